@@ -1,0 +1,172 @@
+"""RFC 9457 problem details: the one error format of everything under /api/.
+
+Three entry points produce it: DRF's exception handler (validation, 404, 405, 406, 429 …),
+and a middleware that answers uncaught exceptions and rewrites any other error page that
+would leave /api/ as HTML (Django's URL resolver 404s, debug pages, CSRF failures).
+"""
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from django.core import signals
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from rest_framework import exceptions
+from rest_framework.settings import api_settings
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+VALIDATION_ERROR_TYPE = "urn:footcare:problem:validation-error"
+
+# Response headers that stay meaningful when an error page is rewritten as a problem.
+_KEPT_HEADERS = ("Allow", "Retry-After", "Vary", "Content-Language", "WWW-Authenticate")
+_VERSION_IN_PATH = re.compile(r"^/api/(?P<version>[^/]+)/")
+
+logger = logging.getLogger("django.request")
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    type_: str = "about:blank",
+    title: str | None = None,
+    errors: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> HttpResponse:
+    """Build an ``application/problem+json`` response."""
+    body: dict[str, Any] = {
+        "type": type_,
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return HttpResponse(
+        orjson.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE, headers=headers
+    )
+
+
+def flatten_errors(detail: Any, field: str | None = None) -> Iterator[dict[str, str]]:
+    """Turn DRF's nested error structure into a flat list of ``{field, message}``.
+
+    Nested fields are joined with dots (``steps.2.pressure``); errors that belong to no
+    field carry the field ``non_field_errors``.
+    """
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = str(key) if field is None else f"{field}.{key}"
+            yield from flatten_errors(value, name)
+    elif isinstance(detail, list):
+        if all(not isinstance(item, dict | list) for item in detail):
+            for item in detail:
+                yield {"field": field or "non_field_errors", "message": str(item)}
+        else:
+            for index, item in enumerate(detail):
+                yield from flatten_errors(item, f"{field}.{index}" if field else str(index))
+    else:
+        yield {"field": field or "non_field_errors", "message": str(detail)}
+
+
+def _validation_problem(exc: exceptions.ValidationError) -> HttpResponse:
+    errors = list(flatten_errors(exc.detail))
+    fields = sorted({error["field"] for error in errors})
+    return problem_response(
+        400,
+        f"The request has invalid values for: {', '.join(fields)}.",
+        type_=VALIDATION_ERROR_TYPE,
+        title="Invalid request",
+        errors=errors,
+    )
+
+
+def drf_exception_handler(exc: Exception, context: dict[str, Any]) -> HttpResponse | None:
+    """DRF ``EXCEPTION_HANDLER``: every API exception becomes a problem.
+
+    Anything that is not an API exception is left to propagate (returning ``None``) so that
+    the middleware logs it and answers 500.
+    """
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    if not isinstance(exc, exceptions.APIException):
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        return _validation_problem(exc)
+
+    headers: dict[str, str] = {}
+    wait = getattr(exc, "wait", None)  # set on Throttled; absent from the type stubs
+    if wait is not None:
+        headers["Retry-After"] = str(int(wait) + 1)
+    type_ = getattr(exc, "problem_type", "about:blank")
+    title = getattr(exc, "problem_title", None)
+    response = problem_response(
+        exc.status_code, str(exc.detail), type_=type_, title=title, headers=headers
+    )
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        view = context.get("view")
+        if view is not None:
+            response["Allow"] = ", ".join(view.allowed_methods)
+    return response
+
+
+def _detail_for(request: HttpRequest, status: int) -> str:
+    if status == 404:
+        match = _VERSION_IN_PATH.match(request.path)
+        allowed: list[str] = api_settings.ALLOWED_VERSIONS  # type: ignore[assignment]
+        if match and match["version"] not in allowed:
+            return (
+                f"API version {match['version']!r} does not exist; supported: {', '.join(allowed)}."
+            )
+        return f"Nothing is published at {request.path}."
+    if status == 405:
+        return f"Method {request.method} is not allowed here."
+    if status >= 500:
+        return "The server failed to answer this request. It has been logged."
+    return HTTPStatus(status).description or HTTPStatus(status).phrase
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+class ProblemDetailsMiddleware:
+    """Keeps /api/ free of HTML: errors leave as problem+json, whatever raised them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if (
+            is_api_request(request)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith(PROBLEM_CONTENT_TYPE)
+        ):
+            problem = problem_response(
+                response.status_code, _detail_for(request, response.status_code)
+            )
+            for header in _KEPT_HEADERS:
+                if header in response:
+                    problem[header] = response[header]
+            return problem
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_api_request(request):
+            return None
+        # Django would log and signal this itself on its way to an HTML 500 page; we answer
+        # instead, so we keep both for error trackers.
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"status_code": 500},
+        )
+        signals.got_request_exception.send(sender=None, request=request)
+        return problem_response(500, _detail_for(request, 500))

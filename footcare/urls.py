@@ -1,0 +1,28 @@
+"""The only module that knows every app: admin, API v1 (routes, schema, docs), health probes."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from footcare.health import healthz, readyz
+
+v1_patterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path(
+        "redoc/",
+        SpectacularRedocView.as_view(url_name="schema", template_name="footcare/redoc.html"),
+        name="redoc",
+    ),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((v1_patterns, "v1"))),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+]
+
+admin.site.site_header = "footcare content"
+admin.site.site_title = "footcare admin"
+admin.site.index_title = "Content"

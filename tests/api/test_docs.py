@@ -1,0 +1,48 @@
+"""The OpenAPI schema and its two documentation pages, served without leaving the machine."""
+
+import json
+import re
+
+import pytest
+import yaml
+from openapi_spec_validator import validate
+
+pytestmark = pytest.mark.django_db
+
+ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
+
+
+def test_schema_json_and_yaml_are_the_same_valid_openapi(api):
+    as_json = api.get("/api/v1/schema/?format=json")
+    as_yaml = api.get("/api/v1/schema/?format=yaml")
+    assert as_json.status_code == as_yaml.status_code == 200
+    assert as_json["Content-Type"].startswith("application/vnd.oai.openapi+json")
+    assert as_yaml["Content-Type"].startswith("application/vnd.oai.openapi")
+    document = json.loads(as_json.content)
+    assert yaml.safe_load(as_yaml.content) == document
+    assert document["openapi"].startswith("3.")
+    validate(document)
+
+
+@pytest.mark.parametrize("page", ["/api/v1/docs/", "/api/v1/redoc/"])
+def test_doc_pages_reference_only_local_assets(api, page):
+    response = api.get(page)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assets = ASSET.findall(html)
+    assert assets, "the page loads its viewer from somewhere"
+    for asset in assets:
+        assert asset.startswith("/"), f"{page} loads {asset} from outside the service"
+        assert not asset.startswith("//")
+    assert "/api/v1/schema/" in html
+    assert "googleapis" not in html and "cdn" not in html.lower()
+
+
+def test_doc_assets_are_served(api):
+    html = api.get("/api/v1/docs/").content.decode()
+    scripts = [asset for asset in ASSET.findall(html) if asset.endswith(".js")]
+    assert scripts
+    for script in scripts:
+        response = api.get(script)
+        assert response.status_code == 200, script
+        assert b"".join(response.streaming_content)

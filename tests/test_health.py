@@ -1,0 +1,31 @@
+import pytest
+from django.db import OperationalError
+
+from footcare import health
+
+
+def test_healthz_answers_without_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_checks_the_database(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready", "database": "ok"}
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_problem_when_the_database_is_unreachable(client, monkeypatch):
+    def unreachable():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(health.connection, "cursor", unreachable)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 503
+    assert "database is unreachable" in body["detail"]

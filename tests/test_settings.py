@@ -1,0 +1,62 @@
+"""Settings come from the environment and refuse unsafe production setups."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_django(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.DEBUG, type(settings.CACHES['default']['BACKEND']).__name__, "
+            "settings.CACHES['default']['BACKEND'], settings.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "footcare.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start():
+    result = start_django(DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_with_secret_key_starts():
+    result = start_django(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False")
+
+
+def test_defaults_are_local_sqlite_and_locmem():
+    result = start_django()
+    assert result.returncode == 0, result.stderr
+    assert "True" in result.stdout
+    assert "locmem.LocMemCache" in result.stdout
+    assert "django.db.backends.sqlite3" in result.stdout
+
+
+def test_redis_and_postgres_come_from_urls():
+    result = start_django(
+        REDIS_URL="redis://127.0.0.1:6379/0", DATABASE_URL="postgres://postgres@127.0.0.1/x"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RedisCache" in result.stdout
+    assert "postgresql" in result.stdout
+
+
+def test_a_misspelt_boolean_is_a_clear_error():
+    result = start_django(DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of" in result.stderr

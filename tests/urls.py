@@ -1,0 +1,38 @@
+"""The project's URLs plus test-only endpoints that exercise the shared API machinery."""
+
+from django.urls import include, path
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from footcare import urls as project_urls
+
+
+class NumberSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+
+
+class NumberList(generics.ListAPIView):
+    """A paginated list of 1..120 with no database behind it."""
+
+    serializer_class = NumberSerializer
+
+    def get_queryset(self):
+        return [{"value": number} for number in range(1, 121)]
+
+
+class Boom(APIView):
+    def get(self, request: Request) -> Response:
+        raise RuntimeError("boom")
+
+
+test_v1_patterns = [
+    path("test-numbers/", NumberList.as_view(), name="test-numbers"),
+    path("test-boom/", Boom.as_view(), name="test-boom"),
+]
+
+urlpatterns = [
+    path("api/v1/", include((project_urls.v1_patterns + test_v1_patterns, "v1"))),
+    *[url for url in project_urls.urlpatterns if "api/v1/" not in str(getattr(url, "pattern", ""))],
+]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ZonesConfig(AppConfig):
+    """The foot map: reflex zones of both feet and the body parts they are linked to."""
+
+    name = "zones"
+    verbose_name = "Foot map"
