@@ -4,6 +4,7 @@ OpenAPI defaults live in ``footcare.schema``: drf-spectacular reads DRF's settin
 which name classes of this module, so the two cannot share one.
 """
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.utils.functional import Promise
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle
@@ -103,3 +105,40 @@ class ClientRateThrottle(AnonRateThrottle):
 
     def get_rate(self) -> str | None:
         return settings.API_THROTTLE_RATE
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """DRF's ordering, but an unknown field is a 400 naming it rather than silently ignored."""
+
+    def get_ordering(self, request: Request, queryset: Any, view: Any) -> Any:
+        raw = request.query_params.get(self.ordering_param)
+        if raw:
+            valid = {
+                name for name, _label in self.get_valid_fields(queryset, view, {"request": request})
+            }
+            unknown = [term for term in raw.split(",") if term.strip().lstrip("-") not in valid]
+            if unknown:
+                raise ValidationError(
+                    {
+                        self.ordering_param: [
+                            f"Cannot order by {', '.join(unknown)}; "
+                            f"choose from {', '.join(sorted(valid))} (prefix - to reverse)."
+                        ]
+                    }
+                )
+        return super().get_ordering(request, queryset, view)
+
+
+class UnicodeSearchFilter(SearchFilter):
+    """``?search=`` that ignores case in every alphabet, on every database.
+
+    DRF's default ``icontains`` becomes SQLite's LIKE, which folds ASCII only: "печ" would
+    miss "Печень". A case-insensitive regex of the escaped term folds Unicode on SQLite
+    (Python's ``re``) and on PostgreSQL (``~*``) alike.
+    """
+
+    def construct_search(self, field_name: str, queryset: Any) -> str:
+        return f"{field_name}__iregex"
+
+    def get_search_terms(self, request: Request) -> list[str]:
+        return [re.escape(term) for term in super().get_search_terms(request)]

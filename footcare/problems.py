@@ -91,7 +91,7 @@ def drf_exception_handler(exc: Exception, context: dict[str, Any]) -> HttpRespon
     the middleware logs it and answers 500.
     """
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
+        exc = exceptions.NotFound(str(exc) or None)
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     if not isinstance(exc, exceptions.APIException):

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "adminsortable2",
     "footcare",
     "zones",
     "routines",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "footcare.language.QueryLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -192,8 +194,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "footcare.api.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "footcare.api.UnicodeSearchFilter",
+        "footcare.api.StrictOrderingFilter",
     ],
     "EXCEPTION_HANDLER": "footcare.problems.drf_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "footcare.schema.AutoSchema",
@@ -224,7 +226,18 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Swagger UI would otherwise send the schema to an online validator.
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
-    "ENUM_NAME_OVERRIDES": {},
+    # Pinned so that generated clients keep their enum type names as the schema grows.
+    "ENUM_NAME_OVERRIDES": {
+        "FootEnum": "zones.models.Foot",
+        "FootSideEnum": "zones.models.FootSide",
+        "ViewEnum": "zones.models.View",
+        "RegionEnum": "zones.models.Region",
+        "SensitivityEnum": "zones.models.Sensitivity",
+        "SkinEnum": "zones.models.Skin",
+        "BodySystemEnum": "zones.models.BodySystem",
+        "TraditionEnum": "zones.models.Tradition",
+        "PressureLabelEnum": "zones.models.PRESSURE_LABELS",
+    },
 }
 
 LOGGING = {

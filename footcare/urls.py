@@ -1,12 +1,13 @@
 """The only module that knows every app: admin, API v1 (routes, schema, docs), health probes."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from footcare.health import healthz, readyz
 
-v1_patterns = [
+v1_patterns: list[URLPattern | URLResolver] = [
+    path("", include("zones.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path(

@@ -1,6 +1,6 @@
 """The project's URLs plus test-only endpoints that exercise the shared API machinery."""
 
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,7 +27,7 @@ class Boom(APIView):
         raise RuntimeError("boom")
 
 
-test_v1_patterns = [
+test_v1_patterns: list[URLPattern | URLResolver] = [
     path("test-numbers/", NumberList.as_view(), name="test-numbers"),
     path("test-boom/", Boom.as_view(), name="test-boom"),
 ]

@@ -6,3 +6,8 @@ class ZonesConfig(AppConfig):
 
     name = "zones"
     verbose_name = "Foot map"
+
+    def load_content_pack(self) -> str:
+        from zones.content import load_pack
+
+        return load_pack()

@@ -1,0 +1,61 @@
+"""The number of queries behind a list must not grow with the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import BodyPartFactory, FootOutlineFactory, LandmarkFactory, ZoneFactory
+
+pytestmark = pytest.mark.django_db
+
+TRIANGLE = [[0.1, 0.1], [0.2, 0.1], [0.2, 0.2]]
+SHAPES = {"plantar": [TRIANGLE], "dorsal": [TRIANGLE]}
+
+
+def make_map(zone_count: int, first: int = 0) -> None:
+    FootOutlineFactory(view="plantar")
+    LandmarkFactory()
+    parts = [BodyPartFactory(slug=f"part-{n}") for n in range(3)]
+    for n in range(first, first + zone_count):
+        ZoneFactory(slug=f"zone-{n}", body_parts=parts[: 1 + n % 3], shapes=SHAPES)
+
+
+def queries_for(api, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get(url)
+    assert response.status_code == 200, response.content
+    return len(captured)
+
+
+ENDPOINTS = {
+    "zones": reverse("v1:zone-list") + "?limit=500",
+    "zones filtered": reverse("v1:zone-list") + "?limit=500&body_system=digestive&search=zone",
+    "body parts": reverse("v1:body-part-list") + "?limit=500",
+    "foot map": reverse("v1:foot-map") + "?foot=left&view=plantar",
+    "foot map svg": reverse("v1:foot-map-svg") + "?foot=right&view=plantar",
+}
+MAX_QUERIES = {
+    "zones": 4,
+    "zones filtered": 4,
+    "body parts": 4,
+    "foot map": 3,
+    "foot map svg": 3,
+}
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+@pytest.mark.parametrize("zone_count", [10, 100])
+def test_query_count_is_bounded(api, django_assert_max_num_queries, name, zone_count):
+    make_map(zone_count)
+    with django_assert_max_num_queries(MAX_QUERIES[name]):
+        response = api.get(ENDPOINTS[name])
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_query_count_does_not_grow_from_10_to_100_zones(api, name):
+    make_map(10)
+    small = queries_for(api, ENDPOINTS[name])
+    make_map(90, first=10)
+    assert queries_for(api, ENDPOINTS[name]) == small

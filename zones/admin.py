@@ -1,0 +1,174 @@
+from typing import Any
+
+from adminsortable2.admin import SortableAdminMixin
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from footcare.admin import UnicodeSearchMixin
+from zones.foot_map import build_foot_map
+from zones.models import BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.serializers import FootMapSerializer
+from zones.svg import render_foot_map
+
+
+def foot_map_svg(*, foot: str, view: str, highlight: str | None = None) -> SafeString:
+    """The foot map drawn by the same code as the API's SVG; every text in it is escaped."""
+    data = FootMapSerializer(build_foot_map(foot=foot, view=view)).data
+    return mark_safe(render_foot_map(data, title=f"{foot} foot, {view}", highlight=highlight))  # noqa: S308
+
+
+class ZoneAdminForm(forms.ModelForm):
+    longitudinal_zones = forms.MultipleChoiceField(
+        choices=[(str(n), str(n)) for n in range(1, 6)],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Longitudinal zones"),
+        help_text=_("1 is the big-toe side, 5 the little-toe side."),
+    )
+
+    class Meta:
+        model = Zone
+        fields = ["longitudinal_zones"]  # the admin's fieldsets add the rest
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["longitudinal_zones"] = list(self.instance.longitudinal_zones)
+
+    def clean_longitudinal_zones(self) -> str:
+        return "".join(sorted(set(self.cleaned_data["longitudinal_zones"])))
+
+
+class ZoneShapeInline(admin.TabularInline):
+    model = ZoneShape
+    extra = 0
+    fields = ["view", "polygons"]
+    verbose_name = _("shape on a view")
+    verbose_name_plural = _("shapes (right-foot coordinates; the left foot is mirrored)")
+
+
+@admin.register(Zone)
+class ZoneAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    form = ZoneAdminForm
+    list_display = [
+        "position",
+        "name",
+        "foot",
+        "region",
+        "sensitivity",
+        "recommended_pressure",
+        "max_pressure",
+        "views",
+        "tradition",
+    ]
+    list_filter = [
+        "foot",
+        ("shapes__view", admin.ChoicesFieldListFilter),
+        "region",
+        "sensitivity",
+        "body_parts__system",
+        "tradition",
+    ]
+    search_fields = ["slug", "name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
+    autocomplete_fields = ["body_parts", "sources"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["foot_map_preview", "updated_at"]
+    inlines = [ZoneShapeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "body_parts"]}),
+        (
+            _("Where"),
+            {"fields": ["foot", "region", "longitudinal_zones", "foot_map_preview"]},
+        ),
+        (
+            _("How to press"),
+            {
+                "fields": [
+                    "sensitivity",
+                    "skin",
+                    "recommended_pressure",
+                    "max_pressure",
+                    "technique_hints",
+                    "caution",
+                ]
+            },
+        ),
+        (
+            _("Tradition and sources"),
+            {"fields": ["skin_signs", "tradition", "tradition_note", "sources", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Zone]:
+        return super().get_queryset(request).prefetch_related("shapes")
+
+    @admin.display(description=_("views"))
+    def views(self, zone: Zone) -> str:
+        return ", ".join(shape.get_view_display() for shape in zone.shapes.all())
+
+    @admin.display(description=_("on the foot map"))
+    def foot_map_preview(self, zone: Zone) -> SafeString | str:
+        shapes = list(zone.shapes.all()) if zone.pk else []
+        if not shapes:
+            return gettext("Add a shape below and save to see this zone on the foot map.")
+        feet = [Foot.RIGHT, Foot.LEFT] if zone.foot == Foot.BOTH else [zone.foot]
+        pictures = [
+            foot_map_svg(foot=foot, view=shape.view, highlight=zone.slug)
+            for shape in shapes
+            for foot in feet
+            if FootOutline.objects.filter(view=shape.view).exists()
+        ]
+        return format_html_join(
+            "",
+            '<div style="display:inline-block;margin:0 1em 1em 0">{}</div>',
+            ((p,) for p in pictures),
+        )
+
+
+@admin.register(BodyPart)
+class BodyPartAdmin(UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["name", "system", "zone_count"]
+    list_filter = ["system"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[BodyPart]:
+        return super().get_queryset(request).annotate(zone_count=Count("zones"))
+
+    @admin.display(description=_("zones"), ordering="zone_count")
+    def zone_count(self, body_part: BodyPart) -> int:
+        return body_part.zone_count  # type: ignore[attr-defined]
+
+
+@admin.register(Source)
+class SourceAdmin(UnicodeSearchMixin, admin.ModelAdmin):
+    list_display = ["citation", "url"]
+    search_fields = ["slug", "citation", "url"]
+    prepopulated_fields = {"slug": ["citation"]}
+
+
+@admin.register(Landmark)
+class LandmarkAdmin(UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["name", "view"]
+    list_filter = ["view"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(FootOutline)
+class FootOutlineAdmin(admin.ModelAdmin):
+    list_display = ["view", "aspect_ratio", "updated_at"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("the right foot with every zone"))
+    def preview(self, outline: FootOutline) -> SafeString | str:
+        if not outline.pk:
+            return gettext("Save to see the outline.")
+        return foot_map_svg(foot=Foot.RIGHT, view=outline.view)

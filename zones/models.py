@@ -1,0 +1,292 @@
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zones.geometry import polygons_problems, polyline_problems
+
+
+class BodySystem(models.TextChoices):
+    NERVOUS = "nervous", _("Nervous")
+    ENDOCRINE = "endocrine", _("Endocrine")
+    SENSORY = "sensory", _("Sensory")
+    RESPIRATORY = "respiratory", _("Respiratory")
+    CARDIOVASCULAR = "cardiovascular", _("Cardiovascular")
+    DIGESTIVE = "digestive", _("Digestive")
+    URINARY = "urinary", _("Urinary")
+    REPRODUCTIVE = "reproductive", _("Reproductive")
+    MUSCULOSKELETAL = "musculoskeletal", _("Musculoskeletal")
+    LYMPHATIC = "lymphatic", _("Lymphatic")
+
+
+class Foot(models.TextChoices):
+    LEFT = "left", _("Left foot")
+    RIGHT = "right", _("Right foot")
+    BOTH = "both", _("Both feet")
+
+
+class FootSide(models.TextChoices):
+    """One foot, where "both" makes no sense (the foot map draws one foot at a time)."""
+
+    LEFT = "left", _("Left foot")
+    RIGHT = "right", _("Right foot")
+
+
+class View(models.TextChoices):
+    PLANTAR = "plantar", _("Sole (plantar)")
+    DORSAL = "dorsal", _("Top (dorsal)")
+    MEDIAL = "medial", _("Inner edge (medial)")
+    LATERAL = "lateral", _("Outer edge (lateral)")
+
+
+class Region(models.TextChoices):
+    TOES = "toes", _("Toes")
+    BALL = "ball", _("Ball of the foot")
+    ARCH = "arch", _("Arch")
+    HEEL = "heel", _("Heel")
+    ANKLE = "ankle", _("Ankle")
+    INNER_EDGE = "inner_edge", _("Inner edge")
+    OUTER_EDGE = "outer_edge", _("Outer edge")
+    TOP = "top", _("Top of the foot")
+
+
+class Sensitivity(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class Skin(models.TextChoices):
+    TENDER = "tender", _("Tender")
+    NORMAL = "normal", _("Normal")
+    COARSE = "coarse", _("Coarse")
+
+
+class Pressure(models.IntegerChoices):
+    """How hard to press, 1 to 5; steps of routines use the same scale."""
+
+    FEATHER = 1, _("1 · feather")
+    LIGHT = 2, _("2 · light")
+    MODERATE = 3, _("3 · moderate")
+    FIRM = 4, _("4 · firm")
+    DEEP = 5, _("5 · deep")
+
+    @property
+    def key(self) -> str:
+        """The stable lower-case name the API uses, e.g. ``light``."""
+        return self.name.lower()
+
+
+PRESSURE_LABELS = [pressure.key for pressure in Pressure]
+
+
+class Tradition(models.TextChoices):
+    COMMON = "common", _("Common to most charts")
+    WESTERN = "western", _("Western (Ingham) chart")
+    CHINESE = "chinese", _("Chinese-style chart")
+
+
+class Source(models.Model):
+    """A published reference that content cites (book, article, chart or web page)."""
+
+    slug = models.SlugField(unique=True)
+    citation = models.CharField(max_length=300, help_text=_("Author, title, publisher, year."))
+    url = models.URLField(blank=True, help_text=_("Where to read it, if it is online."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["citation"]
+
+    def __str__(self) -> str:
+        return self.citation
+
+
+class BodyPart(models.Model):
+    """A part of the body that reflexology charts link to one or more zones of the feet."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    system = models.CharField(max_length=20, choices=BodySystem.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+longitudinal_zones_validator = RegexValidator(
+    r"^1?2?3?4?5?$", _("List longitudinal zones as digits 1 to 5 in order, e.g. 123.")
+)
+
+
+class Zone(models.Model):
+    """A reflex zone of the feet: where it is, what it is linked to, and how hard to press.
+
+    ``foot`` says which feet carry it: by the mirror rule the right foot maps the right half
+    of the body, so the liver is on the right foot only and the spleen on the left only,
+    while midline and paired organs are on both. Its shapes (``ZoneShape``) are drawn on
+    the canonical right-foot outline of each view.
+    """
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    description = models.TextField()
+    body_parts = models.ManyToManyField(BodyPart, related_name="zones")
+    foot = models.CharField(max_length=5, choices=Foot.choices, default=Foot.BOTH)
+    region = models.CharField(max_length=12, choices=Region.choices)
+    longitudinal_zones = models.CharField(
+        max_length=5,
+        blank=True,
+        validators=[longitudinal_zones_validator],
+        help_text=_("Zones 1 (big-toe side) to 5 (little-toe side) it lies in, e.g. 23."),
+    )
+    sensitivity = models.CharField(max_length=6, choices=Sensitivity.choices)
+    skin = models.CharField(max_length=6, choices=Skin.choices, default=Skin.NORMAL)
+    recommended_pressure = models.PositiveSmallIntegerField(choices=Pressure.choices)
+    max_pressure = models.PositiveSmallIntegerField(
+        choices=Pressure.choices,
+        help_text=_("No step of a routine may press harder than this on this zone."),
+    )
+    technique_hints = models.TextField(blank=True)
+    caution = models.TextField(blank=True)
+    skin_signs = models.TextField(
+        blank=True,
+        verbose_name=_("traditional skin signs"),
+        help_text=_(
+            "What tradition reads into the skin here. Shown to users as a traditional "
+            "belief, never as a diagnosis."
+        ),
+    )
+    tradition = models.CharField(max_length=8, choices=Tradition.choices, default=Tradition.COMMON)
+    tradition_note = models.TextField(
+        blank=True, help_text=_("Where charts disagree about this zone, and how.")
+    )
+    sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
+        Source, related_name="zones"
+    )
+    position = models.PositiveIntegerField(
+        default=0, db_index=True, help_text=_("Order in lists: toes first, heel last.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(recommended_pressure__lte=models.F("max_pressure")),
+                name="zone_recommended_pressure_within_max",
+                violation_error_message=_(
+                    "The recommended pressure cannot be harder than the maximum pressure."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(recommended_pressure__gte=1, recommended_pressure__lte=5)
+                & models.Q(max_pressure__gte=1, max_pressure__lte=5),
+                name="zone_pressures_on_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def longitudinal_zone_numbers(self) -> list[int]:
+        return [int(digit) for digit in self.longitudinal_zones]
+
+    def on_foot(self, foot: str) -> bool:
+        """Whether this zone exists on ``foot`` (``left`` or ``right``)."""
+        return self.foot in (foot, Foot.BOTH)
+
+    def clean(self) -> None:
+        if (
+            self.recommended_pressure is not None
+            and self.max_pressure is not None
+            and self.recommended_pressure > self.max_pressure
+        ):
+            raise ValidationError(
+                {
+                    "recommended_pressure": _(
+                        "The recommended pressure (%(recommended)s) cannot be harder than the "
+                        "maximum pressure (%(maximum)s)."
+                    )
+                    % {"recommended": self.recommended_pressure, "maximum": self.max_pressure}
+                }
+            )
+
+
+class ZoneShape(models.Model):
+    """Where a zone lies on one view of the foot: one or more polygons, right-foot coordinates."""
+
+    zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="shapes")
+    view = models.CharField(max_length=8, choices=View.choices)
+    polygons = models.JSONField(
+        help_text=_(
+            "A list of polygons, each a list of [x, y] corners from 0 to 1 (origin top left), "
+            "on the right foot; the left foot is drawn as its mirror image."
+        )
+    )
+
+    class Meta:
+        ordering = ["zone", "view"]
+        constraints = [
+            models.UniqueConstraint(fields=["zone", "view"], name="one_shape_per_zone_and_view")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.zone} · {self.get_view_display()}"
+
+    def clean(self) -> None:
+        problems = polygons_problems(self.polygons)
+        if problems:
+            raise ValidationError({"polygons": problems})
+
+
+class FootOutline(models.Model):
+    """The outline of the right foot seen from one view; zones are drawn on top of it."""
+
+    view = models.CharField(max_length=8, choices=View.choices, unique=True)
+    points = models.JSONField(help_text=_("The outline as a list of [x, y] corners from 0 to 1."))
+    aspect_ratio = models.FloatField(
+        help_text=_("Width divided by height of the drawing, e.g. 0.42 for a sole.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["view"]
+
+    def __str__(self) -> str:
+        return str(self.get_view_display())
+
+    def clean(self) -> None:
+        problems = polygons_problems([self.points])
+        if problems:
+            raise ValidationError({"points": problems})
+        if self.aspect_ratio is not None and not 0.1 <= self.aspect_ratio <= 10:
+            raise ValidationError({"aspect_ratio": _("Give a ratio between 0.1 and 10.")})
+
+
+class Landmark(models.Model):
+    """A reference line on one view (diaphragm line, waistline, heel line)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    description = models.TextField(blank=True)
+    view = models.CharField(max_length=8, choices=View.choices)
+    points = models.JSONField(help_text=_("The line as a list of [x, y] points from 0 to 1."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["view", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        problems = polyline_problems(self.points, minimum=2, label="Line")
+        if problems:
+            raise ValidationError({"points": problems})

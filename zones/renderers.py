@@ -1,0 +1,23 @@
+from collections.abc import Mapping
+from typing import Any
+
+from rest_framework.renderers import BaseRenderer
+
+from zones.svg import render_foot_map
+
+
+class FootMapSVGRenderer(BaseRenderer):
+    """Renders a serialised foot map as an SVG picture."""
+
+    media_type = "image/svg+xml"
+    format = "svg"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        title = f"{data['foot']} foot, {data['view']} view"
+        return render_foot_map(data, title=title).encode()

@@ -1,0 +1,213 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from zones.models import PRESSURE_LABELS, BodyPart, FootSide, Pressure, Source, View, Zone
+
+POINT_SCHEMA = {
+    "type": "array",
+    "items": {"type": "number", "format": "double", "minimum": 0, "maximum": 1},
+    "minItems": 2,
+    "maxItems": 2,
+    "description": "[x, y], normalised 0..1 from the top left corner.",
+}
+POLYGON_SCHEMA = {"type": "array", "items": POINT_SCHEMA, "minItems": 3}
+POLYGONS_SCHEMA = {"type": "array", "items": POLYGON_SCHEMA, "minItems": 1}
+
+
+def pressure(value: int) -> dict[str, Any]:
+    """A pressure as the API shows it: ``{"value": 2, "label": "light"}``."""
+    return {"value": value, "label": Pressure(value).key}
+
+
+class PressureSerializer(serializers.Serializer):
+    value = serializers.IntegerField(min_value=1, max_value=5, help_text="1 feather … 5 deep.")
+    label = serializers.ChoiceField(choices=PRESSURE_LABELS)  # type: ignore[assignment]
+
+
+@extend_schema_field(PressureSerializer)
+class PressureField(serializers.Field):
+    def to_representation(self, value: int) -> dict[str, Any]:
+        return pressure(value)
+
+
+@extend_schema_field(POLYGONS_SCHEMA)
+class PolygonsField(serializers.JSONField):
+    pass
+
+
+class SkinSignsSerializer(serializers.Serializer):
+    evidence = serializers.ChoiceField(
+        choices=["traditional_belief"],
+        help_text="Always `traditional_belief`: skin signs are not a diagnosis.",
+    )
+    text = serializers.CharField()
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["citation", "url"]
+
+
+class BodyPartSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BodyPart
+        fields = ["slug", "name", "system"]
+
+
+class ZoneSummarySerializer(serializers.ModelSerializer):
+    """What another resource needs to name a zone and link to it."""
+
+    class Meta:
+        model = Zone
+        fields = ["slug", "name", "foot", "region"]
+
+
+def zone_views(zone: Zone) -> list[View]:
+    """The views a zone is drawn on, from its prefetched shapes."""
+    return [View(shape.view) for shape in zone.shapes.all()]
+
+
+class ZoneBaseSerializer(serializers.ModelSerializer):
+    views = serializers.SerializerMethodField(help_text="Views of the foot the zone is drawn on.")
+    longitudinal_zones = serializers.ListField(
+        source="longitudinal_zone_numbers",
+        child=serializers.IntegerField(min_value=1, max_value=5),
+        help_text="Longitudinal zones 1 (big-toe side) to 5 (little-toe side).",
+    )
+    recommended_pressure = PressureField()
+    max_pressure = PressureField()
+
+    class Meta:
+        model = Zone
+        fields = [
+            "slug",
+            "name",
+            "foot",
+            "region",
+            "views",
+            "longitudinal_zones",
+            "sensitivity",
+            "skin",
+            "recommended_pressure",
+            "max_pressure",
+            "body_parts",
+        ]
+
+    def get_views(self, zone: Zone) -> list[View]:
+        return zone_views(zone)
+
+
+class ZoneListSerializer(ZoneBaseSerializer):
+    body_parts: "serializers.SlugRelatedField[BodyPart]" = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+
+    class Meta(ZoneBaseSerializer.Meta):
+        pass
+
+
+class ZoneShapeSerializer(serializers.Serializer):
+    view = serializers.ChoiceField(choices=View.choices)
+    polygons = PolygonsField(help_text="Polygons on the RIGHT foot; mirror x for the left foot.")
+
+
+class ZoneDetailSerializer(ZoneBaseSerializer):
+    body_parts = BodyPartSummarySerializer(many=True, read_only=True)
+    traditional_skin_signs = serializers.SerializerMethodField()
+    sources = SourceSerializer(many=True, read_only=True)
+    shapes = ZoneShapeSerializer(many=True, read_only=True)
+
+    class Meta(ZoneBaseSerializer.Meta):
+        fields = [
+            *ZoneBaseSerializer.Meta.fields,
+            "description",
+            "technique_hints",
+            "caution",
+            "traditional_skin_signs",
+            "tradition",
+            "tradition_note",
+            "sources",
+            "shapes",
+            "updated_at",
+        ]
+
+    @extend_schema_field(SkinSignsSerializer(allow_null=True))
+    def get_traditional_skin_signs(self, zone: Zone) -> dict[str, str] | None:
+        if not zone.skin_signs:
+            return None
+        return {"evidence": "traditional_belief", "text": zone.skin_signs}
+
+
+class ZoneOnFootSerializer(serializers.ModelSerializer):
+    """A zone as seen from a body part: where to press for it."""
+
+    views = serializers.SerializerMethodField()
+    max_pressure = PressureField()
+
+    class Meta:
+        model = Zone
+        fields = ["slug", "name", "foot", "region", "views", "sensitivity", "max_pressure"]
+
+    def get_views(self, zone: Zone) -> list[View]:
+        return zone_views(zone)
+
+
+class BodyPartSerializer(serializers.ModelSerializer):
+    zones = ZoneOnFootSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = BodyPart
+        fields = ["slug", "name", "system", "description", "zones"]
+
+
+class LandmarkSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    points = serializers.ListField(child=serializers.ListField(child=serializers.FloatField()))
+
+
+class FootMapZoneSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    sensitivity = serializers.CharField()
+    recommended_pressure = PressureField()
+    max_pressure = PressureField()
+    polygons = PolygonsField(help_text="Polygons on this foot, already mirrored for the left.")
+
+
+class FootMapSerializer(serializers.Serializer):
+    foot = serializers.ChoiceField(choices=FootSide.choices)
+    view = serializers.ChoiceField(choices=View.choices)
+    aspect_ratio = serializers.FloatField(help_text="Width / height of the drawing.")
+    outline = serializers.ListField(
+        child=serializers.ListField(child=serializers.FloatField()),
+        help_text="The foot's outline on this foot and view.",
+    )
+    landmarks = LandmarkSerializer(many=True)
+    zones = FootMapZoneSerializer(many=True)
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        return {
+            "foot": instance.foot,
+            "view": instance.view,
+            "aspect_ratio": instance.aspect_ratio,
+            "outline": instance.outline,
+            "landmarks": [
+                {"slug": landmark.slug, "name": landmark.name, "points": points}
+                for landmark, points in instance.landmarks
+            ],
+            "zones": [
+                {
+                    "slug": item.zone.slug,
+                    "name": item.zone.name,
+                    "sensitivity": item.zone.sensitivity,
+                    "recommended_pressure": pressure(item.zone.recommended_pressure),
+                    "max_pressure": pressure(item.zone.max_pressure),
+                    "polygons": item.polygons,
+                }
+                for item in instance.zones
+            ],
+        }

@@ -1,0 +1,133 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from footcare.api import ORJSONRenderer
+from zones.filters import BodyPartFilter, ZoneFilter
+from zones.foot_map import build_foot_map
+from zones.models import BodyPart, FootSide, View, Zone
+from zones.renderers import FootMapSVGRenderer
+from zones.serializers import (
+    BodyPartSerializer,
+    FootMapSerializer,
+    ZoneDetailSerializer,
+    ZoneListSerializer,
+)
+
+TAG = "Foot map"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List reflex zones",
+        description=(
+            "Reflex zones of both feet, compact. Filter by foot, view, region, sensitivity, "
+            "body part, body system or longitudinal zone; search names of zones and body parts."
+        ),
+        tags=[TAG],
+    ),
+    retrieve=extend_schema(
+        summary="Get a reflex zone",
+        description=(
+            "One zone with its body parts, pressure limits, hints, sources and its polygons on "
+            "each view (right-foot coordinates). Skin signs are a traditional belief, never a "
+            "diagnosis."
+        ),
+        tags=[TAG],
+    ),
+)
+class ZoneViewSet(ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filterset_class = ZoneFilter
+    search_fields = ["name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
+    ordering_fields = ["position", "slug", "name", "sensitivity", "max_pressure"]
+
+    def get_queryset(self) -> QuerySet[Zone]:
+        queryset = Zone.objects.prefetch_related("body_parts", "shapes")
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("sources")
+        return queryset
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return ZoneDetailSerializer if self.action == "retrieve" else ZoneListSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List body parts",
+        description="Body parts with the zones that reflect them and on which foot.",
+        tags=[TAG],
+    ),
+    retrieve=extend_schema(
+        summary="Get a body part",
+        description="Where to press for this body part: its zones, feet and views.",
+        tags=[TAG],
+    ),
+)
+class BodyPartViewSet(ReadOnlyModelViewSet):
+    queryset = BodyPart.objects.prefetch_related("zones", "zones__shapes")
+    serializer_class = BodyPartSerializer
+    lookup_field = "slug"
+    filterset_class = BodyPartFilter
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["slug", "name", "system"]
+
+
+class FootMapParams(serializers.Serializer):
+    foot = serializers.ChoiceField(choices=FootSide.choices, help_text="Which foot.")
+    view = serializers.ChoiceField(choices=View.choices, help_text="Which side of the foot.")
+
+
+FOOT_MAP_DESCRIPTION = (
+    "The outline, the landmark lines (diaphragm line, waistline, heel line) and every zone "
+    "of one foot seen from one side, ready to draw. Coordinates run from 0 to 1 from the top "
+    "left; the left foot is the mirror image of the right."
+)
+
+
+class FootMapView(APIView):
+    """The foot map of one foot and view, as JSON or as an SVG picture."""
+
+    renderer_classes = [ORJSONRenderer, FootMapSVGRenderer]
+
+    @extend_schema(
+        summary="Draw a foot",
+        description=FOOT_MAP_DESCRIPTION
+        + " Send `Accept: image/svg+xml` (or use `/foot-map.svg`) for a picture.",
+        parameters=[FootMapParams],
+        responses={
+            (200, "application/json"): FootMapSerializer,
+            (200, "image/svg+xml"): OpenApiResponse(
+                OpenApiTypes.STR, description="The same map as an SVG document."
+            ),
+        },
+        tags=[TAG],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        params = FootMapParams(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        foot_map = build_foot_map(**params.validated_data)
+        return Response(FootMapSerializer(foot_map).data)
+
+
+class FootMapSVGView(FootMapView):
+    """The foot map as an SVG picture."""
+
+    renderer_classes = [FootMapSVGRenderer]
+
+    @extend_schema(
+        summary="Draw a foot as SVG",
+        description=FOOT_MAP_DESCRIPTION + " One `<path>` per zone, with its name as title.",
+        parameters=[FootMapParams],
+        responses={(200, "image/svg+xml"): OpenApiTypes.STR},
+        tags=[TAG],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
