@@ -108,7 +108,15 @@ class ClientRateThrottle(AnonRateThrottle):
 
 
 class StrictOrderingFilter(OrderingFilter):
-    """DRF's ordering, but an unknown field is a 400 naming it rather than silently ignored."""
+    """DRF's ordering, but an unknown field is a 400 naming it rather than silently ignored.
+
+    A view may also name public aliases for model fields in ``ordering_aliases``
+    (e.g. ``{"duration": "total_duration_seconds"}``) so the API speaks its own words.
+    """
+
+    def get_valid_fields(self, queryset: Any, view: Any, context: Any = None) -> Any:
+        aliases = getattr(view, "ordering_aliases", {})
+        return [*super().get_valid_fields(queryset, view, context or {}), *aliases.items()]
 
     def get_ordering(self, request: Request, queryset: Any, view: Any) -> Any:
         raw = request.query_params.get(self.ordering_param)
@@ -126,7 +134,12 @@ class StrictOrderingFilter(OrderingFilter):
                         ]
                     }
                 )
-        return super().get_ordering(request, queryset, view)
+        ordering = super().get_ordering(request, queryset, view)
+        aliases = getattr(view, "ordering_aliases", {})
+        return [
+            ("-" if term.startswith("-") else "") + aliases.get(term.lstrip("-"), term.lstrip("-"))
+            for term in ordering or []
+        ]
 
 
 class UnicodeSearchFilter(SearchFilter):

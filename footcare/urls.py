@@ -8,6 +8,7 @@ from footcare.health import healthz, readyz
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", include("zones.urls")),
+    path("", include("routines.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path(

@@ -2,6 +2,7 @@
 
 import factory
 
+from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
 from zones.models import BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
 SQUARE = [[0.4, 0.4], [0.6, 0.4], [0.6, 0.6], [0.4, 0.6]]
@@ -60,7 +61,9 @@ class ZoneFactory(factory.django.DjangoModelFactory):
     def shapes(self, create, extracted, **kwargs):
         if create:
             for view, polygons in (extracted or {"plantar": [SQUARE]}).items():
-                ZoneShape.objects.create(zone=self, view=view, polygons=polygons)
+                ZoneShape.objects.update_or_create(
+                    zone=self, view=view, defaults={"polygons": polygons}
+                )
 
 
 class FootOutlineFactory(factory.django.DjangoModelFactory):
@@ -83,3 +86,99 @@ class LandmarkFactory(factory.django.DjangoModelFactory):
     name_ru = "Линия талии"
     view = "plantar"
     points = [[0.1, 0.5], [0.9, 0.5]]
+
+
+class AudienceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Audience
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"audience-{n}")
+    name_en = factory.Sequence(lambda n: f"Audience {n}")
+    name_ru = factory.Sequence(lambda n: f"Аудитория {n}")
+
+
+class TechniqueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Technique
+        django_get_or_create = ["slug"]
+
+    slug = "stroking"
+    name_en = "Stroking"
+    name_ru = "Поглаживание"
+    how_to_en = "Glide the palms over the foot."
+    how_to_ru = "Ведите ладонями по стопе."
+
+
+class BenefitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Benefit
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"benefit-{n}")
+    title_en = factory.Sequence(lambda n: f"Benefit {n}")
+    title_ru = factory.Sequence(lambda n: f"Польза {n}")
+    summary_en = "Feels good."
+    summary_ru = "Приятно."
+    body_en = "Longer text."
+    body_ru = "Длинный текст."
+    evidence_level = "some_evidence"
+
+
+class ContraindicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contraindication
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"contraindication-{n}")
+    name_en = factory.Sequence(lambda n: f"Condition {n}")
+    name_ru = factory.Sequence(lambda n: f"Состояние {n}")
+    severity = "take_care"
+    description_en = "Be careful."
+    description_ru = "Осторожно."
+
+
+class RoutineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Routine
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"routine-{n}")
+    title_en = factory.Sequence(lambda n: f"Routine {n}")
+    title_ru = factory.Sequence(lambda n: f"Программа {n}")
+    summary_en = "A short one."
+    summary_ru = "Короткая."
+    difficulty = "easy"
+    status = "draft"
+
+
+class StepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Step
+        skip_postgeneration_save = True
+
+    routine = factory.SubFactory(RoutineFactory)
+    title_en = factory.Sequence(lambda n: f"Step {n}")
+    title_ru = factory.Sequence(lambda n: f"Шаг {n}")
+    instruction_en = "Do this."
+    instruction_ru = "Сделайте это."
+    technique = factory.SubFactory(TechniqueFactory)
+    foot = "right"
+    pressure = 2
+    duration_seconds = 60
+    repetitions = 3
+
+    @factory.post_generation
+    def zones(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.zones.set(extracted)
+
+
+def published_routine(slug, *, steps=3, zones=(), **fields):
+    """A published routine of ``steps`` safe steps."""
+    routine = RoutineFactory(slug=slug, **fields)
+    for _ in range(steps):
+        StepFactory(routine=routine, zones=list(zones))
+    routine.publish()
+    return routine

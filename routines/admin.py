@@ -1,0 +1,193 @@
+from typing import Any
+
+from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, SortableInlineAdminMixin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+
+from footcare.admin import UnicodeSearchMixin
+from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+
+
+def minutes(seconds: int) -> str:
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
+    "title",
+    "instruction",
+    "technique",
+    "foot",
+    "zones",
+    "pressure",
+    "duration_seconds",
+    "repetitions",
+    "tip",
+    "narration",
+    "position",
+]
+
+
+class StepForm(forms.ModelForm):
+    """Checks the safety rules against the zones chosen in this very form."""
+
+    class Meta:
+        model = Step
+        fields = STEP_FIELDS
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        zones = cleaned.get("zones")
+        if zones is None or self.errors:
+            return cleaned
+        # The instance is updated from the form only after clean(); judge the new values.
+        candidate = Step(
+            title=cleaned.get("title") or "",
+            position=self.instance.position,
+            foot=cleaned["foot"],
+            pressure=cleaned["pressure"],
+        )
+        try:
+            candidate.check_safety(zones)
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                self.add_error(field, problems)
+        return cleaned
+
+
+class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
+    model = Step
+    form = StepForm
+    extra = 0
+    autocomplete_fields = ["technique", "zones"]
+    fields = STEP_FIELDS
+
+
+@admin.register(Routine)
+class RoutineAdmin(SortableAdminBase, UnicodeSearchMixin, TranslationAdmin):
+    inlines = [StepInline]
+    list_display = [
+        "title",
+        "status",
+        "difficulty",
+        "total_time",
+        "steps_in_it",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = ["status", "difficulty", "audiences", "benefits"]
+    search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
+    autocomplete_fields = ["benefits", "audiences", "contraindications"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    readonly_fields = ["status", "published_at", "total_time", "updated_at"]
+    actions = ["publish", "withdraw", "duplicate"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "introduction", "difficulty"]}),
+        (_("Who and why"), {"fields": ["benefits", "audiences"]}),
+        (_("Safety"), {"fields": ["contraindications", "safety_notes"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "published_at", "total_time", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Routine]:
+        return super().get_queryset(request).with_totals()  # type: ignore[attr-defined]
+
+    @admin.display(description=_("total time"), ordering="total_duration_seconds")
+    def total_time(self, routine: Routine) -> str:
+        return minutes(routine.total_duration()) if routine.pk else "-"
+
+    @admin.display(description=_("steps"), ordering="step_count")
+    def steps_in_it(self, routine: Routine) -> int:
+        return routine.step_count  # type: ignore[attr-defined]
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("routines.publish_routine")
+
+    @admin.action(description=_("Publish selected routines"), permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        published = 0
+        for routine in queryset:
+            try:
+                routine.publish()
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    f"“{routine}” was not published: {' '.join(error.messages)}",
+                    messages.ERROR,
+                )
+            else:
+                published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("Published %d routine.", "Published %d routines.", published) % published,
+                messages.SUCCESS,
+            )
+
+    @admin.action(
+        description=_("Withdraw selected routines (back to draft)"), permissions=["publish"]
+    )
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        for routine in queryset:
+            routine.withdraw()
+        self.message_user(request, _("Withdrawn; the routines are drafts again."), messages.SUCCESS)
+
+    @admin.action(description=_("Duplicate selected routines as drafts"), permissions=["add"])
+    def duplicate(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        copies = [routine.duplicate() for routine in queryset]
+        self.message_user(
+            request,
+            _("Created drafts: %s.") % ", ".join(copy.slug for copy in copies),
+            messages.SUCCESS,
+        )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        routine: Routine = form.instance
+        routine.renumber_steps()
+        if routine.is_published and (problems := routine.publish_problems()):
+            routine.withdraw()
+            self.message_user(
+                request,
+                f"“{routine}” was withdrawn and is a draft again: {' '.join(problems)}",
+                messages.WARNING,
+            )
+
+
+@admin.register(Benefit)
+class BenefitAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["position", "title", "evidence_level"]
+    list_filter = ["evidence_level", "audiences"]
+    search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
+    autocomplete_fields = ["audiences", "sources", "zones"]
+    prepopulated_fields = {"slug": ["title_en"]}
+
+
+@admin.register(Technique)
+class TechniqueAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["position", "name"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Contraindication)
+class ContraindicationAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["position", "name", "severity"]
+    list_filter = ["severity"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    autocomplete_fields = ["zones", "sources"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Audience)
+class AudienceAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["position", "name"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    prepopulated_fields = {"slug": ["name_en"]}

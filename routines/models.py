@@ -1,0 +1,333 @@
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from routines import safety
+from zones.models import Foot, Pressure, Source, Zone
+
+
+def translated_variants(model: type[models.Model], field: str) -> list[str]:
+    """The per-language columns of a translated field, e.g. ``title_en``, ``title_ru``."""
+    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
+
+
+class EvidenceLevel(models.TextChoices):
+    TRADITIONAL_BELIEF = "traditional_belief", _("Traditional belief")
+    SOME_EVIDENCE = "some_evidence", _("Some evidence")
+    GOOD_EVIDENCE = "good_evidence", _("Good evidence")
+
+
+class Severity(models.TextChoices):
+    DO_NOT_MASSAGE = "do_not_massage", _("Do not massage")
+    ASK_A_DOCTOR_FIRST = "ask_a_doctor_first", _("Ask a doctor first")
+    TAKE_CARE = "take_care", _("Take care")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", _("Easy")
+    MODERATE = "moderate", _("Moderate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Audience(models.Model):
+    """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Benefit(models.Model):
+    """A benefit of foot massage, with how strong the evidence for it is."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300)
+    body = models.TextField()
+    audiences: "models.ManyToManyField[Audience, Any]" = models.ManyToManyField(
+        Audience, related_name="benefits", blank=True
+    )
+    evidence_level = models.CharField(max_length=20, choices=EvidenceLevel.choices)
+    evidence_note = models.TextField(
+        blank=True, help_text=_("What the evidence does and does not show, in plain words.")
+    )
+    sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
+        Source, related_name="benefits", blank=True
+    )
+    zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
+        Zone, related_name="benefits", blank=True
+    )
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Technique(models.Model):
+    """A massage movement (stroking, thumb walking, kneading …) and how to do it."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    how_to = models.TextField()
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contraindication(models.Model):
+    """A condition under which the feet should not be massaged, or only with care."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    severity = models.CharField(max_length=20, choices=Severity.choices)
+    description = models.TextField()
+    zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
+        Zone,
+        related_name="contraindications",
+        blank=True,
+        help_text=_("Zones to avoid or to treat gently under this condition."),
+    )
+    sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
+        Source, related_name="contraindications", blank=True
+    )
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutineQuerySet(models.QuerySet["Routine"]):
+    def published(self) -> "RoutineQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def with_totals(self) -> "RoutineQuerySet":
+        """Annotate ``total_duration_seconds`` and ``step_count``.
+
+        Subqueries rather than joins: list filters join benefits, zones and body parts, and a
+        join would count each step once per matching row.
+        """
+        steps = Step.objects.filter(routine=OuterRef("pk")).order_by().values("routine")
+        return self.annotate(
+            total_duration_seconds=Coalesce(
+                Subquery(steps.annotate(total=Sum("duration_seconds")).values("total")), 0
+            ),
+            step_count=Coalesce(Subquery(steps.annotate(count=Count("pk")).values("count")), 0),
+        )
+
+
+class Routine(models.Model):
+    """A guided foot massage: ordered, timed steps, published when it is safe and ready.
+
+    Its total duration is derived from the steps, never typed in.
+    """
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300)
+    introduction = models.TextField(blank=True)
+    benefits: "models.ManyToManyField[Benefit, Any]" = models.ManyToManyField(
+        Benefit, related_name="routines", blank=True
+    )
+    audiences: "models.ManyToManyField[Audience, Any]" = models.ManyToManyField(
+        Audience, related_name="routines", blank=True
+    )
+    difficulty = models.CharField(
+        max_length=10, choices=Difficulty.choices, default=Difficulty.EASY
+    )
+    contraindications: "models.ManyToManyField[Contraindication, Any]" = models.ManyToManyField(
+        Contraindication, related_name="routines", blank=True
+    )
+    safety_notes = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoutineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        permissions = [("publish_routine", "Can publish and withdraw routines")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def total_duration(self) -> int:
+        """Seconds the whole routine takes: the sum of its steps' durations."""
+        annotated = getattr(self, "total_duration_seconds", None)
+        if annotated is not None:
+            return int(annotated)
+        return sum(step.duration_seconds for step in self.steps.all())
+
+    def publish_problems(self) -> list[str]:
+        steps = self.steps.prefetch_related("zones").order_by("position")
+        return safety.publish_problems([step.facts() for step in steps])
+
+    def publish(self) -> None:
+        """Publish now, or raise ValidationError saying what stands in the way."""
+        problems = self.publish_problems()
+        if problems:
+            raise ValidationError(problems)
+        if not self.is_published:
+            self.status = Status.PUBLISHED
+            self.published_at = timezone.now()
+            self.save(update_fields=["status", "published_at", "updated_at"])
+
+    def withdraw(self) -> None:
+        """Take the routine out of the API; it stays editable as a draft."""
+        if self.is_published:
+            self.status = Status.DRAFT
+            self.save(update_fields=["status", "updated_at"])
+
+    def renumber_steps(self) -> None:
+        renumber_steps(self.pk)
+
+    def duplicate(self) -> "Routine":
+        """A draft copy with its steps, for an editor to start a variation from."""
+        with transaction.atomic():
+            slug = f"{self.slug}-copy"
+            number = 1
+            while Routine.objects.filter(slug=slug).exists():
+                number += 1
+                slug = f"{self.slug}-copy-{number}"
+            copy = Routine.objects.get(pk=self.pk)
+            copy.pk = None
+            copy.slug = slug
+            copy.status = Status.DRAFT
+            copy.published_at = None
+            for field in translated_variants(Routine, "title"):
+                value = getattr(self, field)
+                if value:
+                    setattr(copy, field, f"{value} (copy)")
+            copy.save()
+            copy.benefits.set(self.benefits.all())
+            copy.audiences.set(self.audiences.all())
+            copy.contraindications.set(self.contraindications.all())
+            for step in list(self.steps.all()):
+                zones = list(step.zones.all())
+                step.pk = None
+                step.routine = copy
+                step.save()
+                step.zones.set(zones)
+            return copy
+
+
+def renumber_steps(routine_id: int) -> None:
+    """Make a routine's step positions run 1, 2, 3 … in their current order, closing gaps."""
+    with transaction.atomic():
+        steps = Step.objects.filter(routine_id=routine_id).order_by("position", "pk")
+        for number, step_id in enumerate(steps.values_list("pk", flat=True), start=1):
+            Step.objects.filter(pk=step_id).exclude(position=number).update(position=number)
+
+
+class Step(models.Model):
+    """One timed step of a routine: which foot, which zones, which technique, how hard.
+
+    ``duration_seconds`` is the time of the whole step, all repetitions included: it is what
+    the player's timer counts down, and the routine's total is the sum of these.
+    """
+
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    title = models.CharField(max_length=120)
+    instruction = models.TextField()
+    technique = models.ForeignKey(Technique, on_delete=models.PROTECT, related_name="steps")
+    foot = models.CharField(max_length=5, choices=Foot.choices)
+    zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
+        Zone, related_name="steps", blank=True
+    )
+    pressure = models.PositiveSmallIntegerField(
+        choices=Pressure.choices,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    duration_seconds = models.PositiveIntegerField(
+        validators=[MinValueValidator(5), MaxValueValidator(1800)],
+        help_text=_("The whole step, all repetitions included."),
+    )
+    repetitions = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    tip = models.TextField(blank=True)
+    narration = models.TextField(
+        blank=True,
+        help_text=_("Optional text for text-to-speech; the instruction is used if empty."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.position and self.routine_id:
+            last = Step.objects.filter(routine_id=self.routine_id).aggregate(
+                last=models.Max("position")
+            )["last"]
+            self.position = (last or 0) + 1
+        super().save(*args, **kwargs)
+
+    def facts(self, zones: Iterable[Zone] | None = None) -> safety.StepFacts:
+        """This step as the safety rules see it, with ``zones`` or its saved zones."""
+        chosen = list(zones) if zones is not None else list(self.zones.all())
+        return safety.StepFacts(
+            label=f"Step {self.position} ({self.title})",
+            foot=self.foot,
+            pressure=self.pressure,
+            zones=[safety.ZoneLimit(zone.name, zone.foot, zone.max_pressure) for zone in chosen],
+        )
+
+    def check_safety(self, zones: Iterable[Zone] | None = None) -> None:
+        """Raise ValidationError, on the fields to change, if the step breaks a safety rule."""
+        if self.pressure is None or not self.foot or (zones is None and not self.pk):
+            return
+        facts = self.facts(zones)
+        errors = {
+            field: problems
+            for field, problems in (
+                ("pressure", safety.pressure_problems(facts.pressure, facts.zones)),
+                ("foot", safety.foot_problems(facts.foot, facts.zones)),
+            )
+            if problems
+        }
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self) -> None:
+        self.check_safety()

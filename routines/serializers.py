@@ -1,0 +1,151 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from zones.serializers import PressureField, SourceSerializer, ZoneSummarySerializer
+
+
+class AudienceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Audience
+        fields = ["slug", "name"]
+
+
+class TechniqueSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Technique
+        fields = ["slug", "name"]
+
+
+class TechniqueSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Technique
+        fields = ["slug", "name", "how_to"]
+
+
+class ContraindicationSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Contraindication
+        fields = ["slug", "name", "severity"]
+
+
+class ContraindicationSerializer(serializers.ModelSerializer):
+    zones = ZoneSummarySerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Contraindication
+        fields = ["slug", "name", "severity", "description", "zones", "sources"]
+
+
+class BenefitSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Benefit
+        fields = ["slug", "title", "evidence_level"]
+
+
+class RoutineListSerializer(serializers.ModelSerializer):
+    total_duration_seconds = serializers.IntegerField(
+        source="total_duration", help_text="The sum of the steps' durations."
+    )
+    step_count = serializers.IntegerField()
+    audiences: "serializers.SlugRelatedField[Audience]" = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+    benefits: "serializers.SlugRelatedField[Benefit]" = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True
+    )
+
+    class Meta:
+        model = Routine
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "difficulty",
+            "total_duration_seconds",
+            "step_count",
+            "audiences",
+            "benefits",
+            "published_at",
+            "updated_at",
+        ]
+
+
+class BenefitSerializer(serializers.ModelSerializer):
+    audiences = AudienceSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+    zones = ZoneSummarySerializer(many=True, read_only=True)
+    routines = serializers.SerializerMethodField(help_text="Published routines that serve it.")
+
+    class Meta:
+        model = Benefit
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "body",
+            "evidence_level",
+            "evidence_note",
+            "audiences",
+            "sources",
+            "zones",
+            "routines",
+        ]
+
+    def get_routines(self, benefit: Benefit) -> list[dict[str, Any]]:
+        # Prefetched as ``published_routines`` by the view: drafts never reach this list.
+        routines = benefit.published_routines  # type: ignore[attr-defined]
+        return RoutineSummarySerializer(routines, many=True).data  # type: ignore[return-value]
+
+
+class RoutineSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Routine
+        fields = ["slug", "title", "difficulty"]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    number = serializers.IntegerField(source="position", help_text="1, 2, 3 … in order.")
+    technique = TechniqueSummarySerializer(read_only=True)
+    pressure = PressureField()
+    zones = ZoneSummarySerializer(many=True, read_only=True)
+    narration = serializers.SerializerMethodField(
+        help_text="Text for text-to-speech: the narration, or the instruction if none was written."
+    )
+
+    class Meta:
+        model = Step
+        fields = [
+            "number",
+            "title",
+            "instruction",
+            "technique",
+            "foot",
+            "zones",
+            "pressure",
+            "duration_seconds",
+            "repetitions",
+            "tip",
+            "narration",
+        ]
+
+    def get_narration(self, step: Step) -> str:
+        return step.narration or step.instruction
+
+
+class RoutineDetailSerializer(RoutineListSerializer):
+    audiences = AudienceSerializer(many=True, read_only=True)  # type: ignore[assignment]
+    benefits = BenefitSummarySerializer(many=True, read_only=True)  # type: ignore[assignment]
+    contraindications = ContraindicationSummarySerializer(many=True, read_only=True)
+    steps = StepSerializer(many=True, read_only=True)
+
+    class Meta(RoutineListSerializer.Meta):
+        fields = [
+            *RoutineListSerializer.Meta.fields,
+            "introduction",
+            "safety_notes",
+            "contraindications",
+            "steps",
+        ]

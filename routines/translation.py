@@ -1,0 +1,35 @@
+"""Which fields editors translate (django-modeltranslation adds one column per language)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+
+
+@register(Audience)
+class AudienceTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Benefit)
+class BenefitTranslation(TranslationOptions):
+    fields = ("title", "summary", "body", "evidence_note")
+
+
+@register(Technique)
+class TechniqueTranslation(TranslationOptions):
+    fields = ("name", "how_to")
+
+
+@register(Contraindication)
+class ContraindicationTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Routine)
+class RoutineTranslation(TranslationOptions):
+    fields = ("title", "summary", "introduction", "safety_notes")
+
+
+@register(Step)
+class StepTranslation(TranslationOptions):
+    fields = ("title", "instruction", "tip", "narration")

@@ -1,0 +1,110 @@
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
+from routines.models import Benefit, Contraindication, Routine, Step, Technique
+from routines.serializers import (
+    BenefitSerializer,
+    ContraindicationSerializer,
+    RoutineDetailSerializer,
+    RoutineListSerializer,
+    TechniqueSerializer,
+)
+
+
+def documented(tag: str, noun: str, list_text: str, detail_text: str):  # type: ignore[no-untyped-def]
+    """The list and detail operations' summaries, descriptions and tag."""
+    return extend_schema_view(
+        list=extend_schema(summary=f"List {noun}s", description=list_text, tags=[tag]),
+        retrieve=extend_schema(summary=f"Get a {noun}", description=detail_text, tags=[tag]),
+    )
+
+
+@documented(
+    "Benefits",
+    "benefit",
+    "Benefits of foot massage with their evidence level: traditional belief, some evidence "
+    "or good evidence. Filter by audience or evidence level.",
+    "One benefit with its sources, related zones and the published routines that serve it.",
+)
+class BenefitViewSet(ReadOnlyModelViewSet):
+    serializer_class = BenefitSerializer
+    lookup_field = "slug"
+    filterset_class = BenefitFilter
+    search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
+    ordering_fields = ["position", "slug", "title"]
+
+    def get_queryset(self) -> QuerySet[Benefit]:
+        return Benefit.objects.prefetch_related(
+            "audiences",
+            "sources",
+            "zones",
+            # django-stubs cannot infer Prefetch's generic lookup from a plain string.
+            Prefetch(  # type: ignore[arg-type]
+                "routines",  # type: ignore[arg-type]
+                queryset=Routine.objects.published(),
+                to_attr="published_routines",  # type: ignore[arg-type]
+            ),
+        )
+
+
+@documented(
+    "Techniques",
+    "technique",
+    "Massage techniques (stroking, thumb walking, kneading …) and how to do each.",
+    "One technique and how to do it.",
+)
+class TechniqueViewSet(ReadOnlyModelViewSet):
+    queryset = Technique.objects.all()
+    serializer_class = TechniqueSerializer
+    lookup_field = "slug"
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["position", "slug", "name"]
+
+
+@documented(
+    "Safety",
+    "contraindication",
+    "When not to massage the feet, or only carefully, and which zones each condition concerns. "
+    "Filter by severity or zone.",
+    "One contraindication with the zones to avoid or treat gently, and its sources.",
+)
+class ContraindicationViewSet(ReadOnlyModelViewSet):
+    queryset = Contraindication.objects.prefetch_related("zones", "sources")
+    serializer_class = ContraindicationSerializer
+    lookup_field = "slug"
+    filterset_class = ContraindicationFilter
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["position", "slug", "name", "severity"]
+
+
+@documented(
+    "Routines",
+    "routine",
+    "Published guided routines, compact, with total duration and step count. Filter by "
+    "benefit, audience, difficulty, zone, body part or maximum duration; order by title or "
+    "duration.",
+    "Everything a player screen needs in one call: the ordered steps with technique, foot, "
+    "zones, pressure, seconds and repetitions; benefits; contraindications.",
+)
+class RoutineViewSet(ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filterset_class = RoutineFilter
+    search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
+    ordering_fields = ["title", "slug"]
+    ordering_aliases = {"duration": "total_duration_seconds"}
+    ordering = ["title"]
+
+    def get_queryset(self) -> QuerySet[Routine]:
+        routines = Routine.objects.published().with_totals().prefetch_related("audiences")
+        if self.action == "retrieve":
+            steps = Step.objects.select_related("technique").prefetch_related("zones")
+            return routines.prefetch_related(
+                "contraindications", "benefits", Prefetch("steps", queryset=steps)
+            )
+        return routines.prefetch_related("benefits")
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer

@@ -1,0 +1,230 @@
+"""Benefits, techniques, contraindications and routines through /api/v1/: exact JSON, filters,
+and drafts that never leak."""
+
+import pytest
+from django.urls import reverse
+
+
+def results(response):
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def slugs(response):
+    return [item["slug"] for item in results(response)]
+
+
+def without_dates(item):
+    return {key: value for key, value in item.items() if key not in {"published_at", "updated_at"}}
+
+
+def test_routine_list_is_compact(api, catalogue):
+    items = results(api.get(reverse("v1:routine-list")))
+    assert all(item["published_at"].endswith("Z") for item in items)
+    assert [without_dates(item) for item in items] == [
+        {
+            "slug": "sport",
+            "title": "After sport",
+            "summary": "A short one.",
+            "difficulty": "moderate",
+            "total_duration_seconds": 300,
+            "step_count": 1,
+            "audiences": ["athletes"],
+            "benefits": ["warm"],
+        },
+        {
+            "slug": "evening",
+            "title": "Evening calm",
+            "summary": "Wind down.",
+            "difficulty": "easy",
+            "total_duration_seconds": 150,
+            "step_count": 2,
+            "audiences": ["stress"],
+            "benefits": ["calm"],
+        },
+    ]
+
+
+def test_routine_detail_has_everything_a_player_needs(api, catalogue):
+    body = api.get(reverse("v1:routine-detail", args=["evening"]), HTTP_ACCEPT_LANGUAGE="ru")
+    assert body["Content-Language"] == "ru"
+    assert without_dates(body.json()) == {
+        "slug": "evening",
+        "title": "Вечерний покой",
+        "summary": "Расслабьтесь.",
+        "difficulty": "easy",
+        "total_duration_seconds": 150,
+        "step_count": 2,
+        "audiences": [{"slug": "stress", "name": "При стрессе"}],
+        "benefits": [{"slug": "calm", "title": "Спокойствие", "evidence_level": "some_evidence"}],
+        "introduction": "Приглушите свет.",
+        "safety_notes": "Остановитесь, если больно.",
+        "contraindications": [
+            {"slug": "thrombosis", "name": "Тромбоз", "severity": "do_not_massage"}
+        ],
+        "steps": [
+            {
+                "number": 1,
+                "title": "Поглаживание",
+                "instruction": "Гладьте.",
+                "technique": {"slug": "stroking", "name": "Поглаживание"},
+                "foot": "right",
+                "zones": [
+                    {"slug": "toe-webs", "name": "Между пальцами", "foot": "both", "region": "toes"}
+                ],
+                "pressure": {"value": 1, "label": "feather"},
+                "duration_seconds": 60,
+                "repetitions": 3,
+                "tip": "Тёплые руки.",
+                "narration": "Гладьте.",
+            },
+            {
+                "number": 2,
+                "title": "Печень",
+                "instruction": "Проработайте.",
+                "technique": {"slug": "thumb-walking", "name": "Шагание большим пальцем"},
+                "foot": "right",
+                "zones": [{"slug": "liver", "name": "Печень", "foot": "right", "region": "arch"}],
+                "pressure": {"value": 3, "label": "moderate"},
+                "duration_seconds": 90,
+                "repetitions": 2,
+                "tip": "",
+                "narration": "Теперь зона печени.",
+            },
+        ],
+    }
+
+
+def test_steps_follow_their_new_order(api, catalogue):
+    evening = catalogue["evening"]
+    first, second = evening.steps.all()
+    first.position, second.position = 2, 1
+    first.save()
+    second.save()
+    steps = api.get(reverse("v1:routine-detail", args=["evening"])).json()["steps"]
+    assert [(step["number"], step["title"]) for step in steps] == [(1, "Liver"), (2, "Stroke")]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("benefit=calm", ["evening"]),
+        ("benefit=warm", ["sport"]),
+        ("audience=athletes", ["sport"]),
+        ("audience=stress", ["evening"]),
+        ("difficulty=moderate", ["sport"]),
+        ("zone=liver", ["evening"]),
+        ("zone=toe-webs", ["evening"]),
+        ("body_part=liver", ["evening"]),
+        ("body_part=lymph", ["evening"]),
+        ("max_duration_seconds=150", ["evening"]),
+        ("max_duration_seconds=149", []),
+        ("max_duration_seconds=300", ["sport", "evening"]),
+        ("search=evening", ["evening"]),
+        ("search=вечерний", ["evening"]),
+        ("search=secret", []),
+        ("ordering=duration", ["evening", "sport"]),
+        ("ordering=-duration", ["sport", "evening"]),
+        ("ordering=-title", ["evening", "sport"]),
+        ("benefit=calm&zone=liver&max_duration_seconds=1000", ["evening"]),
+    ],
+)
+def test_routine_filters(api, catalogue, query, expected):
+    assert slugs(api.get(f"{reverse('v1:routine-list')}?{query}")) == expected
+
+
+def test_filters_with_joins_do_not_inflate_totals(api, catalogue):
+    items = results(api.get(reverse("v1:routine-list") + "?zone=toe-webs&body_part=lymph"))
+    assert [(i["slug"], i["total_duration_seconds"], i["step_count"]) for i in items] == [
+        ("evening", 150, 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("benefit=immortality", "benefit"),
+        ("audience=robots", "audience"),
+        ("difficulty=heroic", "difficulty"),
+        ("zone=elbow-of-the-foot", "zone"),
+        ("body_part=tail", "body_part"),
+        ("max_duration_seconds=soon", "max_duration_seconds"),
+        ("max_duration_seconds=-5", "max_duration_seconds"),
+        ("ordering=price", "ordering"),
+    ],
+)
+def test_invalid_routine_filters_are_400(api, catalogue, query, field):
+    response = api.get(f"{reverse('v1:routine-list')}?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert [error["field"] for error in response.json()["errors"]] == [field]
+
+
+def test_drafts_never_leak(api, catalogue):
+    assert api.get(reverse("v1:routine-detail", args=["secret-draft"])).status_code == 404
+    everything = [reverse("v1:routine-list") + "?limit=500"] + [
+        reverse("v1:routine-list") + f"?{q}"
+        for q in ("search=secret", "zone=liver", "benefit=calm", "audience=stress")
+    ]
+    for url in everything:
+        assert "secret-draft" not in slugs(api.get(url)), url
+    calm = api.get(reverse("v1:benefit-detail", args=["calm"])).json()
+    assert [routine["slug"] for routine in calm["routines"]] == ["evening"]
+    for url in (reverse("v1:benefit-list"), reverse("v1:contraindication-list")):
+        assert b"secret" not in api.get(url).content
+
+
+def test_withdrawing_hides_a_routine_everywhere(api, catalogue):
+    catalogue["evening"].withdraw()
+    assert api.get(reverse("v1:routine-detail", args=["evening"])).status_code == 404
+    assert slugs(api.get(reverse("v1:routine-list"))) == ["sport"]
+    assert api.get(reverse("v1:benefit-detail", args=["calm"])).json()["routines"] == []
+
+
+def test_benefit_detail(api, catalogue):
+    body = api.get(reverse("v1:benefit-detail", args=["calm"]), HTTP_ACCEPT_LANGUAGE="ru").json()
+    assert body == {
+        "slug": "calm",
+        "title": "Спокойствие",
+        "summary": "Расслабляет.",
+        "body": "Медленные касания успокаивают.",
+        "evidence_level": "some_evidence",
+        "evidence_note": "Меньше тревоги в исследованиях.",
+        "audiences": [{"slug": "stress", "name": "При стрессе"}],
+        "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
+        "zones": [{"slug": "toe-webs", "name": "Между пальцами", "foot": "both", "region": "toes"}],
+        "routines": [{"slug": "evening", "title": "Вечерний покой", "difficulty": "easy"}],
+    }
+    assert slugs(api.get(reverse("v1:benefit-list"))) == ["calm", "warm"]
+    assert slugs(api.get(reverse("v1:benefit-list") + "?audience=stress")) == ["calm"]
+    assert api.get(reverse("v1:benefit-list") + "?evidence_level=proven").status_code == 400
+
+
+def test_techniques(api, catalogue):
+    body = api.get(reverse("v1:technique-detail", args=["thumb-walking"])).json()
+    assert body == {
+        "slug": "thumb-walking",
+        "name": "Thumb walking",
+        "how_to": "Creep forward with the thumb.",
+    }
+    assert slugs(api.get(reverse("v1:technique-list") + "?search=шагание")) == ["thumb-walking"]
+    assert api.get(reverse("v1:technique-detail", args=["flying"])).status_code == 404
+
+
+def test_contraindications(api, catalogue):
+    body = api.get(reverse("v1:contraindication-detail", args=["thrombosis"])).json()
+    assert body == {
+        "slug": "thrombosis",
+        "name": "Thrombosis",
+        "severity": "do_not_massage",
+        "description": "Never massage.",
+        "zones": [
+            {"slug": "toe-webs", "name": "Between the toes", "foot": "both", "region": "toes"}
+        ],
+        "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
+    }
+    listing = reverse("v1:contraindication-list")
+    assert slugs(api.get(listing + "?severity=do_not_massage")) == ["thrombosis"]
+    assert slugs(api.get(listing + "?severity=take_care")) == []
+    assert slugs(api.get(listing + "?zone=toe-webs")) == ["thrombosis"]
+    assert api.get(listing + "?severity=mild").status_code == 400

@@ -1,0 +1,73 @@
+"""The routines content pack: what the issue and the seed ask for, safe, bilingual, reloadable."""
+
+import pytest
+from django.core.management import call_command
+
+from routines.models import Benefit, Contraindication, Routine, Step, Technique
+
+pytestmark = pytest.mark.django_db
+
+FULL_ORDER = ["stroking", "wringing", "ankle-rotation", "toe-rotation", "thumb-walking",
+              "kneading", "knuckling", "press-and-hold", "finger-walking", "stroking"]  # fmt: skip
+
+
+@pytest.fixture
+def loaded():
+    call_command("load_content")
+
+
+def test_counts(loaded):
+    assert Benefit.objects.count() == 4
+    assert Technique.objects.count() >= 8
+    assert Contraindication.objects.count() >= 10
+    assert Routine.objects.published().count() >= 6
+    assert list(Routine.objects.filter(status="draft").values_list("slug", flat=True)) == [
+        "desk-break-draft"
+    ]
+
+
+def test_loading_again_changes_nothing(loaded, capsys):
+    before = list(Step.objects.order_by("pk").values_list("pk", "position", "duration_seconds"))
+    call_command("load_content")
+    assert "routines: up to date, nothing changed" in capsys.readouterr().out
+    assert list(Step.objects.order_by("pk").values_list("pk", "position", "duration_seconds")) == (
+        before
+    )
+
+
+def test_the_seed_benefits_each_link_zones_and_routines(loaded):
+    for benefit in Benefit.objects.all():
+        assert benefit.zones.exists(), benefit.slug
+        assert benefit.routines.filter(status="published").exists(), benefit.slug
+        assert benefit.sources.exists(), benefit.slug
+    assert Benefit.objects.get(slug="reflex-zones").evidence_level == "traditional_belief"
+
+
+def test_the_full_massage_follows_the_seed_order_right_foot_first(loaded):
+    routine = Routine.objects.get(slug="relaxing-full-foot-massage")
+    steps = list(routine.steps.select_related("technique"))
+    feet = [step.foot for step in steps]
+    assert feet == ["right"] * 10 + ["left"] * 10 + ["both"]
+    for foot_steps in (steps[:10], steps[10:20]):
+        assert [step.technique.slug for step in foot_steps] == FULL_ORDER
+    assert 15 * 60 <= routine.total_duration() <= 30 * 60
+
+
+def test_the_quick_one_takes_five_minutes(loaded):
+    assert Routine.objects.get(slug="quick-five-minutes").total_duration() == 300
+
+
+def test_every_published_routine_is_safe_and_bilingual(loaded):
+    for routine in Routine.objects.published():
+        assert routine.publish_problems() == [], routine.slug
+        assert routine.title_ru and routine.summary_ru and routine.title_en
+        for step in routine.steps.all():
+            assert step.title_ru and step.instruction_ru, (routine.slug, step.position)
+        assert list(routine.steps.values_list("position", flat=True)) == list(
+            range(1, routine.steps.count() + 1)
+        )
+
+
+def test_one_sided_zones_sit_on_their_own_foot(loaded):
+    assert set(Step.objects.filter(zones__slug="liver").values_list("foot", flat=True)) == {"right"}
+    assert set(Step.objects.filter(zones__slug="spleen").values_list("foot", flat=True)) == {"left"}

@@ -1,0 +1,56 @@
+"""Routine list and detail: the number of queries does not grow with routines or steps."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import (
+    AudienceFactory,
+    BenefitFactory,
+    RoutineFactory,
+    StepFactory,
+    ZoneFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_routines(count: int, first: int = 0) -> None:
+    zones = [ZoneFactory(slug=f"zone-{n}") for n in range(3)]
+    benefit = BenefitFactory(slug="calm")
+    audience = AudienceFactory(slug="stress")
+    for n in range(first, first + count):
+        routine = RoutineFactory(slug=f"routine-{n:03d}")
+        for step in range(10):
+            StepFactory(routine=routine, zones=zones[: 1 + step % 3])
+        routine.benefits.set([benefit])
+        routine.audiences.set([audience])
+        routine.publish()
+
+
+def queries(api, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = api.get(url)
+    assert response.status_code == 200, response.content
+    return len(captured)
+
+
+URLS = {
+    "list": reverse("v1:routine-list") + "?limit=500",
+    "filtered list": reverse("v1:routine-list")
+    + "?limit=500&zone=zone-1&benefit=calm&ordering=-duration",
+    "detail": reverse("v1:routine-detail", args=["routine-000"]),
+    "benefit detail": reverse("v1:benefit-detail", args=["calm"]),
+}
+
+
+@pytest.mark.parametrize("name", URLS)
+def test_queries_do_not_grow_from_5_to_50_routines(api, name, django_assert_max_num_queries):
+    make_routines(5)
+    small = queries(api, URLS[name])
+    make_routines(45, first=5)
+    with django_assert_max_num_queries(small):
+        response = api.get(URLS[name])
+    assert response.status_code == 200
+    assert small <= 8
