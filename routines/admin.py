@@ -4,6 +4,7 @@ from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, Sortable
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,25 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
     form = StepForm
     extra = 0
     autocomplete_fields = ["technique", "zones"]
-    fields = STEP_FIELDS
+    # Compact steps, so that several fit on a screen and dragging one past another is easy.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "instruction",
+                    "technique",
+                    ("foot", "pressure"),
+                    "zones",
+                    ("duration_seconds", "repetitions"),
+                    "position",
+                ]
+            },
+        ),
+        (_("Tip and narration"), {"classes": ["collapse"], "fields": ["tip", "narration"]}),
+    ]
 
 
 @admin.register(Routine)
