@@ -207,6 +207,9 @@ API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE_RATE", "").strip() or No
 API_PAGE_SIZE = env_int("DJANGO_API_PAGE_SIZE", 50)
 API_MAX_PAGE_SIZE = env_int("DJANGO_API_MAX_PAGE_SIZE", 500)
 
+# How long the content journal keeps entries: a client away longer must sync in full again.
+JOURNAL_RETENTION_DAYS = env_int("DJANGO_JOURNAL_RETENTION_DAYS", 90)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "footcare API",
     "DESCRIPTION": (

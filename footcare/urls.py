@@ -5,10 +5,12 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from footcare.health import healthz, readyz
+from footcare.sync import SyncView
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", include("zones.urls")),
     path("", include("routines.urls")),
+    path("sync/", SyncView.as_view(), name="sync"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path(

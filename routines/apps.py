@@ -1,4 +1,9 @@
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from footcare.sync import SyncResource
 
 
 class RoutinesConfig(AppConfig):
@@ -8,9 +13,16 @@ class RoutinesConfig(AppConfig):
     verbose_name = "Routines"
 
     def ready(self) -> None:
-        from routines import signals  # noqa: F401  (connects the receivers)
+        from routines import journal, signals  # noqa: F401  (signals connects on import)
+
+        journal.connect()
 
     def load_content_pack(self) -> str:
         from routines.content import load_pack
 
         return load_pack()
+
+    def sync_resources(self) -> list["SyncResource"]:
+        from routines.sync import RESOURCES
+
+        return RESOURCES

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from footcare.journal import JournaledModel
 from routines import safety
 from zones.models import Foot, Pressure, Source, Zone
 
@@ -42,7 +43,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Audience(models.Model):
+class Audience(JournaledModel):
     """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
 
     slug = models.SlugField(unique=True)
@@ -57,7 +58,7 @@ class Audience(models.Model):
         return self.name
 
 
-class Benefit(models.Model):
+class Benefit(JournaledModel):
     """A benefit of foot massage, with how strong the evidence for it is."""
 
     slug = models.SlugField(unique=True)
@@ -87,7 +88,7 @@ class Benefit(models.Model):
         return self.title
 
 
-class Technique(models.Model):
+class Technique(JournaledModel):
     """A massage movement (stroking, thumb walking, kneading …) and how to do it."""
 
     slug = models.SlugField(unique=True)
@@ -103,7 +104,7 @@ class Technique(models.Model):
         return self.name
 
 
-class Contraindication(models.Model):
+class Contraindication(JournaledModel):
     """A condition under which the feet should not be massaged, or only with care."""
 
     slug = models.SlugField(unique=True)
@@ -148,7 +149,7 @@ class RoutineQuerySet(models.QuerySet["Routine"]):
         )
 
 
-class Routine(models.Model):
+class Routine(JournaledModel):
     """A guided foot massage: ordered, timed steps, published when it is safe and ready.
 
     Its total duration is derived from the steps, never typed in.
@@ -256,7 +257,7 @@ def renumber_steps(routine_id: int) -> None:
             Step.objects.filter(pk=step_id).exclude(position=number).update(position=number)
 
 
-class Step(models.Model):
+class Step(JournaledModel):
     """One timed step of a routine: which foot, which zones, which technique, how hard.
 
     ``duration_seconds`` is the time of the whole step, all repetitions included: it is what

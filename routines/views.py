@@ -14,6 +14,31 @@ from routines.serializers import (
 )
 
 
+def benefit_queryset() -> QuerySet[Benefit]:
+    return Benefit.objects.prefetch_related(
+        "audiences",
+        "sources",
+        "zones",
+        # django-stubs cannot infer Prefetch's generic lookup from a plain string.
+        Prefetch(  # type: ignore[arg-type]
+            "routines",  # type: ignore[arg-type]
+            queryset=Routine.objects.published(),
+            to_attr="published_routines",  # type: ignore[arg-type]
+        ),
+    )
+
+
+def routine_detail_queryset() -> QuerySet[Routine]:
+    steps = Step.objects.select_related("technique").prefetch_related("zones")
+    return (
+        Routine.objects.published()
+        .with_totals()
+        .prefetch_related(
+            "audiences", "contraindications", "benefits", Prefetch("steps", queryset=steps)
+        )
+    )
+
+
 def documented(tag: str, noun: str, list_text: str, detail_text: str):  # type: ignore[no-untyped-def]
     """The list and detail operations' summaries, descriptions and tag."""
     return extend_schema_view(
@@ -37,17 +62,7 @@ class BenefitViewSet(ReadOnlyModelViewSet):
     ordering_fields = ["position", "slug", "title"]
 
     def get_queryset(self) -> QuerySet[Benefit]:
-        return Benefit.objects.prefetch_related(
-            "audiences",
-            "sources",
-            "zones",
-            # django-stubs cannot infer Prefetch's generic lookup from a plain string.
-            Prefetch(  # type: ignore[arg-type]
-                "routines",  # type: ignore[arg-type]
-                queryset=Routine.objects.published(),
-                to_attr="published_routines",  # type: ignore[arg-type]
-            ),
-        )
+        return benefit_queryset()
 
 
 @documented(
@@ -98,13 +113,9 @@ class RoutineViewSet(ReadOnlyModelViewSet):
     ordering = ["title"]
 
     def get_queryset(self) -> QuerySet[Routine]:
-        routines = Routine.objects.published().with_totals().prefetch_related("audiences")
         if self.action == "retrieve":
-            steps = Step.objects.select_related("technique").prefetch_related("zones")
-            return routines.prefetch_related(
-                "contraindications", "benefits", Prefetch("steps", queryset=steps)
-            )
-        return routines.prefetch_related("benefits")
+            return routine_detail_queryset()
+        return Routine.objects.published().with_totals().prefetch_related("audiences", "benefits")
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer

@@ -1,4 +1,9 @@
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from footcare.sync import SyncResource
 
 
 class ZonesConfig(AppConfig):
@@ -7,7 +12,17 @@ class ZonesConfig(AppConfig):
     name = "zones"
     verbose_name = "Foot map"
 
+    def ready(self) -> None:
+        from zones import journal
+
+        journal.connect()
+
     def load_content_pack(self) -> str:
         from zones.content import load_pack
 
         return load_pack()
+
+    def sync_resources(self) -> list["SyncResource"]:
+        from zones.sync import RESOURCES
+
+        return RESOURCES

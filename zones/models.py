@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from footcare.journal import JournaledModel
 from zones.geometry import polygons_problems, polyline_problems
 
 
@@ -88,7 +89,7 @@ class Tradition(models.TextChoices):
     CHINESE = "chinese", _("Chinese-style chart")
 
 
-class Source(models.Model):
+class Source(JournaledModel):
     """A published reference that content cites (book, article, chart or web page)."""
 
     slug = models.SlugField(unique=True)
@@ -103,7 +104,7 @@ class Source(models.Model):
         return self.citation
 
 
-class BodyPart(models.Model):
+class BodyPart(JournaledModel):
     """A part of the body that reflexology charts link to one or more zones of the feet."""
 
     slug = models.SlugField(unique=True)
@@ -124,7 +125,7 @@ longitudinal_zones_validator = RegexValidator(
 )
 
 
-class Zone(models.Model):
+class Zone(JournaledModel):
     """A reflex zone of the feet: where it is, what it is linked to, and how hard to press.
 
     ``foot`` says which feet carry it: by the mirror rule the right foot maps the right half
@@ -219,7 +220,7 @@ class Zone(models.Model):
             )
 
 
-class ZoneShape(models.Model):
+class ZoneShape(JournaledModel):
     """Where a zone lies on one view of the foot: one or more polygons, right-foot coordinates."""
 
     zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="shapes")
@@ -246,7 +247,7 @@ class ZoneShape(models.Model):
             raise ValidationError({"polygons": problems})
 
 
-class FootOutline(models.Model):
+class FootOutline(JournaledModel):
     """The outline of the right foot seen from one view; zones are drawn on top of it."""
 
     view = models.CharField(max_length=8, choices=View.choices, unique=True)
@@ -270,7 +271,7 @@ class FootOutline(models.Model):
             raise ValidationError({"aspect_ratio": _("Give a ratio between 0.1 and 10.")})
 
 
-class Landmark(models.Model):
+class Landmark(JournaledModel):
     """A reference line on one view (diaphragm line, waistline, heel line)."""
 
     slug = models.SlugField(unique=True)

@@ -24,6 +24,14 @@ from zones.serializers import (
 TAG = "Foot map"
 
 
+def zone_detail_queryset() -> QuerySet[Zone]:
+    return Zone.objects.prefetch_related("body_parts", "shapes", "sources")
+
+
+def body_part_queryset() -> QuerySet[BodyPart]:
+    return BodyPart.objects.prefetch_related("zones", "zones__shapes")
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List reflex zones",
@@ -50,10 +58,9 @@ class ZoneViewSet(ReadOnlyModelViewSet):
     ordering_fields = ["position", "slug", "name", "sensitivity", "max_pressure"]
 
     def get_queryset(self) -> QuerySet[Zone]:
-        queryset = Zone.objects.prefetch_related("body_parts", "shapes")
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related("sources")
-        return queryset
+            return zone_detail_queryset()
+        return Zone.objects.prefetch_related("body_parts", "shapes")
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return ZoneDetailSerializer if self.action == "retrieve" else ZoneListSerializer
@@ -72,7 +79,7 @@ class ZoneViewSet(ReadOnlyModelViewSet):
     ),
 )
 class BodyPartViewSet(ReadOnlyModelViewSet):
-    queryset = BodyPart.objects.prefetch_related("zones", "zones__shapes")
+    queryset = body_part_queryset()
     serializer_class = BodyPartSerializer
     lookup_field = "slug"
     filterset_class = BodyPartFilter

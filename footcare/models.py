@@ -1,0 +1,39 @@
+from django.db import models
+
+
+class JournalCounter(models.Model):
+    """The one row that journal writers lock to take positions, so entries commit in order.
+
+    A writer holds the row lock until its transaction ends, so a position handed out later
+    can never commit earlier: a reader that has seen position N has seen every entry up to N.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    last_position = models.BigIntegerField(default=0)
+    compacted_through = models.BigIntegerField(
+        default=0, help_text="Entries up to this position were removed; older tokens are stale."
+    )
+
+    def __str__(self) -> str:
+        return f"journal at {self.last_position}"
+
+
+class Action(models.TextChoices):
+    UPSERT = "upsert", "Created or changed"
+    DELETE = "delete", "Deleted, withdrawn or unpublished"
+
+
+class ContentChange(models.Model):
+    """One change a public reader can see: a resource (type and slug) upserted or deleted."""
+
+    position = models.BigIntegerField(unique=True)
+    resource = models.CharField(max_length=40)
+    slug = models.CharField(max_length=120)
+    action = models.CharField(max_length=6, choices=Action.choices)
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.position} {self.action} {self.resource}/{self.slug}"

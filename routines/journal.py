@@ -1,0 +1,88 @@
+"""Which public resources each routines change touches (see footcare.journal)."""
+
+from typing import Any
+
+from footcare.journal import Change, add_dependents, on_m2m_change, track, track_part, upserted
+from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from zones.models import Source, Zone
+
+
+def _published(routines: Any) -> list[str]:
+    return list(routines.filter(status="published").values_list("slug", flat=True))
+
+
+def _slugs(model: Any, pks: Any) -> list[str]:
+    return list(model.objects.filter(pk__in=pks).values_list("slug", flat=True))
+
+
+def _routine_changes(routine_pks: Any, benefit_pks: Any = ()) -> list[Change]:
+    published = Routine.objects.filter(pk__in=routine_pks, status="published")
+    if not published.exists():
+        return []
+    return upserted("routine", published.values_list("slug", flat=True)) + upserted(
+        "benefit", _slugs(Benefit, benefit_pks)
+    )
+
+
+def _step_changes(step: Step) -> list[Change]:
+    routine = Routine.objects.filter(pk=step.routine_id, status="published").first()
+    return upserted("routine", [routine.slug]) if routine else []
+
+
+def connect() -> None:
+    track(Benefit, "benefit")
+    track(Technique, "technique")
+    track(Contraindication, "contraindication")
+    track(Routine, "routine", visible=lambda routine: routine.status == "published")
+
+    # Resources that embed a summary of another: keep them in step with it.
+    add_dependents(
+        Routine,
+        lambda routine: upserted("benefit", routine.benefits.values_list("slug", flat=True)),
+    )
+    add_dependents(Benefit, lambda benefit: upserted("routine", _published(benefit.routines)))
+    add_dependents(Contraindication, lambda item: upserted("routine", _published(item.routines)))
+    add_dependents(
+        Technique,
+        lambda technique: upserted(
+            "routine", _published(Routine.objects.filter(steps__technique=technique).distinct())
+        ),
+    )
+    add_dependents(
+        Zone,
+        lambda zone: (
+            upserted("routine", _published(Routine.objects.filter(steps__zones=zone).distinct()))
+            + upserted("benefit", zone.benefits.values_list("slug", flat=True))
+            + upserted("contraindication", zone.contraindications.values_list("slug", flat=True))
+        ),
+    )
+    track_part(Step, _step_changes)
+    track_part(
+        Audience,
+        lambda audience: (
+            upserted("benefit", audience.benefits.values_list("slug", flat=True))
+            + upserted("routine", _published(audience.routines))
+        ),
+    )
+    track_part(
+        Source,
+        lambda source: (
+            upserted("benefit", source.benefits.values_list("slug", flat=True))
+            + upserted("contraindication", source.contraindications.values_list("slug", flat=True))
+        ),
+    )
+
+    on_m2m_change(Routine.benefits, _routine_changes)
+    on_m2m_change(Routine.audiences, lambda routines, _: _routine_changes(routines))
+    on_m2m_change(Routine.contraindications, lambda routines, _: _routine_changes(routines))
+    on_m2m_change(
+        Step.zones,
+        lambda steps, _: _routine_changes(Step.objects.filter(pk__in=steps).values("routine")),
+    )
+    for relation in (Benefit.audiences, Benefit.sources, Benefit.zones):
+        on_m2m_change(relation, lambda benefits, _: upserted("benefit", _slugs(Benefit, benefits)))
+    for relation in (Contraindication.zones, Contraindication.sources):
+        on_m2m_change(
+            relation,
+            lambda items, _: upserted("contraindication", _slugs(Contraindication, items)),
+        )

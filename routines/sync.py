@@ -1,0 +1,52 @@
+"""The routines' part of the offline catalogue (see footcare.sync)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from footcare.sync import SyncResource
+from routines.models import Contraindication, Technique
+from routines.serializers import (
+    BenefitSerializer,
+    ContraindicationSerializer,
+    RoutineDetailSerializer,
+    TechniqueSerializer,
+)
+from routines.views import benefit_queryset, routine_detail_queryset
+
+
+def _loader(queryset_factory: Any, serializer: Any) -> Any:
+    def load(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+        queryset = queryset_factory()
+        if slugs is not None:
+            queryset = queryset.filter(slug__in=slugs)
+        return serializer(queryset, many=True, context=context).data
+
+    return load
+
+
+RESOURCES = [
+    SyncResource(
+        "benefit", "benefits", BenefitSerializer, _loader(benefit_queryset, BenefitSerializer)
+    ),
+    SyncResource(
+        "technique",
+        "techniques",
+        TechniqueSerializer,
+        _loader(Technique.objects.all, TechniqueSerializer),
+    ),
+    SyncResource(
+        "contraindication",
+        "contraindications",
+        ContraindicationSerializer,
+        _loader(
+            lambda: Contraindication.objects.prefetch_related("zones", "sources"),
+            ContraindicationSerializer,
+        ),
+    ),
+    SyncResource(
+        "routine",
+        "routines",
+        RoutineDetailSerializer,
+        _loader(routine_detail_queryset, RoutineDetailSerializer),
+    ),
+]

@@ -1,0 +1,170 @@
+"""The content change journal: every visible change, in the writer's transaction, in order."""
+
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+
+from footcare import journal
+from footcare.models import ContentChange
+from tests.factories import (
+    BenefitFactory,
+    BodyPartFactory,
+    RoutineFactory,
+    StepFactory,
+    TechniqueFactory,
+    ZoneFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def entries_after(position):
+    return list(
+        ContentChange.objects.filter(position__gt=position).values_list(
+            "resource", "slug", "action"
+        )
+    )
+
+
+@pytest.fixture
+def mark():
+    """Returns a function giving the entries written since it was called."""
+
+    def since():
+        start = journal.current_position()
+        return lambda: entries_after(start)
+
+    return since
+
+
+def test_positions_are_contiguous_and_ordered(mark):
+    changes = mark()
+    ZoneFactory(slug="a")
+    ZoneFactory(slug="b")
+    positions = list(ContentChange.objects.values_list("position", flat=True))
+    assert positions == list(range(positions[0], positions[0] + len(positions)))
+    assert ("zone", "a", "upsert") in changes() and ("zone", "b", "upsert") in changes()
+
+
+def test_edits_translations_and_deletes_of_a_zone(mark):
+    part = BodyPartFactory(slug="liver")
+    zone = ZoneFactory(slug="liver", body_parts=[part])
+    changes = mark()
+    zone.name_ru = "Печень"
+    zone.save()
+    assert changes() == [("zone", "liver", "upsert"), ("body_part", "liver", "upsert")]
+    changes = mark()
+    zone.delete()
+    on_zone = [action for resource, _slug, action in changes() if resource == "zone"]
+    assert on_zone[-1] == "delete"  # the last word on the zone, whatever its parts said
+    assert ("body_part", "liver", "upsert") in changes()
+
+
+def test_a_renamed_slug_deletes_the_old_one(mark):
+    zone = ZoneFactory(slug="old")
+    changes = mark()
+    zone.slug = "new"
+    zone.save()
+    assert changes()[:2] == [("zone", "old", "delete"), ("zone", "new", "upsert")]
+
+
+def test_drafts_write_nothing_until_published(mark):
+    technique = TechniqueFactory()
+    changes = mark()
+    routine = RoutineFactory(slug="draft")
+    step = StepFactory(routine=routine, technique=technique)
+    routine.title_en = "Still a draft"
+    routine.save()
+    step.duration_seconds = 90
+    step.save()
+    routine.benefits.add(BenefitFactory(slug="calm"))
+    assert [c for c in changes() if c[0] == "routine"] == []
+
+    changes = mark()
+    routine.publish()
+    assert ("routine", "draft", "upsert") in changes()
+    assert ("benefit", "calm", "upsert") in changes()  # its page lists the routine now
+
+    changes = mark()
+    step.position, step.title_en = 1, "Reworded"
+    step.save()
+    assert changes() == [("routine", "draft", "upsert")]
+
+    changes = mark()
+    routine.withdraw()
+    assert ("routine", "draft", "delete") in changes()
+
+    changes = mark()
+    routine.delete()  # a draft again: deleting it is invisible
+    assert [c for c in changes() if c[0] == "routine"] == []
+
+
+def test_embedded_summaries_follow_their_source(mark):
+    technique = TechniqueFactory(slug="stroking")
+    zone = ZoneFactory(slug="webs")
+    routine = RoutineFactory(slug="calm")
+    StepFactory(routine=routine, technique=technique, zones=[zone])
+    routine.publish()
+    changes = mark()
+    technique.name_en = "Gliding"
+    technique.save()
+    assert changes() == [("technique", "stroking", "upsert"), ("routine", "calm", "upsert")]
+    changes = mark()
+    zone.name_en = "Toe webs"
+    zone.save()
+    assert ("routine", "calm", "upsert") in changes()
+
+
+def test_a_rolled_back_change_leaves_no_entry(mark):
+    changes = mark()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        ZoneFactory(slug="ghost")
+        raise RuntimeError("editor's save failed")
+    assert changes() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_writers_commit_in_position_order():
+    if connection.vendor != "postgresql":
+        pytest.skip("SKIPPED: concurrent writers need PostgreSQL (DATABASE_URL=postgres://…)")
+    start = journal.current_position()
+    first_holds_lock = threading.Event()
+    seen_while_first_open: list[int] = []
+    order: list[str] = []
+
+    def first():
+        with transaction.atomic():
+            journal.record([("zone", "first", "upsert")])
+            first_holds_lock.set()
+            time.sleep(0.5)  # commits late: a second writer must not commit before it
+            order.append("first committed")
+        connection.close()
+
+    def second():
+        first_holds_lock.wait()
+        with transaction.atomic():
+            journal.record([("zone", "second", "upsert")])
+            order.append("second committed")
+        connection.close()
+
+    def reader():
+        first_holds_lock.wait()
+        time.sleep(0.2)
+        seen_while_first_open.append(journal.current_position())
+        seen_while_first_open.append(ContentChange.objects.filter(position__gt=start).count())
+        connection.close()
+
+    threads = [threading.Thread(target=f) for f in (first, second, reader)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert order == ["first committed", "second committed"]
+    # While the first writer was open, a reader saw neither entry: nothing to skip later.
+    assert seen_while_first_open == [start, 0]
+    assert list(ContentChange.objects.values_list("position", "slug")) == [
+        (start + 1, "first"),
+        (start + 2, "second"),
+    ]

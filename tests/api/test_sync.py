@@ -1,0 +1,229 @@
+"""Offline sync: a full catalogue, then deltas that keep a local copy equal to the server's."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from footcare.models import ContentChange
+from footcare.sync import FULL_SYNC_REQUIRED, make_token
+from routines.models import Contraindication, Routine
+from tests.factories import ZoneFactory
+from zones.models import BodyPart, FootOutline, Landmark, Zone
+
+pytestmark = pytest.mark.django_db
+
+SYNC = reverse("v1:sync")
+KEYS = {"foot_maps": "view"}
+
+
+@pytest.fixture
+def catalogue():
+    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def sync(api, token=None, language="en"):
+    response = api.get(SYNC, {"token": token} if token else {}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200, response.content
+    assert response["Content-Language"] == language
+    return response.json()
+
+
+def as_local(upserts):
+    return {
+        collection: {item[KEYS.get(collection, "slug")]: item for item in items}
+        for collection, items in upserts.items()
+    }
+
+
+class Client:
+    """A minimal offline client: a local copy and a token."""
+
+    def __init__(self, api, language):
+        self.api, self.language = api, language
+        first = sync(api, language=language)
+        assert first["full"] is True and first["deletions"] == []
+        self.copy, self.token = as_local(first["upserts"]), first["next_token"]
+
+    def pull(self):
+        delta = sync(self.api, self.token, self.language)
+        assert delta["full"] is False
+        for collection, items in as_local(delta["upserts"]).items():
+            self.copy.setdefault(collection, {}).update(items)
+        collections = {"zone": "zones", "body_part": "body_parts", "foot_map": "foot_maps"}
+        for deletion in delta["deletions"]:
+            name = collections.get(deletion["resource"], deletion["resource"] + "s")
+            self.copy[name].pop(deletion["slug"], None)
+        self.token = delta["next_token"]
+        return delta
+
+
+def test_full_sync_is_the_whole_published_catalogue_once(api, catalogue):
+    body = sync(api)
+    counts = {collection: len(items) for collection, items in body["upserts"].items()}
+    assert counts == {
+        "zones": Zone.objects.count(),
+        "body_parts": BodyPart.objects.count(),
+        "foot_maps": 4,
+        "benefits": 4,
+        "techniques": 11,
+        "contraindications": Contraindication.objects.count(),
+        "routines": Routine.objects.published().count(),
+    }
+    routines = [routine["slug"] for routine in body["upserts"]["routines"]]
+    assert "desk-break-draft" not in routines and len(routines) == len(set(routines))
+    full_massage = next(r for r in body["upserts"]["routines"] if r["slug"].startswith("relaxing"))
+    assert len(full_massage["steps"]) == 21
+    plantar = next(m for m in body["upserts"]["foot_maps"] if m["view"] == "plantar")
+    assert {landmark["slug"] for landmark in plantar["landmarks"]} == {
+        "diaphragm-line", "waistline", "heel-line",
+    }  # fmt: skip
+    assert sync(api, language="ru")["upserts"]["zones"][0]["name"] == "Голова и мозг"
+
+
+def test_nothing_changed_is_an_empty_delta(api, catalogue):
+    token = sync(api)["next_token"]
+    delta = sync(api, token)
+    assert delta == {"full": False, "next_token": token, "upserts": {}, "deletions": []}
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["", "garbage", "12", "12:forged-signature", make_token(10**9)],
+    ids=["empty", "malformed", "unsigned", "tampered", "from-the-future"],
+)
+def test_unusable_tokens_ask_for_a_full_sync(api, catalogue, token):
+    response = api.get(SYNC, {"token": token})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["type"] == FULL_SYNC_REQUIRED
+
+
+def test_compaction_expires_old_tokens(api, catalogue, capsys):
+    old_token = sync(api)["next_token"]
+    edit_zone_name()  # a change the old token has not seen yet…
+    ContentChange.objects.update(changed_at=timezone.now() - timedelta(days=400))  # …long ago
+    zone = Zone.objects.get(slug="liver")
+    zone.name_en = "Liver (edited)"
+    zone.save()
+    fresh_token = sync(api)["next_token"]
+    call_command("compact_journal", days=90)
+    assert "older sync tokens now need a full sync" in capsys.readouterr().out
+    assert ContentChange.objects.exists()  # the recent edit is kept
+    response = api.get(SYNC, {"token": old_token})
+    assert response.status_code == 400
+    assert response.json()["type"] == FULL_SYNC_REQUIRED
+    assert "too old" in response.json()["detail"]
+    assert sync(api, fresh_token)["upserts"] == {}
+    call_command("compact_journal", days=90)
+    assert "Nothing older than 90 days" in capsys.readouterr().out
+
+
+def edit_zone_name():
+    zone = Zone.objects.get(slug="kidneys")
+    zone.name_en = "Kidneys (both)"
+    zone.save()
+
+
+def translate_routine():
+    routine = Routine.objects.get(slug="quick-five-minutes")
+    routine.title_ru = "Пять минут для стоп"
+    routine.save()
+
+
+def create_zone():
+    part = BodyPart.objects.get(slug="knee")
+    triangle = [[0.3, 0.3], [0.4, 0.3], [0.35, 0.4]]
+    ZoneFactory(
+        slug="new-knee-zone",
+        name_en="Knee, again",
+        name_ru="Снова колено",
+        body_parts=[part],
+        shapes={"lateral": [triangle]},
+    )
+
+
+def reorder_steps():
+    routine = Routine.objects.get(slug="warm-cold-feet")
+    first, second = routine.steps.all()[:2]
+    first.position, second.position = 2, 1
+    first.save()
+    second.save()
+
+
+def unpublish():
+    Routine.objects.get(slug="arch-support").withdraw()
+
+
+def publish_draft():
+    Routine.objects.get(slug="desk-break-draft").publish()
+
+
+def delete_routine():
+    Routine.objects.get(slug="athletes-recovery").delete()
+
+
+def delete_contraindication():
+    Contraindication.objects.get(slug="foot-infections").delete()
+
+
+def delete_body_part():
+    BodyPart.objects.get(slug="appendix").delete()
+
+
+def move_landmark():
+    landmark = Landmark.objects.get(slug="waistline")
+    landmark.points = [[0.15, 0.54], [0.87, 0.55]]
+    landmark.save()
+
+
+def rename_zone_slug():
+    zone = Zone.objects.get(slug="hip")
+    zone.slug = "hip-joint"
+    zone.save()
+
+
+def delete_zone():
+    Zone.objects.get(slug="thymus").delete()
+
+
+def drop_outline():
+    FootOutline.objects.get(view="lateral").delete()
+
+
+SCRIPT = [
+    edit_zone_name,
+    translate_routine,
+    create_zone,
+    reorder_steps,
+    unpublish,
+    publish_draft,
+    delete_routine,
+    delete_contraindication,
+    delete_body_part,
+    move_landmark,
+    rename_zone_slug,
+    delete_zone,
+    drop_outline,
+]
+
+
+def test_replayed_deltas_keep_the_local_copy_equal_to_a_full_sync(api, catalogue):
+    clients = [Client(api, "en"), Client(api, "ru")]
+    for change in SCRIPT:
+        change()
+        for client in clients:
+            delta = client.pull()
+            assert delta["upserts"] or delta["deletions"], change.__name__
+            expected = as_local(sync(api, language=client.language)["upserts"])
+            for collection in expected:
+                assert client.copy.get(collection, {}) == expected[collection], (
+                    change.__name__,
+                    client.language,
+                    collection,
+                )
+    assert "athletes-recovery" not in clients[0].copy["routines"]
+    assert "desk-break-draft" in clients[1].copy["routines"]
+    assert "hip" not in clients[0].copy["zones"] and "hip-joint" in clients[0].copy["zones"]

@@ -1,0 +1,59 @@
+"""The foot map's part of the offline catalogue (see footcare.sync)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import serializers
+
+from footcare.sync import SyncResource
+from zones.models import FootOutline, Landmark, View
+from zones.serializers import BodyPartSerializer, LandmarkSerializer, ZoneDetailSerializer
+from zones.views import body_part_queryset, zone_detail_queryset
+
+
+class FootOutlineSerializer(serializers.Serializer):
+    """One view's outline and landmark lines, on the right foot (mirror x for the left)."""
+
+    view = serializers.ChoiceField(choices=View.choices)
+    aspect_ratio = serializers.FloatField()
+    outline = serializers.ListField(child=serializers.ListField(child=serializers.FloatField()))
+    landmarks = LandmarkSerializer(many=True)
+
+
+def _only(queryset: QuerySet[Any], slugs: Sequence[str] | None, field: str = "slug") -> Any:
+    return queryset if slugs is None else queryset.filter(**{f"{field}__in": slugs})
+
+
+def load_zones(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    return ZoneDetailSerializer(
+        _only(zone_detail_queryset(), slugs), many=True, context=context
+    ).data  # type: ignore[return-value]
+
+
+def load_body_parts(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    return BodyPartSerializer(_only(body_part_queryset(), slugs), many=True, context=context).data  # type: ignore[return-value]
+
+
+def load_foot_maps(views: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    landmarks: dict[str, list[dict[str, Any]]] = {}
+    for landmark in _only(Landmark.objects.all(), views, "view"):
+        landmarks.setdefault(landmark.view, []).append(
+            {"slug": landmark.slug, "name": landmark.name, "points": landmark.points}
+        )
+    return [
+        {
+            "view": outline.view,
+            "aspect_ratio": outline.aspect_ratio,
+            "outline": outline.points,
+            "landmarks": landmarks.get(outline.view, []),
+        }
+        for outline in _only(FootOutline.objects.all(), views, "view")
+    ]
+
+
+RESOURCES = [
+    SyncResource("zone", "zones", ZoneDetailSerializer, load_zones),
+    SyncResource("body_part", "body_parts", BodyPartSerializer, load_body_parts),
+    SyncResource("foot_map", "foot_maps", FootOutlineSerializer, load_foot_maps, key="view"),
+]
