@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test check lint types schema-check migrations-check install clean
+.PHONY: run test check lint types schema schema-check migrations-check install clean
 
 # Re-install only when the dependency list changes.
 $(INSTALLED): pyproject.toml
@@ -36,6 +36,10 @@ types: $(INSTALLED)
 
 migrations-check: $(INSTALLED)
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Regenerate the committed v1 contract after an intended, backward-compatible API change.
+schema: $(INSTALLED)
+	$(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file openapi/v1.yaml
 
 schema-check: $(INSTALLED)
 	$(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file /dev/null

@@ -155,3 +155,43 @@ class UnicodeSearchFilter(SearchFilter):
 
     def get_search_terms(self, request: Request) -> list[str]:
         return [re.escape(term) for term in super().get_search_terms(request)]
+
+
+def _names(request: Request, param: str) -> list[str]:
+    raw = request.query_params.get(param)
+    return [name.strip() for name in raw.split(",") if name.strip()] if raw else []
+
+
+class FieldSelectionMixin:
+    """``?fields=a,b`` keeps only those fields of list items; ``?omit=c`` drops some.
+
+    So a list screen downloads only what it shows. An unknown name is a 400 naming it.
+    """
+
+    FIELDS_PARAM = "fields"
+    OMIT_PARAM = "omit"
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        serializer = super().get_serializer(*args, **kwargs)  # type: ignore[misc]
+        if getattr(self, "action", None) != "list":
+            return serializer
+        request: Request = self.request  # type: ignore[attr-defined]
+        keep, omit = _names(request, self.FIELDS_PARAM), _names(request, self.OMIT_PARAM)
+        if not keep and not omit:
+            return serializer
+        fields = serializer.child.fields
+        for param, names in ((self.FIELDS_PARAM, keep), (self.OMIT_PARAM, omit)):
+            unknown = [name for name in names if name not in fields]
+            if unknown:
+                raise ValidationError(
+                    {
+                        param: [
+                            f"Unknown field(s) {', '.join(unknown)}; "
+                            f"choose from {', '.join(fields)}."
+                        ]
+                    }
+                )
+        for name in list(fields):
+            if (keep and name not in keep) or name in omit:
+                fields.pop(name)
+        return serializer

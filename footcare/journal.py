@@ -116,6 +116,7 @@ def on_m2m_change(
 
 
 Dependents = Callable[[Any], Iterable[Change]]
+_tracked: dict[type[models.Model], Callable[[Any], list[Change]]] = {}
 _dependents: dict[type[models.Model], list[Dependents]] = {}
 
 
@@ -172,6 +173,12 @@ def track(
         if visible(instance):
             record(deleted(resource, [key(instance)]) + instance._journal_dependents)
 
+    def as_changed(instance: Any) -> list[Change]:
+        if not visible(instance):
+            return []
+        return upserted(resource, [key(instance)]) + _dependent_changes(instance)
+
+    _tracked[model] = as_changed
     pre_save.connect(before_save, sender=model, weak=False)
     post_save.connect(after_save, sender=model, weak=False)
     pre_delete.connect(before_delete, sender=model, weak=False)
@@ -184,5 +191,13 @@ def track_part(model: type[models.Model], changes: Callable[[Any], Iterable[Chan
     def after(sender: Any, instance: Any, **_: Any) -> None:
         record(changes(instance))
 
+    _tracked[model] = lambda instance: list(changes(instance))
+
     post_save.connect(after, sender=model, weak=False)
     post_delete.connect(after, sender=model, weak=False)
+
+
+def record_rows(model: type[models.Model], pks: Iterable[Any]) -> None:
+    """Record rows changed behind the signals' back (a bulk update) as changed resources."""
+    as_changed = _tracked[model]
+    record([c for row in model._default_manager.filter(pk__in=list(pks)) for c in as_changed(row)])

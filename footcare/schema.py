@@ -3,9 +3,11 @@
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
+from footcare.api import FieldSelectionMixin
+from footcare.deprecation import view_deprecation
 from footcare.problems import PROBLEM_CONTENT_TYPE, VALIDATION_ERROR_TYPE
 
 
@@ -81,8 +83,45 @@ PROBLEM_RESPONSES: dict[int, OpenApiResponse] = {
 }
 
 
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "lang",
+    str,
+    enum=["en", "ru"],
+    required=False,
+    description="Content language; overrides `Accept-Language`. English is the default and "
+    "the fallback for any text not yet translated.",
+)
+FIELD_SELECTION_PARAMETERS = [
+    OpenApiParameter(
+        "fields",
+        str,
+        required=False,
+        description="Comma-separated fields to keep in each list item (others are left out). "
+        "An unknown name is a 400.",
+    ),
+    OpenApiParameter(
+        "omit",
+        str,
+        required=False,
+        description="Comma-separated fields to leave out of each list item. An unknown name "
+        "is a 400.",
+    ),
+]
+
+
 class AutoSchema(SpectacularAutoSchema):
-    """Adds the problem+json error responses every operation can return."""
+    """Adds what every operation shares: the language choice, field selection on lists, and
+    the problem+json error responses."""
+
+    def is_deprecated(self) -> bool:
+        version = getattr(self.view.request, "version", None) if self.view.request else None
+        return super().is_deprecated() or view_deprecation(type(self.view), version) is not None
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters = [*super().get_override_parameters(), LANGUAGE_PARAMETER]
+        if isinstance(self.view, FieldSelectionMixin) and self._is_list_view():
+            parameters += FIELD_SELECTION_PARAMETERS
+        return parameters
 
     def _error_codes(self) -> list[int]:
         codes = [406, 429, 500]

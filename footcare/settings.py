@@ -86,6 +86,7 @@ MIDDLEWARE = [
     # Right inside SecurityMiddleware so that any error page produced further in, including
     # Django's debug pages, leaves /api/ as problem+json and still gets the security headers.
     "footcare.problems.ProblemDetailsMiddleware",
+    "footcare.deprecation.DeprecationMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -206,6 +207,10 @@ REST_FRAMEWORK = {
 API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE_RATE", "").strip() or None
 API_PAGE_SIZE = env_int("DJANGO_API_PAGE_SIZE", 50)
 API_MAX_PAGE_SIZE = env_int("DJANGO_API_MAX_PAGE_SIZE", 500)
+
+# Versions being retired: {"v1": {"since": datetime(...), "sunset": datetime(...), "link": "…"}}.
+# Every answer of such a version then carries Deprecation, Sunset and Link headers.
+API_DEPRECATED_VERSIONS: dict[str, dict[str, object]] = {}
 
 # How long the content journal keeps entries: a client away longer must sync in full again.
 JOURNAL_RETENTION_DAYS = env_int("DJANGO_JOURNAL_RETENTION_DAYS", 90)

@@ -77,8 +77,9 @@ def _sync_serializer() -> type[serializers.Serializer]:
         "SyncUpsertsSerializer",
         (serializers.Serializer,),
         {
+            # A delta names only the collections that changed.
             resource.collection: resource.serializer(
-                many=True, help_text=f"{resource.resource} items"
+                many=True, required=False, help_text=f"{resource.resource} items"
             )
             for resource in sync_resources()
         },

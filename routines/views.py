@@ -3,6 +3,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from footcare.api import FieldSelectionMixin
+from routines import examples
 from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
 from routines.models import Benefit, Contraindication, Routine, Step, Technique
 from routines.serializers import (
@@ -12,6 +14,7 @@ from routines.serializers import (
     RoutineListSerializer,
     TechniqueSerializer,
 )
+from zones.examples import example
 
 
 def benefit_queryset() -> QuerySet[Benefit]:
@@ -39,11 +42,23 @@ def routine_detail_queryset() -> QuerySet[Routine]:
     )
 
 
-def documented(tag: str, noun: str, list_text: str, detail_text: str):  # type: ignore[no-untyped-def]
-    """The list and detail operations' summaries, descriptions and tag."""
+def documented(  # type: ignore[no-untyped-def]
+    tag: str, noun: str, list_text: str, detail_text: str, *, item: dict, detail: dict
+):
+    """The list and detail operations' summaries, descriptions, tag and examples."""
     return extend_schema_view(
-        list=extend_schema(summary=f"List {noun}s", description=list_text, tags=[tag]),
-        retrieve=extend_schema(summary=f"Get a {noun}", description=detail_text, tags=[tag]),
+        list=extend_schema(
+            summary=f"List {noun}s",
+            description=list_text,
+            tags=[tag],
+            examples=[example(f"{noun.capitalize()}s", item)],
+        ),
+        retrieve=extend_schema(
+            summary=f"Get a {noun}",
+            description=detail_text,
+            tags=[tag],
+            examples=[example(f"A {noun}", detail)],
+        ),
     )
 
 
@@ -53,8 +68,10 @@ def documented(tag: str, noun: str, list_text: str, detail_text: str):  # type: 
     "Benefits of foot massage with their evidence level: traditional belief, some evidence "
     "or good evidence. Filter by audience or evidence level.",
     "One benefit with its sources, related zones and the published routines that serve it.",
+    item=examples.BENEFIT,
+    detail=examples.BENEFIT,
 )
-class BenefitViewSet(ReadOnlyModelViewSet):
+class BenefitViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     serializer_class = BenefitSerializer
     lookup_field = "slug"
     filterset_class = BenefitFilter
@@ -70,8 +87,10 @@ class BenefitViewSet(ReadOnlyModelViewSet):
     "technique",
     "Massage techniques (stroking, thumb walking, kneading …) and how to do each.",
     "One technique and how to do it.",
+    item=examples.TECHNIQUE,
+    detail=examples.TECHNIQUE,
 )
-class TechniqueViewSet(ReadOnlyModelViewSet):
+class TechniqueViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = Technique.objects.all()
     serializer_class = TechniqueSerializer
     lookup_field = "slug"
@@ -85,8 +104,10 @@ class TechniqueViewSet(ReadOnlyModelViewSet):
     "When not to massage the feet, or only carefully, and which zones each condition concerns. "
     "Filter by severity or zone.",
     "One contraindication with the zones to avoid or treat gently, and its sources.",
+    item=examples.CONTRAINDICATION,
+    detail=examples.CONTRAINDICATION,
 )
-class ContraindicationViewSet(ReadOnlyModelViewSet):
+class ContraindicationViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = Contraindication.objects.prefetch_related("zones", "sources")
     serializer_class = ContraindicationSerializer
     lookup_field = "slug"
@@ -103,8 +124,10 @@ class ContraindicationViewSet(ReadOnlyModelViewSet):
     "duration.",
     "Everything a player screen needs in one call: the ordered steps with technique, foot, "
     "zones, pressure, seconds and repetitions; benefits; contraindications.",
+    item=examples.ROUTINE_ITEM,
+    detail=examples.ROUTINE_DETAIL,
 )
-class RoutineViewSet(ReadOnlyModelViewSet):
+class RoutineViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filterset_class = RoutineFilter
     search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]

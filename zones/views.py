@@ -9,7 +9,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.api import ORJSONRenderer
+from footcare.api import FieldSelectionMixin, ORJSONRenderer
+from zones import examples
+from zones.examples import example
 from zones.filters import BodyPartFilter, ZoneFilter
 from zones.foot_map import build_foot_map
 from zones.models import BodyPart, FootSide, View, Zone
@@ -40,6 +42,7 @@ def body_part_queryset() -> QuerySet[BodyPart]:
             "body part, body system or longitudinal zone; search names of zones and body parts."
         ),
         tags=[TAG],
+        examples=[example("Zones", examples.ZONE_ITEM)],
     ),
     retrieve=extend_schema(
         summary="Get a reflex zone",
@@ -49,9 +52,10 @@ def body_part_queryset() -> QuerySet[BodyPart]:
             "diagnosis."
         ),
         tags=[TAG],
+        examples=[example("The liver zone", examples.ZONE_DETAIL)],
     ),
 )
-class ZoneViewSet(ReadOnlyModelViewSet):
+class ZoneViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filterset_class = ZoneFilter
     search_fields = ["name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
@@ -71,14 +75,16 @@ class ZoneViewSet(ReadOnlyModelViewSet):
         summary="List body parts",
         description="Body parts with the zones that reflect them and on which foot.",
         tags=[TAG],
+        examples=[example("Body parts", examples.BODY_PART)],
     ),
     retrieve=extend_schema(
         summary="Get a body part",
         description="Where to press for this body part: its zones, feet and views.",
         tags=[TAG],
+        examples=[example("The sinuses", examples.BODY_PART)],
     ),
 )
-class BodyPartViewSet(ReadOnlyModelViewSet):
+class BodyPartViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = body_part_queryset()
     serializer_class = BodyPartSerializer
     lookup_field = "slug"
@@ -92,6 +98,10 @@ class FootMapParams(serializers.Serializer):
     view = serializers.ChoiceField(choices=View.choices, help_text="Which side of the foot.")
 
 
+SVG_EXAMPLE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 420.0 1000" role="img">'
+    '<title>left foot, plantar view</title><path class="zone" id="zone-spleen" d="M …"/></svg>'
+)
 FOOT_MAP_DESCRIPTION = (
     "The outline, the landmark lines (diaphragm line, waistline, heel line) and every zone "
     "of one foot seen from one side, ready to draw. Coordinates run from 0 to 1 from the top "
@@ -115,6 +125,7 @@ class FootMapView(APIView):
                 OpenApiTypes.STR, description="The same map as an SVG document."
             ),
         },
+        examples=[example("The left sole (shortened)", examples.FOOT_MAP)],
         tags=[TAG],
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -134,6 +145,7 @@ class FootMapSVGView(FootMapView):
         description=FOOT_MAP_DESCRIPTION + " One `<path>` per zone, with its name as title.",
         parameters=[FootMapParams],
         responses={(200, "image/svg+xml"): OpenApiTypes.STR},
+        examples=[example("An SVG picture (shortened)", SVG_EXAMPLE, "image/svg+xml")],
         tags=[TAG],
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

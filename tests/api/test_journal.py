@@ -1,10 +1,12 @@
 """The content change journal: every visible change, in the writer's transaction, in order."""
 
+import json
 import threading
 import time
 
 import pytest
 from django.db import connection, transaction
+from django.urls import reverse
 
 from footcare import journal
 from footcare.models import ContentChange
@@ -115,6 +117,23 @@ def test_embedded_summaries_follow_their_source(mark):
     zone.name_en = "Toe webs"
     zone.save()
     assert ("routine", "calm", "upsert") in changes()
+
+
+def test_dragging_rows_in_a_change_list_is_journaled(admin_client, mark):
+    first, second = ZoneFactory(slug="first", position=1), ZoneFactory(slug="second", position=2)
+    changes = mark()
+    response = admin_client.post(
+        reverse("admin:zones_zone_sortable_update"),
+        data=json.dumps({"updatedItems": [[second.pk, 1], [first.pk, 2]]}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    zones = sorted(change for change in changes() if change[0] == "zone")
+    assert zones == [("zone", "first", "upsert"), ("zone", "second", "upsert")]
+    assert list(ZoneFactory._meta.model.objects.values_list("slug", flat=True)) == [
+        "second",
+        "first",
+    ]
 
 
 def test_a_rolled_back_change_leaves_no_entry(mark):

@@ -1,0 +1,73 @@
+"""Example answers shown in the API docs and the OpenAPI document."""
+
+AUDIENCE = {"slug": "stress", "name": "Stressed or tired"}
+ROUTINE_ITEM = {
+    "slug": "quick-five-minutes",
+    "title": "Five-minute foot break",
+    "summary": "A short massage of both feet for a break in the day: exactly 5 minutes.",
+    "difficulty": "easy",
+    "total_duration_seconds": 300,
+    "step_count": 8,
+    "audiences": ["everyone"],
+    "benefits": ["calm"],
+    "published_at": "2026-11-23T20:00:00Z",
+    "updated_at": "2026-11-23T20:00:00Z",
+}
+ROUTINE_DETAIL = {
+    **ROUTINE_ITEM,
+    "audiences": [{"slug": "everyone", "name": "Everyone"}],
+    "benefits": [
+        {"slug": "calm", "title": "Calm after a hard day", "evidence_level": "some_evidence"}
+    ],
+    "introduction": "Shoes off, one foot across the other knee.",
+    "safety_notes": "",
+    "contraindications": [
+        {
+            "slug": "open-wounds",
+            "name": "Open wounds, burns or broken skin",
+            "severity": "do_not_massage",
+        }
+    ],
+    "steps": [
+        {
+            "number": 1,
+            "title": "Strokes",
+            "instruction": "Stroke the foot from toes to ankle a few times.",
+            "technique": {"slug": "stroking", "name": "Stroking (effleurage)"},
+            "foot": "right",
+            "zones": [],
+            "pressure": {"value": 2, "label": "light"},
+            "duration_seconds": 30,
+            "repetitions": 4,
+            "tip": "",
+            "narration": "Stroke the foot from toes to ankle a few times.",
+        }
+    ],
+}
+BENEFIT = {
+    "slug": "calm",
+    "title": "Calm after a hard day",
+    "summary": "A slow foot massage relaxes and eases nervous tension.",
+    "body": "Slow, rhythmic touch on the feet helps many people unwind.",
+    "evidence_level": "some_evidence",
+    "evidence_note": "Trials found less anxiety after foot reflexology.",
+    "audiences": [AUDIENCE],
+    "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
+    "zones": [{"slug": "solar-plexus", "name": "Solar plexus", "foot": "both", "region": "arch"}],
+    "routines": [
+        {"slug": "quick-five-minutes", "title": "Five-minute foot break", "difficulty": "easy"}
+    ],
+}
+TECHNIQUE = {
+    "slug": "thumb-walking",
+    "name": "Thumb walking",
+    "how_to": "Bend the top joint of the thumb and straighten it to creep forward in small steps.",
+}
+CONTRAINDICATION = {
+    "slug": "thrombosis",
+    "name": "Deep vein thrombosis or a blood clot",
+    "severity": "do_not_massage",
+    "description": "Do not massage the feet or legs of anyone with a known or suspected clot.",
+    "zones": [],
+    "sources": [{"citation": "UK reflexology practitioners' contraindication lists", "url": ""}],
+}

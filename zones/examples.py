@@ -1,0 +1,75 @@
+"""Example answers shown in the API docs and the OpenAPI document."""
+
+from drf_spectacular.utils import OpenApiExample
+
+PRESSURE_MODERATE = {"value": 3, "label": "moderate"}
+PRESSURE_FIRM = {"value": 4, "label": "firm"}
+
+ZONE_ITEM = {
+    "slug": "liver",
+    "name": "Liver",
+    "foot": "right",
+    "region": "arch",
+    "views": ["plantar"],
+    "longitudinal_zones": [3, 4, 5],
+    "sensitivity": "medium",
+    "skin": "normal",
+    "recommended_pressure": PRESSURE_MODERATE,
+    "max_pressure": PRESSURE_FIRM,
+    "body_parts": ["liver"],
+}
+ZONE_DETAIL = {
+    **ZONE_ITEM,
+    "body_parts": [{"slug": "liver", "name": "Liver", "system": "digestive"}],
+    "description": "A broad area on the right sole only, under the ball on the outer side.",
+    "technique_hints": "Thumb-walk diagonally across the area in overlapping rows.",
+    "caution": "",
+    "traditional_skin_signs": None,
+    "tradition": "common",
+    "tradition_note": "",
+    "sources": [{"citation": "Kunz and Kunz, Complete Reflexology for Life, 2007", "url": ""}],
+    "shapes": [{"view": "plantar", "polygons": [[[0.58, 0.38], [0.92, 0.38], [0.9, 0.47]]]}],
+    "updated_at": "2026-11-23T20:00:00Z",
+}
+BODY_PART = {
+    "slug": "sinuses",
+    "name": "Sinuses",
+    "system": "respiratory",
+    "description": "",
+    "zones": [
+        {
+            "slug": "sinuses",
+            "name": "Sinuses",
+            "foot": "both",
+            "region": "toes",
+            "views": ["plantar"],
+            "sensitivity": "medium",
+            "max_pressure": {"value": 3, "label": "moderate"},
+        }
+    ],
+}
+FOOT_MAP = {
+    "foot": "left",
+    "view": "plantar",
+    "aspect_ratio": 0.42,
+    "outline": [[0.89, 0.05], [0.82, 0.02], [0.72, 0.02], [0.95, 0.36], [0.55, 0.99]],
+    "landmarks": [
+        {"slug": "waistline", "name": "Waistline", "points": [[0.84, 0.55], [0.14, 0.56]]}
+    ],
+    "zones": [
+        {
+            "slug": "spleen",
+            "name": "Spleen",
+            "sensitivity": "medium",
+            "recommended_pressure": PRESSURE_MODERATE,
+            "max_pressure": PRESSURE_FIRM,
+            "polygons": [[[0.2, 0.39], [0.08, 0.39], [0.1, 0.48], [0.2, 0.48]]],
+        }
+    ],
+}
+
+
+def example(name: str, value: object, media_type: str = "application/json") -> OpenApiExample:
+    return OpenApiExample(
+        name, value=value, response_only=True, status_codes=["200"], media_type=media_type
+    )
