@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from footcare.models import Action, ContentChange, JournalCounter
+from footcare.representations import bump_version
 
 Change = tuple[str, str, str]  # (resource, slug, action)
 
@@ -42,12 +43,21 @@ def record(changes: Iterable[Change]) -> None:
         )
         counter.last_position = first + len(unique) - 1
         counter.save(update_fields=["last_position"])
+        bump_version()
+        transaction.on_commit(bump_version)
 
 
 def current_position() -> int:
     """The last committed position (0 for an empty journal)."""
     counter = JournalCounter.objects.filter(pk=1).first()
     return counter.last_position if counter else 0
+
+
+def last_change_time() -> int:
+    """When the newest journal entry was written (seconds since the epoch; 0 if none)."""
+    latest = ContentChange.objects.order_by("-position").values_list("changed_at", flat=True)
+    newest = latest.first()
+    return int(newest.timestamp()) if newest else 0
 
 
 def compacted_through() -> int:

@@ -109,6 +109,25 @@ FIELD_SELECTION_PARAMETERS = [
 ]
 
 
+def _header(description: str) -> dict[str, Any]:
+    return {"schema": {"type": "string"}, "description": description}
+
+
+CACHE_HEADERS = {
+    "ETag": _header(
+        "Strong validator of this answer; send it back in `If-None-Match` to revalidate."
+    ),
+    "Last-Modified": _header("When the content last changed; for `If-Modified-Since`."),
+    "Cache-Control": _header("`public, max-age=…, stale-while-revalidate=…`."),
+    "Vary": _header("`Accept-Language, Accept-Encoding` (and `Accept` where it chooses a format)."),
+}
+NOT_MODIFIED = {
+    "description": "Not modified: the `If-None-Match` tag (or `If-Modified-Since` date) still "
+    "matches, so the copy the client holds is current. No body.",
+    "headers": {"ETag": CACHE_HEADERS["ETag"], "Cache-Control": CACHE_HEADERS["Cache-Control"]},
+}
+
+
 class AutoSchema(SpectacularAutoSchema):
     """Adds what every operation shares: the language choice, field selection on lists, and
     the problem+json error responses."""
@@ -133,6 +152,9 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)  # type: ignore[arg-type]
+        if self.method == "GET" and "200" in responses:
+            responses["200"].setdefault("headers", {}).update(CACHE_HEADERS)
+            responses["304"] = NOT_MODIFIED
         for code in self._error_codes():
             responses.setdefault(
                 str(code),

@@ -7,6 +7,7 @@ Production sets ``DJANGO_DEBUG=0``, ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOST
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "footcare.language.QueryLanguageMiddleware",
+    # After the language is chosen (it is part of the key), before anything touches the DB.
+    "footcare.representations.RepresentationCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,6 +129,7 @@ DATABASES = {
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -135,7 +139,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: fine for one process (make run, tests); several workers need REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -211,6 +221,13 @@ API_MAX_PAGE_SIZE = env_int("DJANGO_API_MAX_PAGE_SIZE", 500)
 # Versions being retired: {"v1": {"since": datetime(...), "sunset": datetime(...), "link": "…"}}.
 # Every answer of such a version then carries Deprecation, Sunset and Link headers.
 API_DEPRECATED_VERSIONS: dict[str, dict[str, object]] = {}
+
+# Stored API representations (footcare/representations.py) and the HTTP caching headers.
+API_CACHED_PREFIX = "/api/v1/"
+API_UNCACHED_PREFIXES = ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"]
+API_CACHE_MAX_AGE = env_int("DJANGO_API_CACHE_MAX_AGE", 60)
+API_CACHE_STALE_WHILE_REVALIDATE = env_int("DJANGO_API_CACHE_STALE_WHILE_REVALIDATE", 600)
+API_REPRESENTATION_TIMEOUT = env_int("DJANGO_API_REPRESENTATION_TIMEOUT", 24 * 3600)
 
 # How long the content journal keeps entries: a client away longer must sync in full again.
 JOURNAL_RETENTION_DAYS = env_int("DJANGO_JOURNAL_RETENTION_DAYS", 90)

@@ -32,6 +32,8 @@ class SyncResource:
     serializer: type[serializers.BaseSerializer]
     load: Callable[[Sequence[str] | None, dict[str, Any]], list[dict[str, Any]]]
     key: str = "slug"  # the field of an item that the journal's slug refers to
+    # The API paths that show these items, for warming the representation cache.
+    paths: Callable[[], list[str]] = lambda: []
 
 
 class FullSyncRequired(exceptions.APIException):

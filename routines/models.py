@@ -209,6 +209,15 @@ class Routine(JournaledModel):
             self.status = Status.PUBLISHED
             self.published_at = timezone.now()
             self.save(update_fields=["status", "published_at", "updated_at"])
+            transaction.on_commit(self._warm)
+
+    def _warm(self) -> None:
+        """Store the new routine's answers at once, so its first readers get stored bytes."""
+        from django.urls import reverse
+
+        from footcare.representations import warm
+
+        warm([reverse("v1:routine-list"), reverse("v1:routine-detail", args=[self.slug])])
 
     def withdraw(self) -> None:
         """Take the routine out of the API; it stays editable as a draft."""

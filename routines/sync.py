@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from footcare.sync import SyncResource
-from routines.models import Contraindication, Technique
+from routines.models import Benefit, Contraindication, Routine, Technique
 from routines.serializers import (
     BenefitSerializer,
     ContraindicationSerializer,
@@ -12,6 +12,7 @@ from routines.serializers import (
     TechniqueSerializer,
 )
 from routines.views import benefit_queryset, routine_detail_queryset
+from zones.sync import paths_of
 
 
 def _loader(queryset_factory: Any, serializer: Any) -> Any:
@@ -26,13 +27,18 @@ def _loader(queryset_factory: Any, serializer: Any) -> Any:
 
 RESOURCES = [
     SyncResource(
-        "benefit", "benefits", BenefitSerializer, _loader(benefit_queryset, BenefitSerializer)
+        "benefit",
+        "benefits",
+        BenefitSerializer,
+        _loader(benefit_queryset, BenefitSerializer),
+        paths=paths_of("benefit", Benefit.objects.all),
     ),
     SyncResource(
         "technique",
         "techniques",
         TechniqueSerializer,
         _loader(Technique.objects.all, TechniqueSerializer),
+        paths=paths_of("technique", Technique.objects.all),
     ),
     SyncResource(
         "contraindication",
@@ -42,11 +48,13 @@ RESOURCES = [
             lambda: Contraindication.objects.prefetch_related("zones", "sources"),
             ContraindicationSerializer,
         ),
+        paths=paths_of("contraindication", Contraindication.objects.all),
     ),
     SyncResource(
         "routine",
         "routines",
         RoutineDetailSerializer,
         _loader(routine_detail_queryset, RoutineDetailSerializer),
+        paths=paths_of("routine", Routine.objects.published),
     ),
 ]

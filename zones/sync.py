@@ -1,13 +1,14 @@
 """The foot map's part of the offline catalogue (see footcare.sync)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from rest_framework import serializers
 
 from footcare.sync import SyncResource
-from zones.models import FootOutline, Landmark, View
+from zones.models import BodyPart, FootOutline, FootSide, Landmark, View, Zone
 from zones.serializers import BodyPartSerializer, LandmarkSerializer, ZoneDetailSerializer
 from zones.views import body_part_queryset, zone_detail_queryset
 
@@ -52,8 +53,45 @@ def load_foot_maps(views: Sequence[str] | None, context: dict[str, Any]) -> list
     ]
 
 
+def paths_of(route: str, rows: Callable[[], QuerySet[Any]]) -> Callable[[], list[str]]:
+    """The list and every detail path of a router-registered resource, for ``rows()``."""
+
+    def paths() -> list[str]:
+        slugs = rows().values_list("slug", flat=True)
+        return [reverse(f"v1:{route}-list")] + [
+            reverse(f"v1:{route}-detail", args=[slug]) for slug in slugs
+        ]
+
+    return paths
+
+
+def foot_map_paths() -> list[str]:
+    views = FootOutline.objects.values_list("view", flat=True)
+    return [
+        f"{reverse(name)}?foot={foot}&view={view}"
+        for name in ("v1:foot-map", "v1:foot-map-svg")
+        for foot in FootSide.values
+        for view in views
+    ]
+
+
 RESOURCES = [
-    SyncResource("zone", "zones", ZoneDetailSerializer, load_zones),
-    SyncResource("body_part", "body_parts", BodyPartSerializer, load_body_parts),
-    SyncResource("foot_map", "foot_maps", FootOutlineSerializer, load_foot_maps, key="view"),
+    SyncResource(
+        "zone", "zones", ZoneDetailSerializer, load_zones, paths=paths_of("zone", Zone.objects.all)
+    ),
+    SyncResource(
+        "body_part",
+        "body_parts",
+        BodyPartSerializer,
+        load_body_parts,
+        paths=paths_of("body-part", BodyPart.objects.all),
+    ),
+    SyncResource(
+        "foot_map",
+        "foot_maps",
+        FootOutlineSerializer,
+        load_foot_maps,
+        key="view",
+        paths=foot_map_paths,
+    ),
 ]

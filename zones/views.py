@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
@@ -113,6 +114,11 @@ class FootMapView(APIView):
     """The foot map of one foot and view, as JSON or as an SVG picture."""
 
     renderer_classes = [ORJSONRenderer, FootMapSVGRenderer]
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept"])  # JSON or SVG, as the client asks
+        return response
 
     @extend_schema(
         summary="Draw a foot",

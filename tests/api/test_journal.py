@@ -144,7 +144,7 @@ def test_a_rolled_back_change_leaves_no_entry(mark):
     assert changes() == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_writers_commit_in_position_order():
     if connection.vendor != "postgresql":
         pytest.skip("SKIPPED: concurrent writers need PostgreSQL (DATABASE_URL=postgres://…)")

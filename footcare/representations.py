@@ -1,0 +1,231 @@
+"""Stored representations: API answers built once per content version, then served as bytes.
+
+The content version is a counter in the shared cache that every committed journal write
+bumps (``bump_version``), so it only ever moves forward and changes with every visible
+change, and with nothing else. A representation is keyed by that version, its path and query,
+language and Accept header; it is kept with a gzip copy, an ETag and Last-Modified. A hit costs
+two cache reads and no SQL; a conditional request that matches is answered 304 from the same
+two reads, before any view runs.
+
+The in-process default cache is per process: with several app servers or workers, set
+REDIS_URL so they share versions and bytes. If the cache is down, answers come from the
+database as if nothing were stored.
+"""
+
+import gzip
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content:version"
+MODIFIED_KEY = "content:modified"
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Deprecation", "Sunset", "Link")
+
+
+def _safely(operation: Callable[[], Any], default: Any = None) -> Any:
+    """Run a cache operation; a cache outage degrades to the database, never to an error."""
+    try:
+        return operation()
+    except Exception:  # any backend error: Redis down, timeouts, …
+        logger.warning("The cache is unavailable; answering from the database.", exc_info=True)
+        return default
+
+
+def content_version() -> int | None:
+    """The current content version, starting it from the journal position if it is unknown."""
+    version = _safely(lambda: cache.get(VERSION_KEY))
+    if version is None:
+        from footcare.journal import current_position
+
+        # Each journal write adds at least one position and exactly two version bumps, so
+        # 2 × position + 1 is never below a version handed out before: a version lost from
+        # the cache never comes back to name older content. add() keeps a version another
+        # process set meanwhile.
+        _safely(lambda: cache.add(VERSION_KEY, 2 * current_position() + 1, timeout=None))
+        version = _safely(lambda: cache.get(VERSION_KEY))
+    return int(version) if version is not None else None
+
+
+def bump_version() -> None:
+    """Make every stored representation old: called as a journal write is made and again
+    once it commits (a reader between the two may have stored the old content under the
+    first bump; the second leaves that behind)."""
+    try:
+        cache.set(MODIFIED_KEY, int(time.time()), timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version yet: start one, as a reader would
+            from footcare.journal import current_position
+
+            cache.add(VERSION_KEY, 2 * current_position() + 1, timeout=None)
+    except Exception:
+        logger.warning("Could not bump the content version.", exc_info=True)
+
+
+def last_modified() -> int:
+    """When the content last changed (seconds since the epoch), from the cache if known."""
+    modified = _safely(lambda: cache.get(MODIFIED_KEY))
+    if modified is None:
+        from footcare.journal import last_change_time
+
+        modified = last_change_time()
+        _safely(lambda: cache.add(MODIFIED_KEY, modified, timeout=None))
+    return int(modified)
+
+
+def _is_cacheable(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and request.path.startswith(settings.API_CACHED_PREFIX)
+        and not any(request.path.startswith(p) for p in settings.API_UNCACHED_PREFIXES)
+    )
+
+
+def _key(request: HttpRequest, version: int) -> str:
+    query = "&".join(sorted(request.GET.urlencode().split("&")))
+    accept = request.headers.get("Accept", "")
+    raw = f"{request.path}?{query}|{get_language()}|{accept}"
+    return f"repr:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _wants_gzip(request: HttpRequest) -> bool:
+    for coding in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = coding.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
+def _etag_matches(request: HttpRequest, etag: str) -> bool:
+    header = request.headers.get("If-None-Match")
+    if header is None:
+        return False
+    if header.strip() == "*":
+        return True
+    # Weak comparison, as RFC 9110 asks for If-None-Match: the gzip variant counts as equal.
+    bare = etag.strip('"').removesuffix("-gz")
+    return any(
+        tag.strip().removeprefix("W/").strip('"').removesuffix("-gz") == bare
+        for tag in header.split(",")
+    )
+
+
+def _not_modified_since(request: HttpRequest, last_modified: int) -> bool:
+    if "If-None-Match" in request.headers:
+        return False  # RFC 9110: If-None-Match wins over If-Modified-Since
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and last_modified <= since
+
+
+def _cache_headers(response: HttpResponseBase) -> None:
+    response["Cache-Control"] = (
+        f"public, max-age={settings.API_CACHE_MAX_AGE}, "
+        f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
+    )
+    patch_vary_headers(response, ["Accept-Language", "Accept-Encoding"])
+
+
+def _answer(request: HttpRequest, stored: dict[str, Any]) -> HttpResponseBase:
+    gzipped = _wants_gzip(request)
+    etag = stored["etag"][:-1] + '-gz"' if gzipped else stored["etag"]
+    if _etag_matches(request, etag) or _not_modified_since(request, stored["last_modified"]):
+        response: HttpResponseBase = HttpResponseNotModified()
+    else:
+        response = HttpResponse(stored["gzip"] if gzipped else stored["body"])
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+    for name, value in stored["headers"].items():
+        if not isinstance(response, HttpResponseNotModified) or name != "Content-Type":
+            response[name] = value
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(stored["last_modified"])
+    _cache_headers(response)
+    return response
+
+
+def _store(response: HttpResponse, key: str | None) -> dict[str, Any]:
+    """The answer as kept: bytes, a gzip copy, validators and headers (stored if ``key``)."""
+    body = response.content
+    stored = {
+        "body": body,
+        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        # The validator names the content itself: it changes with every visible change to
+        # what this answer shows, and with nothing else.
+        "etag": f'"{hashlib.sha256(body).hexdigest()[:20]}"',
+        "last_modified": last_modified(),
+        "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+    }
+    if key is not None:
+        _safely(lambda: cache.set(key, stored, timeout=settings.API_REPRESENTATION_TIMEOUT))
+    return stored
+
+
+def _throttled(request: HttpRequest) -> HttpResponseBase | None:
+    """The API's rate limit applies to stored answers too (DRF's check runs only on a miss)."""
+    if not settings.API_THROTTLE_RATE:
+        return None
+    from footcare.api import ClientRateThrottle
+    from footcare.problems import problem_response
+
+    throttle = ClientRateThrottle()
+    # The throttle reads only the client address and whether someone is logged in.
+    client = SimpleNamespace(user=None, META=request.META, headers=request.headers)
+    if throttle.allow_request(client, None):  # type: ignore[arg-type]
+        return None
+    wait = throttle.wait()
+    return problem_response(
+        429,
+        f"Request was throttled. Expected available in {int(wait or 1)} seconds.",
+        headers={"Retry-After": str(int(wait or 0) + 1)},
+    )
+
+
+class RepresentationCacheMiddleware:
+    """Serves API reads from stored bytes, and answers revalidations with 304."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if not _is_cacheable(request):
+            return self.get_response(request)
+        version = content_version()
+        key = _key(request, version) if version is not None else None
+        stored = _safely(lambda: cache.get(key)) if key else None
+        if stored is not None:
+            return _throttled(request) or _answer(request, stored)
+        response = self.get_response(request)
+        if (
+            response.status_code != 200
+            or not isinstance(response, HttpResponse)
+            or response.streaming
+        ):
+            return response
+        # With the cache down (no key) the answer is still validated, just not kept.
+        return _answer(request, _store(response, key))
+
+
+def warm(paths: list[str]) -> int:
+    """Build and store the representations of ``paths`` in every language; returns the count."""
+    from django.test import Client
+
+    host = (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".")
+    client = Client(HTTP_HOST="localhost" if host == "*" else host)
+    built = 0
+    for language, _name in settings.LANGUAGES:
+        for path in paths:
+            if client.get(path, HTTP_ACCEPT_LANGUAGE=language).status_code == 200:
+                built += 1
+    return built

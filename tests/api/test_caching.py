@@ -1,0 +1,231 @@
+"""HTTP caching and stored representations, on the in-process cache and on Redis."""
+
+import gzip
+import os
+import socket
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from routines.models import Routine
+from tests.factories import RoutineFactory, StepFactory, ZoneFactory
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("FOOTCARE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_is_up() -> bool:
+    host, port = REDIS_URL.split("//")[1].split("/")[0].split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def backend(request, settings):
+    if request.param == "redis":
+        if not redis_is_up():
+            if os.environ.get("FOOTCARE_REQUIRE_REDIS"):
+                pytest.fail(f"FOOTCARE_REQUIRE_REDIS is set but no Redis answers at {REDIS_URL}")
+            pytest.skip(f"SKIPPED Redis pass: no Redis at {REDIS_URL}")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "footcare-test",
+            }
+        }
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+@pytest.fixture
+def published(backend):
+    zone = ZoneFactory(
+        slug="webs", name_en="Between the toes", recommended_pressure=1, max_pressure=2
+    )
+    routine = RoutineFactory(slug="calm", title_en="Calm", title_ru="Покой")
+    for title in ("one", "two"):
+        StepFactory(routine=routine, title_en=title, pressure=1, zones=[zone])
+    routine.publish()
+    return routine
+
+
+LIST = reverse("v1:routine-list")
+DETAIL = reverse("v1:routine-detail", args=["calm"])
+
+
+def test_answers_carry_validators_and_cache_headers(api, published):
+    response = api.get(LIST)
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"') and not response["ETag"].startswith("W/")
+    assert response["Last-Modified"].endswith("GMT")
+    assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=600"
+    vary = {part.strip() for part in response["Vary"].split(",")}
+    assert {"Accept-Language", "Accept-Encoding"} <= vary
+    assert api.head(LIST)["ETag"] == response["ETag"]
+
+
+def test_a_stored_answer_costs_no_query(api, published, django_assert_num_queries):
+    first = api.get(DETAIL)
+    with django_assert_num_queries(0):
+        again = api.get(DETAIL)
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        lambda etag: {"HTTP_IF_NONE_MATCH": etag},
+        lambda etag: {"HTTP_IF_NONE_MATCH": f'"something-else", {etag}'},
+        lambda etag: {"HTTP_IF_NONE_MATCH": "*"},
+        lambda etag: {"HTTP_IF_NONE_MATCH": f"W/{etag}"},
+    ],
+    ids=["exact", "in-a-list", "star", "weak-form"],
+)
+def test_revalidation_is_304_without_work(api, published, django_assert_num_queries, header):
+    etag = api.get(LIST)["ETag"]
+    with django_assert_num_queries(0):
+        response = api.get(LIST, **header(etag))
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+
+
+def test_if_modified_since(api, published):
+    last_modified = api.get(LIST)["Last-Modified"]
+    assert api.get(LIST, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    old = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert api.get(LIST, HTTP_IF_MODIFIED_SINCE=old).status_code == 200
+    # If-None-Match wins when both are sent.
+    assert (
+        api.get(
+            LIST, HTTP_IF_MODIFIED_SINCE=last_modified, HTTP_IF_NONE_MATCH='"other"'
+        ).status_code
+        == 200
+    )
+
+
+def test_gzip_copy(api, published):
+    plain = api.get(LIST)
+    zipped = api.get(LIST, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert zipped["ETag"] != plain["ETag"]
+    # Either variant's tag revalidates.
+    assert (
+        api.get(LIST, HTTP_IF_NONE_MATCH=plain["ETag"], HTTP_ACCEPT_ENCODING="gzip").status_code
+        == 304
+    )
+    assert "Content-Encoding" not in api.get(LIST, HTTP_ACCEPT_ENCODING="gzip;q=0")
+
+
+def test_languages_are_stored_apart(api, published):
+    english = api.get(DETAIL, HTTP_ACCEPT_LANGUAGE="en")
+    russian = api.get(DETAIL, HTTP_ACCEPT_LANGUAGE="ru")
+    assert english.json()["title"] == "Calm" and russian.json()["title"] == "Покой"
+    assert russian["Content-Language"] == "ru" and english["Content-Language"] == "en"
+    assert api.get(DETAIL + "?lang=ru").json()["title"] == "Покой"
+
+
+def tags(api, *urls, language="en"):
+    return [api.get(url, HTTP_ACCEPT_LANGUAGE=language)["ETag"] for url in urls]
+
+
+def change_zone_name(routine):
+    zone = Zone.objects.get(slug="webs")
+    zone.name_en = "Toe webs"
+    zone.save()
+
+
+def translate(routine):
+    routine.title_ru = "Спокойствие"
+    routine.save()
+
+
+def reorder(routine):
+    one, two = routine.steps.all()
+    one.position, two.position = 2, 1
+    one.save()
+    two.save()
+
+
+def edit_step(routine):
+    step = routine.steps.first()
+    step.duration_seconds = 120
+    step.save()
+
+
+@pytest.mark.parametrize(
+    ("change", "language"),
+    [(change_zone_name, "en"), (translate, "ru"), (reorder, "en"), (edit_step, "en")],
+)
+def test_every_visible_change_changes_the_validators_that_show_it(api, published, change, language):
+    before = tags(api, LIST, DETAIL, language=language)
+    change(published)
+    after = tags(api, LIST, DETAIL, language=language)
+    assert after[1] != before[1]  # the detail shows every one of these changes
+    if change in (translate, edit_step):
+        assert after[0] != before[0]  # the list shows titles and total durations
+
+
+def test_publish_withdraw_and_delete_reach_the_list_at_once(api, published):
+    before = api.get(LIST)["ETag"]
+    published.withdraw()
+    withdrawn = api.get(LIST)
+    assert withdrawn.json()["count"] == 0 and withdrawn["ETag"] != before
+    assert api.get(DETAIL).status_code == 404
+    published.publish()
+    assert api.get(LIST).json()["count"] == 1
+    Routine.objects.get(slug="calm").delete()
+    assert api.get(LIST).json()["count"] == 0
+
+
+def test_a_draft_change_keeps_every_validator(api, published, django_assert_num_queries):
+    draft = RoutineFactory(slug="draft")
+    StepFactory(routine=draft)
+    before = tags(api, LIST, DETAIL)
+    draft.title_en = "Still a draft"
+    draft.save()
+    StepFactory(routine=draft)
+    with django_assert_num_queries(0):
+        assert tags(api, LIST, DETAIL) == before
+
+
+def test_warming_stores_every_language(api, backend, django_assert_num_queries, capsys):
+    call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("warm_cache")
+    assert "Stored" in capsys.readouterr().out
+    with django_assert_num_queries(0):
+        for language in ("en", "ru"):
+            assert api.get(LIST, HTTP_ACCEPT_LANGUAGE=language).status_code == 200
+            assert (
+                api.get(
+                    reverse("v1:zone-detail", args=["liver"]), HTTP_ACCEPT_LANGUAGE=language
+                ).status_code
+                == 200
+            )
+
+
+def test_with_the_cache_down_answers_come_from_the_database(api, settings):
+    routine = RoutineFactory(slug="calm")
+    StepFactory(routine=routine)
+    routine.publish()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    response = api.get(DETAIL)
+    assert response.status_code == 200
+    assert response.json()["slug"] == "calm"
+    assert "ETag" in response
