@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test check lint types schema schema-check migrations-check install clean
+.PHONY: run test bench check lint types schema schema-check migrations-check install clean
 
 # Re-install only when the dependency list changes.
 $(INSTALLED): pyproject.toml
@@ -24,6 +24,11 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python manage.py check
 	$(BIN)/pytest
+
+# A benchmark, not a test: gunicorn under wrk on 127.0.0.1; figures in bench/results/.
+bench: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	$(BIN)/python bench/run.py
 
 check: lint types migrations-check schema-check
 

@@ -87,7 +87,8 @@ def last_modified() -> int:
 
 def _is_cacheable(request: HttpRequest) -> bool:
     return (
-        request.method in ("GET", "HEAD")
+        settings.API_REPRESENTATION_CACHE
+        and request.method in ("GET", "HEAD")
         and request.path.startswith(settings.API_CACHED_PREFIX)
         and not any(request.path.startswith(p) for p in settings.API_UNCACHED_PREFIXES)
     )

@@ -101,7 +101,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "footcare.urls"
+# The benchmark swaps in bench.urls, which adds its reference view.
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "footcare.urls")
 WSGI_APPLICATION = "footcare.wsgi.application"
 
 TEMPLATES = [
@@ -223,6 +224,7 @@ API_MAX_PAGE_SIZE = env_int("DJANGO_API_MAX_PAGE_SIZE", 500)
 API_DEPRECATED_VERSIONS: dict[str, dict[str, object]] = {}
 
 # Stored API representations (footcare/representations.py) and the HTTP caching headers.
+API_REPRESENTATION_CACHE = env_bool("DJANGO_API_REPRESENTATION_CACHE", True)
 API_CACHED_PREFIX = "/api/v1/"
 API_UNCACHED_PREFIXES = ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"]
 API_CACHE_MAX_AGE = env_int("DJANGO_API_CACHE_MAX_AGE", 60)

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from footcare.db import slugs_of
 from footcare.journal import JournaledModel
 from routines import safety
 from zones.models import Foot, Pressure, Source, Zone
@@ -133,6 +134,13 @@ class Contraindication(JournaledModel):
 class RoutineQuerySet(models.QuerySet["Routine"]):
     def published(self) -> "RoutineQuerySet":
         return self.filter(status=Status.PUBLISHED)
+
+    def with_slugs(self) -> "RoutineQuerySet":
+        """Annotate ``audience_slugs`` and ``benefit_slugs`` (JSON arrays) for compact lists."""
+        return self.annotate(
+            audience_slugs=slugs_of(Audience.objects.all(), "routines"),
+            benefit_slugs=slugs_of(Benefit.objects.all(), "routines"),
+        )
 
     def with_totals(self) -> "RoutineQuerySet":
         """Annotate ``total_duration_seconds`` and ``step_count``.

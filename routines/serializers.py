@@ -45,17 +45,22 @@ class BenefitSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "title", "evidence_level"]
 
 
+class SlugListField(serializers.ListField):
+    """Slugs annotated as a JSON array (``RoutineQuerySet.with_slugs``), in slug order."""
+
+    child = serializers.CharField()
+
+    def to_representation(self, data: Any) -> list[str]:
+        return sorted(data or [])
+
+
 class RoutineListSerializer(serializers.ModelSerializer):
     total_duration_seconds = serializers.IntegerField(
         source="total_duration", help_text="The sum of the steps' durations."
     )
     step_count = serializers.IntegerField()
-    audiences: "serializers.SlugRelatedField[Audience]" = serializers.SlugRelatedField(
-        slug_field="slug", many=True, read_only=True
-    )
-    benefits: "serializers.SlugRelatedField[Benefit]" = serializers.SlugRelatedField(
-        slug_field="slug", many=True, read_only=True
-    )
+    audiences = SlugListField(source="audience_slugs", read_only=True)
+    benefits = SlugListField(source="benefit_slugs", read_only=True)
 
     class Meta:
         model = Routine

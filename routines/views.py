@@ -138,7 +138,7 @@ class RoutineViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Routine]:
         if self.action == "retrieve":
             return routine_detail_queryset()
-        return Routine.objects.published().with_totals().prefetch_related("audiences", "benefits")
+        return Routine.objects.published().with_totals().with_slugs()
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer

@@ -229,3 +229,20 @@ def test_with_the_cache_down_answers_come_from_the_database(api, settings):
     assert response.status_code == 200
     assert response.json()["slug"] == "calm"
     assert "ETag" in response
+
+
+@pytest.mark.parametrize("count", [20, 200])
+def test_routine_list_costs_at_most_3_queries_on_a_miss_and_none_on_a_hit(
+    api, backend, count, django_assert_max_num_queries, django_assert_num_queries
+):
+    zone = ZoneFactory(slug="webs")
+    for n in range(count):
+        routine = RoutineFactory(slug=f"r{n:03d}")
+        StepFactory(routine=routine, zones=[zone])
+        routine.publish()
+    url = LIST + "?limit=500"
+    with django_assert_max_num_queries(3):
+        miss = api.get(url)
+    assert miss.json()["count"] == count
+    with django_assert_num_queries(0):
+        assert api.get(url).content == miss.content
