@@ -18,6 +18,7 @@ from tests.factories import (
     TechniqueFactory,
     ZoneFactory,
 )
+from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,7 @@ def test_dragging_rows_in_a_change_list_is_journaled(admin_client, mark):
     assert response.status_code == 200, response.content
     zones = sorted(change for change in changes() if change[0] == "zone")
     assert zones == [("zone", "first", "upsert"), ("zone", "second", "upsert")]
-    assert list(ZoneFactory._meta.model.objects.values_list("slug", flat=True)) == [
+    assert list(Zone.objects.values_list("slug", flat=True)) == [
         "second",
         "first",
     ]

@@ -1,8 +1,6 @@
 """Routine list and detail: the number of queries does not grow with routines or steps."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import (
@@ -12,6 +10,7 @@ from tests.factories import (
     StepFactory,
     ZoneFactory,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +28,6 @@ def make_routines(count: int, first: int = 0) -> None:
         routine.publish()
 
 
-def queries(api, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = api.get(url)
-    assert response.status_code == 200, response.content
-    return len(captured)
-
-
 URLS = {
     "list": reverse("v1:routine-list") + "?limit=500",
     "filtered list": reverse("v1:routine-list")
@@ -48,7 +40,7 @@ URLS = {
 @pytest.mark.parametrize("name", URLS)
 def test_queries_do_not_grow_from_5_to_50_routines(api, name, django_assert_max_num_queries):
     make_routines(5)
-    small = queries(api, URLS[name])
+    small = count_queries(api, URLS[name])
     make_routines(45, first=5)
     with django_assert_max_num_queries(small):
         response = api.get(URLS[name])

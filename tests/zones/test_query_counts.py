@@ -1,11 +1,10 @@
 """The number of queries behind a list must not grow with the number of rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import BodyPartFactory, FootOutlineFactory, LandmarkFactory, ZoneFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +18,6 @@ def make_map(zone_count: int, first: int = 0) -> None:
     parts = [BodyPartFactory(slug=f"part-{n}") for n in range(3)]
     for n in range(first, first + zone_count):
         ZoneFactory(slug=f"zone-{n}", body_parts=parts[: 1 + n % 3], shapes=SHAPES)
-
-
-def queries_for(api, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = api.get(url)
-    assert response.status_code == 200, response.content
-    return len(captured)
 
 
 ENDPOINTS = {
@@ -56,6 +48,6 @@ def test_query_count_is_bounded(api, django_assert_max_num_queries, name, zone_c
 @pytest.mark.parametrize("name", ENDPOINTS)
 def test_query_count_does_not_grow_from_10_to_100_zones(api, name):
     make_map(10)
-    small = queries_for(api, ENDPOINTS[name])
+    small = count_queries(api, ENDPOINTS[name])
     make_map(90, first=10)
-    assert queries_for(api, ENDPOINTS[name]) == small
+    assert count_queries(api, ENDPOINTS[name]) == small
