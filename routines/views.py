@@ -22,12 +22,7 @@ def benefit_queryset() -> QuerySet[Benefit]:
         "audiences",
         "sources",
         "zones",
-        # django-stubs cannot infer Prefetch's generic lookup from a plain string.
-        Prefetch(  # type: ignore[arg-type]
-            "routines",  # type: ignore[arg-type]
-            queryset=Routine.objects.published(),
-            to_attr="published_routines",  # type: ignore[arg-type]
-        ),
+        Prefetch("routines", queryset=Routine.objects.published(), to_attr="published_routines"),
     )
 
 
