@@ -3,7 +3,8 @@
 Apps say which resources a model change touches (their ``journal.py`` modules connect
 signal receivers that call ``record``); this module appends the entries in the writer's own
 transaction, under the counter row's lock, so that positions commit in order. Sync tokens
-(and, later, cache validators) are positions in this journal.
+are positions in this journal, and every write moves the stored representations' content
+version on (``footcare.representations``).
 """
 
 from collections.abc import Callable, Iterable
@@ -24,6 +25,11 @@ def upserted(resource: str, slugs: Iterable[str]) -> list[Change]:
 
 def deleted(resource: str, slugs: Iterable[str]) -> list[Change]:
     return [(resource, slug, Action.DELETE) for slug in slugs]
+
+
+def slugs_by_pk(model: type[models.Model], pks: Iterable[Any]) -> list[str]:
+    """The slugs of ``model`` rows with these primary keys (for many-to-many receivers)."""
+    return list(model._default_manager.filter(pk__in=pks).values_list("slug", flat=True))
 
 
 def record(changes: Iterable[Change]) -> None:
@@ -47,10 +53,15 @@ def record(changes: Iterable[Change]) -> None:
         transaction.on_commit(bump_version)
 
 
+def positions() -> tuple[int, int]:
+    """The last committed position and the position compacted through (0, 0 when empty)."""
+    counter = JournalCounter.objects.filter(pk=1).first()
+    return (counter.last_position, counter.compacted_through) if counter else (0, 0)
+
+
 def current_position() -> int:
     """The last committed position (0 for an empty journal)."""
-    counter = JournalCounter.objects.filter(pk=1).first()
-    return counter.last_position if counter else 0
+    return positions()[0]
 
 
 def last_change_time() -> int:
@@ -58,11 +69,6 @@ def last_change_time() -> int:
     latest = ContentChange.objects.order_by("-position").values_list("changed_at", flat=True)
     newest = latest.first()
     return int(newest.timestamp()) if newest else 0
-
-
-def compacted_through() -> int:
-    counter = JournalCounter.objects.filter(pk=1).first()
-    return counter.compacted_through if counter else 0
 
 
 def changes_between(after: int, through: int) -> dict[tuple[str, str], str]:
@@ -163,7 +169,7 @@ def track(
         )
         instance._journal_before = (key(old), visible(old)) if old is not None else None
 
-    def after_save(sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
+    def after_save(sender: Any, instance: Any, **_: Any) -> None:
         before: tuple[str, bool] | None = getattr(instance, "_journal_before", None)
         was_visible = before is not None and before[1]
         is_visible = visible(instance)

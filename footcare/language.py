@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
 
-from footcare.problems import VALIDATION_ERROR_TYPE, is_api_request, problem_response
+from footcare.problems import is_api_request, validation_problem
 
 LANGUAGE_PARAM = "lang"
 
@@ -28,14 +28,11 @@ class QueryLanguageMiddleware:
         if requested is None:
             return self.get_response(request)
         if requested not in self.supported:
-            return problem_response(
-                400,
+            message = (
                 f"Language {requested!r} is not available; choose one of "
-                f"{', '.join(self.supported)}.",
-                type_=VALIDATION_ERROR_TYPE,
-                title="Invalid request",
-                errors=[{"field": LANGUAGE_PARAM, "message": "Unsupported language."}],
+                f"{', '.join(self.supported)}."
             )
+            return validation_problem([{"field": LANGUAGE_PARAM, "message": message}])
         translation.activate(requested)
         request.LANGUAGE_CODE = requested
         return self.get_response(request)

@@ -43,17 +43,23 @@ def _safely(operation: Callable[[], Any], default: Any = None) -> Any:
         return default
 
 
+def _start_version() -> None:
+    """Start the content version from the journal, unless another process just did.
+
+    Each journal write adds at least one position and exactly two version bumps, so
+    2 × position + 1 is never below a version handed out before: a version lost from the
+    cache never comes back to name older content.
+    """
+    from footcare.journal import current_position
+
+    cache.add(VERSION_KEY, 2 * current_position() + 1, timeout=None)
+
+
 def content_version() -> int | None:
-    """The current content version, starting it from the journal position if it is unknown."""
+    """The current content version, starting it from the journal if it is unknown."""
     version = _safely(lambda: cache.get(VERSION_KEY))
     if version is None:
-        from footcare.journal import current_position
-
-        # Each journal write adds at least one position and exactly two version bumps, so
-        # 2 × position + 1 is never below a version handed out before: a version lost from
-        # the cache never comes back to name older content. add() keeps a version another
-        # process set meanwhile.
-        _safely(lambda: cache.add(VERSION_KEY, 2 * current_position() + 1, timeout=None))
+        _safely(_start_version)
         version = _safely(lambda: cache.get(VERSION_KEY))
     return int(version) if version is not None else None
 
@@ -67,9 +73,7 @@ def bump_version() -> None:
         try:
             cache.incr(VERSION_KEY)
         except ValueError:  # no version yet: start one, as a reader would
-            from footcare.journal import current_position
-
-            cache.add(VERSION_KEY, 2 * current_position() + 1, timeout=None)
+            _start_version()
     except Exception:
         logger.warning("Could not bump the content version.", exc_info=True)
 

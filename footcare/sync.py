@@ -56,13 +56,13 @@ def make_token(position: int) -> str:
     return signing.Signer(salt=SYNC_SALT).sign(str(position))
 
 
-def read_token(token: str, *, through: int) -> int:
+def read_token(token: str, *, through: int, compacted: int) -> int:
     """The journal position a token stands for, or FullSyncRequired saying why not."""
     try:
         position = int(signing.Signer(salt=SYNC_SALT).unsign(token))
     except (signing.BadSignature, ValueError):
         raise FullSyncRequired("The sync token is not one this service issued.") from None
-    if position < journal.compacted_through():
+    if position < compacted:
         raise FullSyncRequired("The sync token is too old: its changes are no longer kept.")
     if position > through:
         raise FullSyncRequired("The sync token is from the future of this catalogue.")
@@ -135,7 +135,7 @@ class SyncView(APIView):
         tags=["Sync"],
     )
     def get(self, request: Request) -> Response:
-        through = journal.current_position()
+        through, compacted = journal.positions()
         token = request.query_params.get("token")
         context = {"request": request}
         upserts: dict[str, list[dict[str, Any]]] = {}
@@ -144,7 +144,9 @@ class SyncView(APIView):
             for resource in sync_resources():
                 upserts[resource.collection] = resource.load(None, context)
         else:
-            changed = journal.changes_between(read_token(token, through=through), through)
+            changed = journal.changes_between(
+                read_token(token, through=through, compacted=compacted), through
+            )
             for resource in sync_resources():
                 touched = sorted({slug for (kind, slug) in changed if kind == resource.resource})
                 if not touched:

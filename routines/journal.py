@@ -2,30 +2,34 @@
 
 from typing import Any
 
-from footcare.journal import Change, add_dependents, on_m2m_change, track, track_part, upserted
+from footcare.journal import (
+    Change,
+    add_dependents,
+    on_m2m_change,
+    slugs_by_pk,
+    track,
+    track_part,
+    upserted,
+)
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
 from zones.models import Source, Zone
 
 
 def _published(routines: Any) -> list[str]:
-    return list(routines.filter(status="published").values_list("slug", flat=True))
-
-
-def _slugs(model: Any, pks: Any) -> list[str]:
-    return list(model.objects.filter(pk__in=pks).values_list("slug", flat=True))
+    return list(routines.published().values_list("slug", flat=True))
 
 
 def _routine_changes(routine_pks: Any, benefit_pks: Any = ()) -> list[Change]:
-    published = Routine.objects.filter(pk__in=routine_pks, status="published")
+    published = Routine.objects.published().filter(pk__in=routine_pks)
     if not published.exists():
         return []
     return upserted("routine", published.values_list("slug", flat=True)) + upserted(
-        "benefit", _slugs(Benefit, benefit_pks)
+        "benefit", slugs_by_pk(Benefit, benefit_pks)
     )
 
 
 def _step_changes(step: Step) -> list[Change]:
-    routine = Routine.objects.filter(pk=step.routine_id, status="published").first()
+    routine = Routine.objects.published().filter(pk=step.routine_id).first()
     return upserted("routine", [routine.slug]) if routine else []
 
 
@@ -33,7 +37,7 @@ def connect() -> None:
     track(Benefit, "benefit")
     track(Technique, "technique")
     track(Contraindication, "contraindication")
-    track(Routine, "routine", visible=lambda routine: routine.status == "published")
+    track(Routine, "routine", visible=lambda routine: routine.is_published)
 
     # Resources that embed a summary of another: keep them in step with it.
     add_dependents(
@@ -80,9 +84,11 @@ def connect() -> None:
         lambda steps, _: _routine_changes(Step.objects.filter(pk__in=steps).values("routine")),
     )
     for relation in (Benefit.audiences, Benefit.sources, Benefit.zones):
-        on_m2m_change(relation, lambda benefits, _: upserted("benefit", _slugs(Benefit, benefits)))
+        on_m2m_change(
+            relation, lambda benefits, _: upserted("benefit", slugs_by_pk(Benefit, benefits))
+        )
     for relation in (Contraindication.zones, Contraindication.sources):
         on_m2m_change(
             relation,
-            lambda items, _: upserted("contraindication", _slugs(Contraindication, items)),
+            lambda items, _: upserted("contraindication", slugs_by_pk(Contraindication, items)),
         )
