@@ -129,6 +129,12 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Live-server tests (the browser, the generated client) run the app in other threads. An
+    # in-memory test database would be one connection shared by all of them, which can hang;
+    # a file gives each thread its own.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
