@@ -6,12 +6,9 @@ from functools import reduce
 from typing import Any
 
 from django.contrib import admin
-from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.text import smart_split, unescape_string_literal
-
-from footcare import journal
 
 
 class UnicodeSearchMixin(admin.ModelAdmin):
@@ -36,19 +33,3 @@ class UnicodeSearchMixin(admin.ModelAdmin):
             queryset = queryset.filter(reduce(operator.or_, matches))
         # Searching across to-many relations can repeat rows; let the admin de-duplicate.
         return queryset, any("__" in field for field in fields)
-
-
-class JournaledSortableMixin:
-    """Drag-and-drop reordering in a change list, written to the content journal.
-
-    django-admin-sortable2 saves a dragged list with ``bulk_update``, which sends no signals;
-    the new order is visible in the API's lists, so it is recorded here, in one transaction.
-    """
-
-    model: Any
-
-    def _update_order(self, updated_items: list[Any], extra_model_filters: dict[str, Any]) -> int:
-        with transaction.atomic():
-            count: int = super()._update_order(updated_items, extra_model_filters)  # type: ignore[misc]
-            journal.record_rows(self.model, [pk for pk, _order in updated_items])
-        return count

@@ -13,6 +13,9 @@ class JournalCounter(models.Model):
     compacted_through = models.BigIntegerField(
         default=0, help_text="Entries up to this position were removed; older tokens are stale."
     )
+    last_changed = models.BigIntegerField(
+        default=0, help_text="When the last position was written, in seconds since the epoch."
+    )
 
     def __str__(self) -> str:
         return f"journal at {self.last_position}"

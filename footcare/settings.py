@@ -86,14 +86,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right inside SecurityMiddleware so that any error page produced further in, including
     # Django's debug pages, leaves /api/ as problem+json and still gets the security headers.
-    "footcare.problems.ProblemDetailsMiddleware",
-    "footcare.deprecation.DeprecationMiddleware",
+    "footcare.api.problems.ProblemDetailsMiddleware",
+    "footcare.api.deprecation.DeprecationMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "footcare.language.QueryLanguageMiddleware",
+    "footcare.api.language.QueryLanguageMiddleware",
     # After the language is chosen (it is part of the key), before anything touches the DB.
-    "footcare.representations.RepresentationCacheMiddleware",
+    "footcare.api.representations.RepresentationCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,7 +133,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Live-server tests (the browser, the generated client) run the app in other threads. An
     # in-memory test database would be one connection shared by all of them, which can hang;
     # a file gives each thread its own.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # FOOTCARE_TEST_DB_NAME lets two test runs share a checkout without sharing a database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("FOOTCARE_TEST_DB_NAME") or str(BASE_DIR / ".test-db.sqlite3")
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHES: dict[str, dict[str, Any]]
@@ -202,21 +205,21 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["v1"],
-    "DEFAULT_RENDERER_CLASSES": ["footcare.api.ORJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["footcare.api.conventions.ORJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # The public API is anonymous and read-only: no sessions, so no CSRF either.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_CLASSES": ["footcare.api.ClientRateThrottle"],
-    "DEFAULT_PAGINATION_CLASS": "footcare.api.LimitOffsetPagination",
+    "DEFAULT_THROTTLE_CLASSES": ["footcare.api.conventions.ClientRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "footcare.api.conventions.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "footcare.api.UnicodeSearchFilter",
-        "footcare.api.StrictOrderingFilter",
+        "footcare.api.conventions.UnicodeSearchFilter",
+        "footcare.api.conventions.StrictOrderingFilter",
     ],
-    "EXCEPTION_HANDLER": "footcare.problems.drf_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "footcare.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "footcare.api.problems.drf_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "footcare.api.schema.AutoSchema",
 }
 
 # Requests per client address, e.g. "600/minute"; empty turns throttling off. Behind a CDN the

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from footcare.health import healthz, readyz
-from footcare.sync import SyncView
+from footcare.api.health import healthz, readyz
+from footcare.api.sync import SyncView
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", include("zones.urls")),

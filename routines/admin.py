@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from footcare.admin import JournaledSortableMixin, UnicodeSearchMixin
+from footcare.admin import UnicodeSearchMixin
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
 
 
@@ -181,9 +181,7 @@ class RoutineAdmin(SortableAdminBase, UnicodeSearchMixin, TranslationAdmin):
 
 
 @admin.register(Benefit)
-class BenefitAdmin(
-    JournaledSortableMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin
-):
+class BenefitAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "title", "evidence_level"]
     list_filter = ["evidence_level", "audiences"]
     search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
@@ -192,18 +190,14 @@ class BenefitAdmin(
 
 
 @admin.register(Technique)
-class TechniqueAdmin(
-    JournaledSortableMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin
-):
+class TechniqueAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(
-    JournaledSortableMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin
-):
+class ContraindicationAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "name", "severity"]
     list_filter = ["severity"]
     search_fields = ["slug", "name_en", "name_ru"]
@@ -212,9 +206,7 @@ class ContraindicationAdmin(
 
 
 @admin.register(Audience)
-class AudienceAdmin(
-    JournaledSortableMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin
-):
+class AudienceAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}

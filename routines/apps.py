@@ -3,7 +3,7 @@ from typing import TYPE_CHECKING
 from django.apps import AppConfig
 
 if TYPE_CHECKING:
-    from footcare.sync import SyncResource
+    from footcare.api.sync import SyncResource
 
 
 class RoutinesConfig(AppConfig):

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from footcare.content import PackLoader, by_slug, field_values, read_pack
+from footcare.content.packs import PackLoader, by_slug, field_values, read_pack
 from routines.models import (
     Audience,
     Benefit,

@@ -1,8 +1,8 @@
-"""Which public resources each routines change touches (see footcare.journal)."""
+"""Which public resources each routines change touches (see footcare.content.journal)."""
 
 from typing import Any
 
-from footcare.journal import (
+from footcare.content.journal import (
     Change,
     add_dependents,
     on_m2m_change,

@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from footcare.db import slugs_of
-from footcare.journal import JournaledModel
+from footcare.content.db import slugs_of
+from footcare.content.journal import JournaledModel, JournaledQuerySet
 from routines import safety
 from zones.models import Foot, Pressure, Source, Zone
 
@@ -131,7 +131,7 @@ class Contraindication(JournaledModel):
         return self.name
 
 
-class RoutineQuerySet(models.QuerySet["Routine"]):
+class RoutineQuerySet(JournaledQuerySet):
     def published(self) -> "RoutineQuerySet":
         return self.filter(status=Status.PUBLISHED)
 
@@ -223,7 +223,7 @@ class Routine(JournaledModel):
         """Store the new routine's answers at once, so its first readers get stored bytes."""
         from django.urls import reverse
 
-        from footcare.representations import warm
+        from footcare.api.representations import warm
 
         warm([reverse("v1:routine-list"), reverse("v1:routine-detail", args=[self.slug])])
 

@@ -1,9 +1,9 @@
-"""The routines' part of the offline catalogue (see footcare.sync)."""
+"""The routines' part of the offline catalogue (see footcare.api.sync)."""
 
 from collections.abc import Sequence
 from typing import Any
 
-from footcare.sync import SyncResource
+from footcare.api.sync import SyncResource
 from routines.models import Benefit, Contraindication, Routine, Technique
 from routines.serializers import (
     BenefitSerializer,

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.api import FieldSelectionMixin
+from footcare.api.conventions import FieldSelectionMixin
 from routines import examples
 from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
 from routines.models import Benefit, Contraindication, Routine, Step, Technique

@@ -1,7 +1,7 @@
 import pytest
 from django.db import OperationalError
 
-from footcare import health
+from footcare.api import health
 
 
 def test_healthz_answers_without_the_database(client):

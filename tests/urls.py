@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from footcare import urls as project_urls
-from footcare.deprecation import Deprecation
+from footcare.api.deprecation import Deprecation
 
 
 class NumberSerializer(serializers.Serializer):

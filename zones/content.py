@@ -1,6 +1,6 @@
 """The zones content pack: sources, foot outlines, landmark lines, body parts and zones."""
 
-from footcare.content import PackLoader, by_slug, field_values, read_pack
+from footcare.content.packs import PackLoader, by_slug, field_values, read_pack
 from zones.models import BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
 ZONE_FIELDS = [

@@ -1,6 +1,6 @@
-"""Which public resources each foot-map change touches (see footcare.journal)."""
+"""Which public resources each foot-map change touches (see footcare.content.journal)."""
 
-from footcare.journal import (
+from footcare.content.journal import (
     Change,
     add_dependents,
     on_m2m_change,

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from footcare.journal import JournaledModel
+from footcare.content.journal import JournaledModel
 from zones.geometry import polygons_problems, polyline_problems
 
 

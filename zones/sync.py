@@ -1,4 +1,4 @@
-"""The foot map's part of the offline catalogue (see footcare.sync)."""
+"""The foot map's part of the offline catalogue (see footcare.api.sync)."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from rest_framework import serializers
 
-from footcare.sync import SyncResource
+from footcare.api.sync import SyncResource
 from zones.models import BodyPart, FootOutline, FootSide, Landmark, View, Zone
 from zones.serializers import BodyPartSerializer, LandmarkSerializer, ZoneDetailSerializer
 from zones.views import body_part_queryset, zone_detail_queryset

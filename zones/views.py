@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.api import FieldSelectionMixin, ORJSONRenderer
+from footcare.api.conventions import FieldSelectionMixin, ORJSONRenderer
 from zones import examples
 from zones.examples import example
 from zones.filters import BodyPartFilter, ZoneFilter

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, transaction
 from django.urls import reverse
 
-from footcare import journal
+from footcare.content import journal
 from footcare.models import ContentChange
 from tests.factories import (
     BenefitFactory,

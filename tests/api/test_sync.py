@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from footcare.api.sync import FULL_SYNC_REQUIRED
+from footcare.content.sync import make_token
 from footcare.models import ContentChange
-from footcare.sync import FULL_SYNC_REQUIRED, make_token
 from routines.models import Contraindication, Routine
 from tests.factories import ZoneFactory
 from zones.models import BodyPart, FootOutline, Landmark, Zone

@@ -3,8 +3,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from footcare.representations import warm
-from footcare.sync import sync_resources
+from footcare.api.representations import warm
+from footcare.api.sync import sync_resources
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from footcare.problems import problem_response
+from footcare.api.problems import problem_response
 
 
 @never_cache

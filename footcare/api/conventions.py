@@ -1,6 +1,6 @@
 """What every API endpoint shares: JSON rendering, pagination and throttling.
 
-OpenAPI defaults live in ``footcare.schema``: drf-spectacular reads DRF's settings on import,
+OpenAPI defaults live in ``footcare.api.schema``: drf-spectacular reads DRF's settings on import,
 which name classes of this module, so the two cannot share one.
 """
 

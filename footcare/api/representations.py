@@ -1,21 +1,21 @@
 """Stored representations: API answers built once per content version, then served as bytes.
 
-The content version is a counter in the shared cache that every committed journal write
-bumps (``bump_version``), so it only ever moves forward and changes with every visible
-change, and with nothing else. A representation is keyed by that version, its path and query,
-language and Accept header; it is kept with a gzip copy, an ETag and Last-Modified. A hit costs
-two cache reads and no SQL; a conditional request that matches is answered 304 from the same
-two reads, before any view runs.
+The content version is the content journal's last committed position, read from the
+database on every request (one primary-key lookup). Every process of every server therefore
+agrees on it, with any cache backend and after a cache outage: a change is served by
+everyone from its commit on. A representation is keyed by that version, its path and query,
+language and Accept header; it is kept with a gzip copy, an ETag and Last-Modified. A hit
+costs that lookup and one cache read; a conditional request that matches is answered 304
+from the same two reads, before any view runs.
 
-The in-process default cache is per process: with several app servers or workers, set
-REDIS_URL so they share versions and bytes. If the cache is down, answers come from the
-database as if nothing were stored.
+The in-process default cache is per process: each worker builds its own copy of an answer
+once per version. With several app servers, REDIS_URL lets them share the bytes. If the
+cache is down, answers come from the database as if nothing were stored.
 """
 
 import gzip
 import hashlib
 import logging
-import time
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -27,10 +27,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
+from footcare.content.journal import Version, version
+
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "content:version"
-MODIFIED_KEY = "content:modified"
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Deprecation", "Sunset", "Link")
 
 
@@ -43,52 +43,6 @@ def _safely(operation: Callable[[], Any], default: Any = None) -> Any:
         return default
 
 
-def _start_version() -> None:
-    """Start the content version from the journal, unless another process just did.
-
-    Each journal write adds at least one position and exactly two version bumps, so
-    2 × position + 1 is never below a version handed out before: a version lost from the
-    cache never comes back to name older content.
-    """
-    from footcare.journal import current_position
-
-    cache.add(VERSION_KEY, 2 * current_position() + 1, timeout=None)
-
-
-def content_version() -> int | None:
-    """The current content version, starting it from the journal if it is unknown."""
-    version = _safely(lambda: cache.get(VERSION_KEY))
-    if version is None:
-        _safely(_start_version)
-        version = _safely(lambda: cache.get(VERSION_KEY))
-    return int(version) if version is not None else None
-
-
-def bump_version() -> None:
-    """Make every stored representation old: called as a journal write is made and again
-    once it commits (a reader between the two may have stored the old content under the
-    first bump; the second leaves that behind)."""
-    try:
-        cache.set(MODIFIED_KEY, int(time.time()), timeout=None)
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # no version yet: start one, as a reader would
-            _start_version()
-    except Exception:
-        logger.warning("Could not bump the content version.", exc_info=True)
-
-
-def last_modified() -> int:
-    """When the content last changed (seconds since the epoch), from the cache if known."""
-    modified = _safely(lambda: cache.get(MODIFIED_KEY))
-    if modified is None:
-        from footcare.journal import last_change_time
-
-        modified = last_change_time()
-        _safely(lambda: cache.add(MODIFIED_KEY, modified, timeout=None))
-    return int(modified)
-
-
 def _is_cacheable(request: HttpRequest) -> bool:
     return (
         settings.API_REPRESENTATION_CACHE
@@ -98,11 +52,11 @@ def _is_cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def _key(request: HttpRequest, position: int) -> str:
     query = "&".join(sorted(request.GET.urlencode().split("&")))
     accept = request.headers.get("Accept", "")
     raw = f"{request.path}?{query}|{get_language()}|{accept}"
-    return f"repr:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"repr:{position}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _wants_gzip(request: HttpRequest) -> bool:
@@ -160,8 +114,8 @@ def _answer(request: HttpRequest, stored: dict[str, Any]) -> HttpResponseBase:
     return response
 
 
-def _store(response: HttpResponse, key: str | None) -> dict[str, Any]:
-    """The answer as kept: bytes, a gzip copy, validators and headers (stored if ``key``)."""
+def _store(response: HttpResponse, key: str, current: Version) -> dict[str, Any]:
+    """The answer as kept: bytes, a gzip copy, validators and headers."""
     body = response.content
     stored = {
         "body": body,
@@ -169,11 +123,10 @@ def _store(response: HttpResponse, key: str | None) -> dict[str, Any]:
         # The validator names the content itself: it changes with every visible change to
         # what this answer shows, and with nothing else.
         "etag": f'"{hashlib.sha256(body).hexdigest()[:20]}"',
-        "last_modified": last_modified(),
+        "last_modified": current.changed,
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
     }
-    if key is not None:
-        _safely(lambda: cache.set(key, stored, timeout=settings.API_REPRESENTATION_TIMEOUT))
+    _safely(lambda: cache.set(key, stored, timeout=settings.API_REPRESENTATION_TIMEOUT))
     return stored
 
 
@@ -181,8 +134,8 @@ def _throttled(request: HttpRequest) -> HttpResponseBase | None:
     """The API's rate limit applies to stored answers too (DRF's check runs only on a miss)."""
     if not settings.API_THROTTLE_RATE:
         return None
-    from footcare.api import ClientRateThrottle
-    from footcare.problems import problem_response
+    from footcare.api.conventions import ClientRateThrottle
+    from footcare.api.problems import problem_response
 
     throttle = ClientRateThrottle()
     # The throttle reads only the client address and whether someone is logged in.
@@ -206,9 +159,9 @@ class RepresentationCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _is_cacheable(request):
             return self.get_response(request)
-        version = content_version()
-        key = _key(request, version) if version is not None else None
-        stored = _safely(lambda: cache.get(key)) if key else None
+        current = version()
+        key = _key(request, current.position)
+        stored = _safely(lambda: cache.get(key))
         if stored is not None:
             return _throttled(request) or _answer(request, stored)
         response = self.get_response(request)
@@ -218,8 +171,8 @@ class RepresentationCacheMiddleware:
             or response.streaming
         ):
             return response
-        # With the cache down (no key) the answer is still validated, just not kept.
-        return _answer(request, _store(response, key))
+        # With the cache down the answer is still validated, just not kept.
+        return _answer(request, _store(response, key, current))
 
 
 def warm(paths: list[str]) -> int:

@@ -6,9 +6,9 @@ from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
-from footcare.api import FieldSelectionMixin
-from footcare.deprecation import view_deprecation
-from footcare.problems import PROBLEM_CONTENT_TYPE, VALIDATION_ERROR_TYPE
+from footcare.api.conventions import FieldSelectionMixin
+from footcare.api.deprecation import view_deprecation
+from footcare.api.problems import PROBLEM_CONTENT_TYPE, VALIDATION_ERROR_TYPE
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
 
-from footcare.problems import is_api_request, validation_problem
+from footcare.api.problems import is_api_request, validation_problem
 
 LANGUAGE_PARAM = "lang"
 

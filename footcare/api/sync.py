@@ -1,7 +1,8 @@
 """Offline sync: the whole published catalogue once, then only what changed since a token.
 
 Apps take part by giving their AppConfig a ``sync_resources()`` method returning
-``SyncResource`` entries; this module knows no app. Tokens are signed journal positions.
+``SyncResource`` entries; this module knows no app. Tokens are signed journal positions
+(``footcare.content.sync``).
 """
 
 from collections.abc import Callable, Sequence
@@ -9,18 +10,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.core import signing
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from footcare import journal
+from footcare.content import journal
+from footcare.content.sync import TokenRejected, make_token, read_token
 
 FULL_SYNC_REQUIRED = "urn:footcare:problem:full-sync-required"
-# The signing salt: tokens signed for other purposes do not verify as sync tokens.
-SYNC_SALT = "footcare.sync"
 
 
 @dataclass(frozen=True)
@@ -50,23 +49,6 @@ def sync_resources() -> list[SyncResource]:
         if hasattr(config, "sync_resources")
         for resource in config.sync_resources()
     ]
-
-
-def make_token(position: int) -> str:
-    return signing.Signer(salt=SYNC_SALT).sign(str(position))
-
-
-def read_token(token: str, *, through: int, compacted: int) -> int:
-    """The journal position a token stands for, or FullSyncRequired saying why not."""
-    try:
-        position = int(signing.Signer(salt=SYNC_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        raise FullSyncRequired("The sync token is not one this service issued.") from None
-    if position < compacted:
-        raise FullSyncRequired("The sync token is too old: its changes are no longer kept.")
-    if position > through:
-        raise FullSyncRequired("The sync token is from the future of this catalogue.")
-    return position
 
 
 class DeletionSerializer(serializers.Serializer):
@@ -144,9 +126,11 @@ class SyncView(APIView):
             for resource in sync_resources():
                 upserts[resource.collection] = resource.load(None, context)
         else:
-            changed = journal.changes_between(
-                read_token(token, through=through, compacted=compacted), through
-            )
+            try:
+                since = read_token(token, through=through, compacted=compacted)
+            except TokenRejected as rejected:
+                raise FullSyncRequired(str(rejected)) from None
+            changed = journal.changes_between(since, through)
             for resource in sync_resources():
                 touched = sorted({slug for (kind, slug) in changed if kind == resource.resource})
                 if not touched:

@@ -1,0 +1,294 @@
+"""The content change journal: one ordered list of every change a public reader can see.
+
+Apps say which resources a model change touches (their ``journal.py`` modules call ``track``,
+``track_part``, ``add_dependents`` and ``on_m2m_change``); this module appends the entries in
+the writer's own transaction, under the counter row's lock, so that positions commit in order.
+
+Every path that writes content is covered: ``save()`` and ``delete()`` (also a queryset's
+``delete()``, which sends the same signals row by row), many-to-many changes from either
+side, and the bulk paths that send no signals, ``QuerySet.update()``, ``bulk_update()`` and
+``bulk_create()``, through ``JournaledQuerySet``. The journal's last position is the content
+version: sync tokens are positions, and stored representations are keyed by it.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connections, models, router, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from footcare.models import Action, ContentChange, JournalCounter
+
+Change = tuple[str, str, str]  # (resource, slug, action)
+
+
+def upserted(resource: str, slugs: Iterable[str]) -> list[Change]:
+    return [(resource, slug, Action.UPSERT) for slug in slugs]
+
+
+def deleted(resource: str, slugs: Iterable[str]) -> list[Change]:
+    return [(resource, slug, Action.DELETE) for slug in slugs]
+
+
+def slugs_by_pk(model: type[models.Model], pks: Iterable[Any]) -> list[str]:
+    """The slugs of ``model`` rows with these primary keys (for many-to-many receivers)."""
+    return list(model._default_manager.filter(pk__in=pks).values_list("slug", flat=True))
+
+
+def record(changes: Iterable[Change]) -> None:
+    """Append ``changes`` to the journal inside the current transaction."""
+    unique = list(dict.fromkeys(changes))
+    if not unique:
+        return
+    with transaction.atomic():
+        counter = JournalCounter.objects.select_for_update().filter(pk=1).first()
+        if counter is None:
+            counter = JournalCounter.objects.create(pk=1)
+            counter = JournalCounter.objects.select_for_update().get(pk=1)
+        first = counter.last_position + 1
+        ContentChange.objects.bulk_create(
+            ContentChange(position=first + offset, resource=resource, slug=slug, action=action)
+            for offset, (resource, slug, action) in enumerate(unique)
+        )
+        counter.last_position = first + len(unique) - 1
+        counter.last_changed = int(timezone.now().timestamp())
+        counter.save(update_fields=["last_position", "last_changed"])
+
+
+@dataclass(frozen=True)
+class Version:
+    """Where the committed journal stands: the content version every process agrees on."""
+
+    position: int  # the last committed position; 0 for an empty journal
+    changed: int  # when it was written, in seconds since the epoch; 0 if never
+
+
+def version() -> Version:
+    """The committed content version, read from the database.
+
+    This runs on every API read, stored answers included, so it is one primary-key lookup
+    through a plain cursor (the ORM's query building would cost more than the query).
+    """
+    table = JournalCounter._meta.db_table
+    with connections[router.db_for_read(JournalCounter)].cursor() as cursor:
+        cursor.execute(f"SELECT last_position, last_changed FROM {table} WHERE id = 1")  # noqa: S608 - the table name is our own model's
+        row = cursor.fetchone()
+    return Version(int(row[0]), int(row[1])) if row else Version(0, 0)
+
+
+def positions() -> tuple[int, int]:
+    """The last committed position and the position compacted through (0, 0 when empty)."""
+    counter = JournalCounter.objects.filter(pk=1).first()
+    return (counter.last_position, counter.compacted_through) if counter else (0, 0)
+
+
+def current_position() -> int:
+    """The last committed position (0 for an empty journal)."""
+    return positions()[0]
+
+
+def changes_between(after: int, through: int) -> dict[tuple[str, str], str]:
+    """The last action on each (resource, slug) in positions ``after`` < p <= ``through``."""
+    latest: dict[tuple[str, str], str] = {}
+    entries = ContentChange.objects.filter(position__gt=after, position__lte=through)
+    for resource, slug, action in entries.order_by("position").values_list(
+        "resource", "slug", "action"
+    ):
+        latest[(resource, slug)] = action
+    return latest
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """How one model's rows turn into journal entries.
+
+    ``before(row)`` is taken while the old row is still in the database (its slug, whether
+    it was visible, or the resources its relations point at, which a delete will remove);
+    ``after(before, row)`` gives the changes once the write is done (``before`` is None for
+    a new row).
+    """
+
+    before: Callable[[Any], Any]
+    after: Callable[[Any, Any], list[Change]]
+
+
+_tracked: dict[type[models.Model], Tracker] = {}
+Dependents = Callable[[Any], Iterable[Change]]
+_dependents: dict[type[models.Model], list[Dependents]] = {}
+
+
+def tracked_models() -> list[type[models.Model]]:
+    """Every model whose rows the journal follows (the completeness test reads this)."""
+    return list(_tracked)
+
+
+def _stored(instance: models.Model) -> Any:
+    if instance.pk is None:
+        return None
+    return type(instance)._default_manager.filter(pk=instance.pk).first()
+
+
+class JournaledQuerySet(models.QuerySet):
+    """A queryset whose bulk writes reach the journal like single saves do.
+
+    ``update()`` sends no signals, and ``bulk_update()`` is built on it: both record every
+    row they change, judged before and after. ``bulk_create()`` records the new rows.
+    """
+
+    def update(self, **kwargs: Any) -> int:
+        tracker = _tracked.get(self.model)
+        if tracker is None:
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            rows = self.model._default_manager.filter(pk__in=pks)
+            before = {row.pk: tracker.before(row) for row in rows}
+            count = super().update(**kwargs)
+            after = self.model._default_manager.filter(pk__in=list(before))
+            record([change for row in after for change in tracker.after(before[row.pk], row)])
+        return count
+
+    update.alters_data = True  # type: ignore[attr-defined]
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        tracker = _tracked.get(self.model)
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            if tracker is not None:
+                record([change for row in created for change in tracker.after(None, row)])
+        return created
+
+
+class JournaledModel(models.Model):
+    """A content model whose saves and deletes share one transaction with their journal entries.
+
+    The journal's receivers run on ``post_save``/``post_delete``; wrapping the write in a
+    transaction means a failure in either rolls back both.
+    """
+
+    objects = JournaledQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic():
+            return super().delete(*args, **kwargs)
+
+
+def _connect(model: type[models.Model], tracker: Tracker) -> None:
+    """Record ``tracker``'s changes for every save and delete of ``model``."""
+    _tracked[model] = tracker
+
+    def before_save(sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
+        stored = _stored(instance)
+        instance._journal_before = tracker.before(stored) if stored is not None else None
+
+    def after_save(sender: Any, instance: Any, **_: Any) -> None:
+        record(tracker.after(getattr(instance, "_journal_before", None), instance))
+
+    def before_delete(sender: Any, instance: Any, **_: Any) -> None:
+        instance._journal_before = tracker.before(instance)
+
+    def after_delete(sender: Any, instance: Any, **_: Any) -> None:
+        record(tracker.after(instance._journal_before, None))
+
+    pre_save.connect(before_save, sender=model, weak=False)
+    post_save.connect(after_save, sender=model, weak=False)
+    pre_delete.connect(before_delete, sender=model, weak=False)
+    post_delete.connect(after_delete, sender=model, weak=False)
+
+
+def add_dependents(model: type[models.Model], dependents: Dependents) -> None:
+    """Also record ``dependents(instance)`` when a ``model`` row changes.
+
+    For resources that embed this one (a body part lists its zones; a routine its
+    techniques). Apps further down the dependency line add their own for models they import.
+    """
+    _dependents.setdefault(model, []).append(dependents)
+
+
+def _dependent_changes(instance: Any) -> list[Change]:
+    return [change for fn in _dependents.get(type(instance), []) for change in fn(instance)]
+
+
+def track(
+    model: type[models.Model],
+    resource: str,
+    *,
+    visible: Callable[[Any], bool] = lambda instance: True,
+    key: Callable[[Any], str] = lambda instance: instance.slug,
+) -> None:
+    """Journal ``model`` as the public resource ``resource``, identified by ``key`` (its slug).
+
+    A row that stops being visible (a routine withdrawn), is deleted or changes its slug is
+    recorded as deleted under its old slug; changes to rows that are invisible before and
+    after (drafts) record nothing. The resources that embed it (``add_dependents``) are
+    recorded as they were before the write and as they are after it.
+    """
+
+    def before(row: Any) -> tuple[str, bool, list[Change]]:
+        shown = visible(row)
+        return key(row), shown, _dependent_changes(row) if shown else []
+
+    def after(was: tuple[str, bool, list[Change]] | None, row: Any) -> list[Change]:
+        old_key, was_visible, old_dependents = was if was is not None else ("", False, [])
+        is_visible = row is not None and visible(row)
+        changes: list[Change] = []
+        if was_visible and (not is_visible or old_key != key(row)):
+            changes += deleted(resource, [old_key])
+        if is_visible:
+            changes += upserted(resource, [key(row)]) + _dependent_changes(row)
+        return changes + old_dependents
+
+    _connect(model, Tracker(before, after))
+
+
+def track_part(model: type[models.Model], changes: Callable[[Any], Iterable[Change]]) -> None:
+    """Journal ``model`` as part of other resources (a step of its routine, a zone's shape).
+
+    ``changes(row)`` names the resources that show the row; they are taken before the write
+    too, so that a delete (which removes the row's links first) still reaches them.
+    """
+    _connect(
+        model,
+        Tracker(
+            before=lambda row: list(changes(row)),
+            after=lambda was, row: (was or []) + (list(changes(row)) if row is not None else []),
+        ),
+    )
+
+
+def on_m2m_change(
+    relation: Any, affected: Callable[[set[Any], set[Any]], Iterable[Change]]
+) -> None:
+    """Record ``affected(owner_pks, target_pks)`` whenever the many-to-many ``relation`` changes.
+
+    ``relation`` is the descriptor (``Zone.body_parts``); changes made from either side count.
+    """
+    through = relation.through
+    forward_attr = relation.field.name
+    reverse_attr = relation.rel.related_name
+
+    def receiver(
+        sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **_: Any
+    ) -> None:
+        if action not in ("post_add", "post_remove", "pre_clear"):
+            return
+        if action == "pre_clear":
+            other = getattr(instance, reverse_attr if reverse else forward_attr)
+            pk_set = set(other.values_list("pk", flat=True))
+        owners, targets = (
+            ({instance.pk}, set(pk_set or ()))
+            if not reverse
+            else (set(pk_set or ()), {instance.pk})
+        )
+        record(affected(owners, targets))
+
+    m2m_changed.connect(receiver, sender=through, weak=False)
