@@ -5,10 +5,13 @@ import re
 from functools import reduce
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.text import smart_split, unescape_string_literal
+from django.utils.translation import gettext as _
+
+from footcare.content.guards import UnsafeChange, deferred, problems_if_deleted
 
 
 class UnicodeSearchMixin(admin.ModelAdmin):
@@ -33,3 +36,36 @@ class UnicodeSearchMixin(admin.ModelAdmin):
             queryset = queryset.filter(reduce(operator.or_, matches))
         # Searching across to-many relations can repeat rows; let the admin de-duplicate.
         return queryset, any("__" in field for field in fields)
+
+
+class GuardedAdminMixin(admin.ModelAdmin):
+    """The safety guards in the admin's words.
+
+    A delete they refuse is listed on the confirmation page as protected, with the reason,
+    so the editor sees why before anything is removed. A change form is saved as one change
+    (``deferred``): its inlines and relations are judged together, once all are written.
+    """
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        refusals = [problem for obj in objs for problem in problems_if_deleted(obj)]
+        return deleted, counts, perms_needed, [*protected, *refusals]
+
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        return self._as_one_change(request, super().changeform_view, request, *args, **kwargs)
+
+    def changelist_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        # List actions (publish, withdraw) and drag-and-drop reordering.
+        return self._as_one_change(request, super().changelist_view, request, *args, **kwargs)
+
+    def _as_one_change(self, request: HttpRequest, view: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            with deferred():
+                return view(*args, **kwargs)
+        except UnsafeChange as refusal:
+            # The forms check the same rules first; this is the last line, reached only by a
+            # combination they could not see. Nothing was saved.
+            self.message_user(
+                request, _("Nothing was saved: %s") % " ".join(refusal.messages), messages.ERROR
+            )
+            return HttpResponseRedirect(request.get_full_path())

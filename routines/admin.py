@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from footcare.admin import UnicodeSearchMixin
+from footcare.admin import GuardedAdminMixin, UnicodeSearchMixin
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
 
 
@@ -25,6 +25,7 @@ STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
     "technique",
     "foot",
     "zones",
+    "area",
     "pressure",
     "duration_seconds",
     "repetitions",
@@ -52,6 +53,7 @@ class StepForm(forms.ModelForm):
             position=self.instance.position,
             foot=cleaned["foot"],
             pressure=cleaned["pressure"],
+            area=cleaned.get("area"),
         )
         try:
             candidate.check_safety(zones)
@@ -65,7 +67,7 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
     model = Step
     form = StepForm
     extra = 0
-    autocomplete_fields = ["technique", "zones"]
+    autocomplete_fields = ["technique", "zones", "area"]
     # Compact steps, so that several fit on a screen and dragging one past another is easy.
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
     fieldsets = [
@@ -77,7 +79,7 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
                     "instruction",
                     "technique",
                     ("foot", "pressure"),
-                    "zones",
+                    ("area", "zones"),
                     ("duration_seconds", "repetitions"),
                     "position",
                 ]
@@ -88,7 +90,7 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(SortableAdminBase, UnicodeSearchMixin, TranslationAdmin):
+class RoutineAdmin(GuardedAdminMixin, SortableAdminBase, UnicodeSearchMixin, TranslationAdmin):
     inlines = [StepInline]
     list_display = [
         "title",

@@ -12,7 +12,7 @@ from routines.models import (
     Step,
     Technique,
 )
-from zones.models import Source, Zone
+from zones.models import Area, Source, Zone
 
 STEP_FIELDS = ["title", "instruction", "foot", "pressure", "repetitions", "tip", "narration"]
 
@@ -70,6 +70,9 @@ def _load_routine(loader: PackLoader, item: dict) -> None:
         values = field_values(Step, step_item, STEP_FIELDS) | {
             "technique": techniques[step_item["technique"]],
             "duration_seconds": step_item["seconds"],
+            "area": by_slug(Area, [step_item["area"]], where=step_where)[0]
+            if step_item.get("area")
+            else None,
         }
         step = loader.upsert(Step, {"routine": routine, "position": position}, values)
         zones = by_slug(Zone, step_item.get("zones", []), where=step_where)

@@ -12,7 +12,7 @@ from footcare.content.journal import (
     upserted,
 )
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
-from zones.models import Source, Zone
+from zones.models import Area, Source, Zone
 
 
 def _published(routines: Any) -> list[str]:
@@ -61,6 +61,12 @@ def connect() -> None:
         ),
     )
     track_part(Step, _step_changes)
+    track_part(
+        Area,
+        lambda area: upserted(
+            "routine", _published(Routine.objects.filter(steps__area=area).distinct())
+        ),
+    )
     track_part(
         Audience,
         lambda audience: (

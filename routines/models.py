@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from footcare.content.db import slugs_of
 from footcare.content.journal import JournaledModel, JournaledQuerySet
 from routines import safety
-from zones.models import Foot, Pressure, Source, Zone
+from zones.models import Area, Foot, Pressure, Source, Zone
 
 
 def translated_variants(model: type[models.Model], field: str) -> list[str]:
@@ -205,7 +205,7 @@ class Routine(JournaledModel):
         return sum(step.duration_seconds for step in self.steps.all())
 
     def publish_problems(self) -> list[str]:
-        steps = self.steps.prefetch_related("zones").order_by("position")
+        steps = self.steps.select_related("area").prefetch_related("zones").order_by("position")
         return safety.publish_problems([step.facts() for step in steps])
 
     def publish(self) -> None:
@@ -290,6 +290,17 @@ class Step(JournaledModel):
     zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
         Zone, related_name="steps", blank=True
     )
+    area = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        related_name="steps",
+        null=True,
+        blank=True,
+        help_text=_(
+            "The whole area the step works (the whole sole, the ankle). A step names an area, "
+            "zones, or both; its pressure may not exceed any of their limits."
+        ),
+    )
     pressure = models.PositiveSmallIntegerField(
         choices=Pressure.choices,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
@@ -324,11 +335,13 @@ class Step(JournaledModel):
     def facts(self, zones: Iterable[Zone] | None = None) -> safety.StepFacts:
         """This step as the safety rules see it, with ``zones`` or its saved zones."""
         chosen = list(zones) if zones is not None else list(self.zones.all())
+        area = self.area if self.area_id else None
         return safety.StepFacts(
             label=f"Step {self.position} ({self.title})",
             foot=self.foot,
             pressure=self.pressure,
             zones=[safety.ZoneLimit(zone.name, zone.foot, zone.max_pressure) for zone in chosen],
+            area=safety.ZoneLimit(area.name, Foot.BOTH, area.max_pressure) if area else None,
         )
 
     def check_safety(self, zones: Iterable[Zone] | None = None) -> None:
@@ -339,8 +352,9 @@ class Step(JournaledModel):
         errors = {
             field: problems
             for field, problems in (
-                ("pressure", safety.pressure_problems(facts.pressure, facts.zones)),
+                ("pressure", safety.pressure_problems(facts.pressure, facts.limits)),
                 ("foot", safety.foot_problems(facts.foot, facts.zones)),
+                ("area", safety.location_problems(facts)),
             )
             if problems
         }

@@ -28,6 +28,12 @@ class StepFacts:
     foot: str  # "left", "right" or "both"
     pressure: int
     zones: Sequence[ZoneLimit]
+    area: ZoneLimit | None = None  # the whole area it works, if it names one
+
+    @property
+    def limits(self) -> list[ZoneLimit]:
+        """Everything whose pressure limit the step must respect: its zones and its area."""
+        return [*self.zones, *([self.area] if self.area else [])]
 
 
 def _pressure(value: int) -> str:
@@ -35,7 +41,7 @@ def _pressure(value: int) -> str:
 
 
 def pressure_problems(pressure: int, zones: Iterable[ZoneLimit]) -> list[str]:
-    """A step may not press harder than the gentlest of its zones allows."""
+    """A step may not press harder than the gentlest of its zones (or its area) allows."""
     return [
         f"{zone.name} allows at most pressure {_pressure(zone.max_pressure)}; "
         f"this step asks for {_pressure(pressure)}. Lower the pressure or leave the zone out."
@@ -62,8 +68,22 @@ def foot_problems(foot: str, zones: Iterable[ZoneLimit]) -> list[str]:
     return problems
 
 
+def location_problems(step: StepFacts) -> list[str]:
+    """A step must say where it presses, so that its pressure can be checked at all."""
+    if step.zones or step.area:
+        return []
+    return [
+        "This step names no zone and no area, so its pressure cannot be checked. "
+        "Choose the area it works (for example the whole sole) or its zones."
+    ]
+
+
 def step_problems(step: StepFacts) -> list[str]:
-    return pressure_problems(step.pressure, step.zones) + foot_problems(step.foot, step.zones)
+    return (
+        location_problems(step)
+        + pressure_problems(step.pressure, step.limits)
+        + foot_problems(step.foot, step.zones)
+    )
 
 
 def publish_problems(steps: Sequence[StepFacts]) -> list[str]:

@@ -3,7 +3,12 @@ from typing import Any
 from rest_framework import serializers
 
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
-from zones.serializers import PressureField, SourceSerializer, ZoneSummarySerializer
+from zones.serializers import (
+    AreaSerializer,
+    PressureField,
+    SourceSerializer,
+    ZoneSummarySerializer,
+)
 
 
 class AudienceSerializer(serializers.ModelSerializer):
@@ -116,6 +121,12 @@ class StepSerializer(serializers.ModelSerializer):
     technique = TechniqueSummarySerializer(read_only=True)
     pressure = PressureField()
     zones = ZoneSummarySerializer(many=True, read_only=True)
+    area = AreaSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The whole area the step works, with its pressure limit; null if it names "
+        "only zones.",
+    )
     narration = serializers.SerializerMethodField(
         help_text="Text for text-to-speech: the narration, or the instruction if none was written."
     )
@@ -129,6 +140,7 @@ class StepSerializer(serializers.ModelSerializer):
             "technique",
             "foot",
             "zones",
+            "area",
             "pressure",
             "duration_seconds",
             "repetitions",

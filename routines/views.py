@@ -33,7 +33,7 @@ def benefit_queryset() -> QuerySet[Benefit]:
 
 
 def routine_detail_queryset() -> QuerySet[Routine]:
-    steps = Step.objects.select_related("technique").prefetch_related("zones")
+    steps = Step.objects.select_related("technique", "area").prefetch_related("zones")
     return (
         Routine.objects.published()
         .with_totals()

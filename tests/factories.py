@@ -3,7 +3,7 @@
 import factory
 
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
-from zones.models import BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
 SQUARE = [[0.4, 0.4], [0.6, 0.4], [0.6, 0.6], [0.4, 0.6]]
 
@@ -153,6 +153,17 @@ class RoutineFactory(factory.django.DjangoModelFactory):
     status = "draft"
 
 
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+        django_get_or_create = ["slug"]
+
+    slug = "whole-foot"
+    name_en = "Whole foot"
+    name_ru = "Вся стопа"
+    max_pressure = 3
+
+
 class StepFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Step
@@ -165,6 +176,7 @@ class StepFactory(factory.django.DjangoModelFactory):
     instruction_ru = "Сделайте это."
     technique = factory.SubFactory(TechniqueFactory)
     foot = "right"
+    area = factory.SubFactory(AreaFactory)
     pressure = 2
     duration_seconds = 60
     repetitions = 3

@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from footcare.admin import UnicodeSearchMixin
+from footcare.admin import GuardedAdminMixin, UnicodeSearchMixin
 from zones.foot_map import build_foot_map
-from zones.models import BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.models import Area, BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
 from zones.serializers import FootMapSerializer
 from zones.svg import render_foot_map
 
@@ -55,7 +55,7 @@ class ZoneShapeInline(admin.TabularInline):
 
 
 @admin.register(Zone)
-class ZoneAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class ZoneAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
     form = ZoneAdminForm
     list_display = [
         "position",
@@ -130,6 +130,14 @@ class ZoneAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
             '<div style="display:inline-block;margin:0 1em 1em 0">{}</div>',
             ((p,) for p in pictures),
         )
+
+
+@admin.register(Area)
+class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["position", "name", "max_pressure"]
+    list_filter = ["max_pressure"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(BodyPart)

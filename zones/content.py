@@ -1,7 +1,7 @@
 """The zones content pack: sources, foot outlines, landmark lines, body parts and zones."""
 
 from footcare.content.packs import PackLoader, by_slug, field_values, read_pack
-from zones.models import BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
 ZONE_FIELDS = [
     "name",
@@ -38,6 +38,9 @@ def load_pack() -> str:
             {"slug": item["slug"]},
             field_values(Landmark, item, ["name", "description", "view", "points"]),
         )
+    for position, item in enumerate(pack.get("areas", []), start=1):
+        values = field_values(Area, item, ["name", "description", "max_pressure"])
+        loader.upsert(Area, {"slug": item["slug"]}, values | {"position": position})
     for item in pack.get("body_parts", []):
         loader.upsert(
             BodyPart,

@@ -218,6 +218,38 @@ class Zone(JournaledModel):
                     % {"recommended": self.recommended_pressure, "maximum": self.max_pressure}
                 }
             )
+        super().clean()  # the safety guards: published routines that this change would break
+
+
+class Area(JournaledModel):
+    """A whole area of the foot that a step can work as one (the whole sole, the ankle).
+
+    Strokes, wringing and circles work an area rather than single reflex zones; the area's
+    own pressure limit is what such a step is checked against, as a zone's is for a step
+    that names zones.
+    """
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    description = models.TextField(blank=True)
+    max_pressure = models.PositiveSmallIntegerField(
+        choices=Pressure.choices,
+        help_text=_("No step working this area may press harder than this."),
+    )
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_pressure__gte=1, max_pressure__lte=5),
+                name="area_max_pressure_on_scale",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ZoneShape(JournaledModel):

@@ -3,7 +3,16 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from zones.models import PRESSURE_LABELS, BodyPart, FootSide, Pressure, Source, View, Zone
+from zones.models import (
+    PRESSURE_LABELS,
+    Area,
+    BodyPart,
+    FootSide,
+    Pressure,
+    Source,
+    View,
+    Zone,
+)
 
 POINT_SCHEMA = {
     "type": "array",
@@ -63,6 +72,16 @@ class ZoneSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Zone
         fields = ["slug", "name", "foot", "region"]
+
+
+class AreaSerializer(serializers.ModelSerializer):
+    """A whole area of the foot that a step works, with its own pressure limit."""
+
+    max_pressure = PressureField()
+
+    class Meta:
+        model = Area
+        fields = ["slug", "name", "max_pressure"]
 
 
 def zone_views(zone: Zone) -> list[View]:

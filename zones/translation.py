@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from zones.models import BodyPart, Landmark, Zone
+from zones.models import Area, BodyPart, Landmark, Zone
 
 
 @register(BodyPart)
@@ -17,4 +17,9 @@ class ZoneTranslation(TranslationOptions):
 
 @register(Landmark)
 class LandmarkTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Area)
+class AreaTranslation(TranslationOptions):
     fields = ("name", "description")

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from footcare.content.guards import check_later, deferred, problems_if_saved
 from footcare.models import Action, ContentChange, JournalCounter
 
 Change = tuple[str, str, str]  # (resource, slug, action)
@@ -141,31 +143,42 @@ class JournaledQuerySet(models.QuerySet):
         tracker = _tracked.get(self.model)
         if tracker is None:
             return super().update(**kwargs)
-        with transaction.atomic(using=self.db):
+        with deferred():
             pks = list(self.values_list("pk", flat=True))
             rows = self.model._default_manager.filter(pk__in=pks)
             before = {row.pk: tracker.before(row) for row in rows}
             count = super().update(**kwargs)
             after = self.model._default_manager.filter(pk__in=list(before))
             record([change for row in after for change in tracker.after(before[row.pk], row)])
+            for pk in before:
+                check_later(self.model, pk)
         return count
 
     update.alters_data = True  # type: ignore[attr-defined]
 
     def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         tracker = _tracked.get(self.model)
-        with transaction.atomic(using=self.db):
+        with deferred():
             created = super().bulk_create(objs, *args, **kwargs)
             if tracker is not None:
                 record([change for row in created for change in tracker.after(None, row)])
+            for row in created:
+                check_later(self.model, row.pk)
         return created
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        with deferred():  # judged once every row (and what cascades) is gone
+            return super().delete()
+
+    delete.alters_data = True  # type: ignore[attr-defined]
 
 
 class JournaledModel(models.Model):
-    """A content model whose saves and deletes share one transaction with their journal entries.
+    """A content model whose writes share one transaction with their journal entries and
+    keep the safety guards (``footcare.content.guards``).
 
     The journal's receivers run on ``post_save``/``post_delete``; wrapping the write in a
-    transaction means a failure in either rolls back both.
+    transaction means a failure in either, or a guard refusing the result, rolls back all.
     """
 
     objects = JournaledQuerySet.as_manager()
@@ -174,12 +187,18 @@ class JournaledModel(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        with transaction.atomic():
+        with deferred():
             super().save(*args, **kwargs)
+            check_later(type(self), self.pk)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
-        with transaction.atomic():
+        with deferred():
             return super().delete(*args, **kwargs)
+
+    def clean(self) -> None:
+        problems = problems_if_saved(self)
+        if problems:
+            raise ValidationError(problems)
 
 
 def _connect(model: type[models.Model], tracker: Tracker) -> None:

@@ -5,7 +5,13 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from routines.models import Routine
-from tests.factories import RoutineFactory, StepFactory, TechniqueFactory, ZoneFactory
+from tests.factories import (
+    AreaFactory,
+    RoutineFactory,
+    StepFactory,
+    TechniqueFactory,
+    ZoneFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +44,9 @@ def routine_form(steps, **overrides):
     return data
 
 
-def step_data(technique, zones, *, title="Toes", foot="right", pressure="2", seconds="60", order=1):
+def step_data(
+    technique, zones, *, title="Toes", foot="right", pressure="2", seconds="60", order=1, area=None
+):
     return {
         "title_en": title,
         "title_ru": title,
@@ -47,6 +55,7 @@ def step_data(technique, zones, *, title="Toes", foot="right", pressure="2", sec
         "technique": str(technique.pk),
         "foot": foot,
         "zones": [str(zone.pk) for zone in zones],
+        "area": str(area.pk) if area else "",
         "pressure": pressure,
         "duration_seconds": seconds,
         "repetitions": "1",
@@ -78,7 +87,7 @@ def test_editor_creates_a_routine_with_steps_and_sees_the_total(editor):
     )
     steps = [
         step_data(technique, [webs], title="A", seconds="60", order=2),
-        step_data(technique, [], title="B", seconds="45", order=1),
+        step_data(technique, [], title="B", seconds="45", order=1, area=AreaFactory()),
     ]
     response = editor.post(reverse("admin:routines_routine_add"), routine_form(steps))
     assert response.status_code == 302, response.content.decode()[:2000]

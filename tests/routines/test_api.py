@@ -72,6 +72,11 @@ def test_routine_detail_has_everything_a_player_needs(api, catalogue):
                 "zones": [
                     {"slug": "toe-webs", "name": "Между пальцами", "foot": "both", "region": "toes"}
                 ],
+                "area": {
+                    "slug": "whole-foot",
+                    "name": "Вся стопа",
+                    "max_pressure": {"value": 3, "label": "moderate"},
+                },
                 "pressure": {"value": 1, "label": "feather"},
                 "duration_seconds": 60,
                 "repetitions": 3,
@@ -85,6 +90,11 @@ def test_routine_detail_has_everything_a_player_needs(api, catalogue):
                 "technique": {"slug": "thumb-walking", "name": "Шагание большим пальцем"},
                 "foot": "right",
                 "zones": [{"slug": "liver", "name": "Печень", "foot": "right", "region": "arch"}],
+                "area": {
+                    "slug": "whole-foot",
+                    "name": "Вся стопа",
+                    "max_pressure": {"value": 3, "label": "moderate"},
+                },
                 "pressure": {"value": 3, "label": "moderate"},
                 "duration_seconds": 90,
                 "repetitions": 2,

@@ -73,7 +73,7 @@ def test_an_unsafe_step_blocks_publishing_and_is_named():
         slug="toe-webs", name_en="Between the toes", recommended_pressure=1, max_pressure=2
     )
     routine = RoutineFactory()
-    StepFactory(routine=routine, title_en="Toes", pressure=4, zones=[tender])
+    StepFactory(routine=routine, title_en="Toes", pressure=4, zones=[tender], area=None)
     with pytest.raises(ValidationError) as error:
         routine.publish()
     assert error.value.messages == [

@@ -2,7 +2,8 @@ from typing import Any
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
+
+from footcare.content.guards import deferred
 
 
 class Command(BaseCommand):
@@ -17,7 +18,9 @@ class Command(BaseCommand):
     help = "Load the content packs of all apps (idempotent upsert by slug)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with transaction.atomic():
+        # One transaction, judged as one change by the safety guards: a broken pack, or one
+        # that would leave a published routine unsafe, changes nothing.
+        with deferred():
             for config in apps.get_app_configs():
                 load = getattr(config, "load_content_pack", None)
                 if load is None:

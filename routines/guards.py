@@ -1,0 +1,97 @@
+"""The routines' safety guards: no path may leave a published routine breaking a rule.
+
+Registered with ``footcare.content.guards`` for every model a published routine's safety
+depends on: the routine, its steps and their zone links, the zones and areas they name.
+Messages name the routines and steps concerned, so an editor or a script author knows where
+to look.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete
+
+from footcare.content.guards import check_later, guard_deletes, guard_saves
+from routines import safety
+from routines.models import Routine, Status, Step
+from zones.models import Area, Zone
+
+
+def _published_steps(**lookup: Any) -> QuerySet[Step]:
+    return (
+        Step.objects.filter(routine__status=Status.PUBLISHED, **lookup)
+        .select_related("routine", "area")
+        .prefetch_related("zones")
+        .order_by("routine__title", "position")
+    )
+
+
+def _in_routine(step: Step, problem: str) -> str:
+    return f"Published routine “{step.routine}”, step {step.position} ({step.title}): {problem}"
+
+
+def routine_problems(routine: Routine) -> list[str]:
+    """Why a published routine, as saved now, may not stay published (nothing for drafts)."""
+    if not routine.is_published:
+        return []
+    return [f"Published routine “{routine}”: {problem}" for problem in routine.publish_problems()]
+
+
+def zone_problems(zone: Zone) -> list[str]:
+    """What the zone's new limits or foot would break in published steps that name it."""
+    if zone.pk is None:
+        return []
+    problems = []
+    for step in _published_steps(zones=zone):
+        zones = [zone if named.pk == zone.pk else named for named in step.zones.all()]
+        for problem in safety.step_problems(step.facts(zones)):
+            problems.append(_in_routine(step, problem))
+    return problems
+
+
+def area_problems(area: Area) -> list[str]:
+    """What the area's new limit would break in published steps that work it."""
+    if area.pk is None:
+        return []
+    problems = []
+    limit = safety.ZoneLimit(area.name, "both", area.max_pressure)
+    for step in _published_steps(area=area):
+        for problem in safety.pressure_problems(step.pressure, [limit]):
+            problems.append(_in_routine(step, problem))
+    return problems
+
+
+def zone_deletion_problems(zone: Zone) -> list[str]:
+    """A zone named by a published step cannot go: the step would lose its limit."""
+    steps = list(_published_steps(zones=zone))
+    if not steps:
+        return []
+    where = ", ".join(f"“{step.routine}” step {step.position}" for step in steps)
+    return [
+        f"The zone “{zone}” is used by published routines ({where}). Take it out of those "
+        "steps, or withdraw the routines, before deleting it."
+    ]
+
+
+def _recheck_steps(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **_: Any
+) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    steps = (pk_set or ()) if reverse else {instance.pk}
+    for routine_id in Step.objects.filter(pk__in=steps).values_list("routine_id", flat=True):
+        check_later(Routine, routine_id)
+
+
+def _recheck_routine_of(sender: Any, instance: Step, **_: Any) -> None:
+    check_later(Routine, instance.routine_id)
+
+
+def connect() -> None:
+    guard_saves(Routine, routine_problems)
+    guard_saves(Step, lambda step: routine_problems(step.routine))
+    guard_saves(Zone, zone_problems)
+    guard_saves(Area, area_problems)
+    guard_deletes(Zone, zone_deletion_problems)
+    m2m_changed.connect(_recheck_steps, sender=Step.zones.through, weak=False)
+    post_delete.connect(_recheck_routine_of, sender=Step, weak=False)
