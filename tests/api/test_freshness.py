@@ -1,0 +1,223 @@
+"""No process serves content older than the last committed change.
+
+The content version is the journal's position in the database, so every process agrees on it
+whatever the cache: separate server processes with their own in-process caches, a change made
+by a script in yet another process, no cache at all, and a shared cache that missed changes
+while it was down.
+"""
+
+import http.cookiejar
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from routines.models import Technique
+from tests.api.test_caching import REDIS_URL, redis_is_up
+from tests.factories import TechniqueFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+DETAIL = reverse("v1:technique-detail", args=["kneading"])
+
+
+def database_url() -> str:
+    """The URL of the test database, for processes started by a test."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    user = db["USER"] or "postgres"
+    return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def child_environment() -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    # Debug on: local hosts allowed, no secret needed; the default cache: per process.
+    env |= {"DATABASE_URL": database_url(), "DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1"}
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """A gunicorn process of the service, on the test database, with its own cache."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "footcare.wsgi", "--workers", "1",
+             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
+            cwd=ROOT, env=child_environment(),
+        )  # fmt: skip
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.opener.open(self.url("/healthz"), timeout=2).read()
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError("the test server did not start") from None
+                time.sleep(0.2)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def get_json(self, path: str) -> dict:
+        with self.opener.open(self.url(path), timeout=10) as response:
+            return json.loads(response.read())
+
+    def post_form(self, path: str, fields: dict[str, str]) -> int:
+        token = next(c.value for c in self.cookies if c.name == "csrftoken")
+        data = urllib.parse.urlencode(fields | {"csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(self.url(path), data=data)  # noqa: S310 - our own server
+        with self.opener.open(request, timeout=10) as response:
+            return int(response.status)
+
+    def log_in(self, username: str, password: str) -> None:
+        self.opener.open(self.url("/admin/login/"), timeout=10).read()
+        self.post_form("/admin/login/?next=/admin/", {"username": username, "password": password})
+        page = self.opener.open(self.url("/admin/"), timeout=10).read().decode()
+        assert "Log out" in page or "logout" in page, "could not log in to the admin"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def servers(transactional_db) -> Iterator[tuple[Server, Server]]:
+    first = Server()
+    try:
+        second = Server()
+    except Exception:
+        first.stop()
+        raise
+    try:
+        yield first, second
+    finally:
+        first.stop()
+        second.stop()
+
+
+@pytest.fixture
+def technique(transactional_db) -> Technique:
+    return TechniqueFactory(slug="kneading", name_en="Kneading", name_ru="Разминание")
+
+
+def test_an_admin_edit_through_one_server_is_read_at_once_through_the_other(servers, technique):
+    editing, reading = servers
+    User.objects.create_superuser("boss", password="a-long-passphrase")
+    # Both servers have stored the old answer in their own (per-process) caches.
+    assert editing.get_json(DETAIL)["name"] == "Kneading"
+    assert reading.get_json(DETAIL)["name"] == "Kneading"
+    editing.log_in("boss", "a-long-passphrase")
+    change = reverse("admin:routines_technique_change", args=[technique.pk])
+    status = editing.post_form(
+        change,
+        {
+            "slug": "kneading",
+            "name_en": "Deep kneading",
+            "name_ru": "Глубокое разминание",
+            "how_to_en": technique.how_to_en,
+            "how_to_ru": technique.how_to_ru,
+            "position": str(technique.position),
+        },
+    )
+    assert status == 200  # the redirect to the change list, followed
+    assert Technique.objects.get(pk=technique.pk).name_en == "Deep kneading"
+    for _ in range(5):
+        assert reading.get_json(DETAIL)["name"] == "Deep kneading"
+        assert editing.get_json(DETAIL)["name"] == "Deep kneading"
+
+
+def test_an_edit_from_manage_py_shell_is_read_at_once_by_a_running_server(servers, technique):
+    server, _ = servers
+    assert server.get_json(DETAIL)["name"] == "Kneading"
+    script = (
+        "from routines.models import Technique\n"
+        "technique = Technique.objects.get(slug='kneading')\n"
+        "technique.name_en = 'Kneading, from a script'\n"
+        "technique.save()\n"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT, env=child_environment(), check=True, timeout=60,
+    )  # fmt: skip
+    assert server.get_json(DETAIL)["name"] == "Kneading, from a script"
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.core.cache.backends.dummy.DummyCache",
+    ],
+    ids=["locmem", "none"],
+)
+def test_any_cache_backend_answers_with_the_committed_content(api, settings, technique, backend):
+    settings.CACHES = {"default": {"BACKEND": backend}}
+    assert api.get(DETAIL).json()["name"] == "Kneading"
+    Technique.objects.filter(pk=technique.pk).update(name_en="Kneading, in bulk")
+    assert api.get(DETAIL).json()["name"] == "Kneading, in bulk"
+
+
+def test_after_a_cache_outage_nobody_is_served_what_it_missed(api, settings, technique):
+    if not redis_is_up():
+        if os.environ.get("FOOTCARE_REQUIRE_REDIS"):
+            pytest.fail(f"FOOTCARE_REQUIRE_REDIS is set but no Redis answers at {REDIS_URL}")
+        pytest.skip(f"SKIPPED Redis pass: no Redis at {REDIS_URL}")
+    shared = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "footcare-freshness",
+    }
+    settings.CACHES = {"default": shared}
+    cache.clear()
+    assert api.get(DETAIL).json()["name"] == "Kneading"  # stored in Redis
+    stored_before = set(cache._cache.get_client().keys("*footcare-freshness*"))  # type: ignore[attr-defined]
+    assert stored_before
+
+    # Redis goes away; an editor saves meanwhile (nothing can tell the cache).
+    settings.CACHES = {"default": shared | {"LOCATION": "redis://127.0.0.1:1/0"}}
+    technique.name_en = "Kneading, saved during the outage"
+    technique.save()
+    assert api.get(DETAIL).json()["name"] == "Kneading, saved during the outage"
+
+    # Redis is back with the old answer still in it: it is never served again.
+    settings.CACHES = {"default": shared}
+    assert set(cache._cache.get_client().keys("*footcare-freshness*")) >= stored_before  # type: ignore[attr-defined]
+    assert api.get(DETAIL).json()["name"] == "Kneading, saved during the outage"
+    cache.clear()
+
+
+def test_the_version_is_read_from_the_database_on_every_request(api, technique, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    api.get(DETAIL)
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(DETAIL).status_code == 200  # a stored answer
+    assert [query["sql"] for query in queries] == [
+        "SELECT last_position, last_changed FROM footcare_journalcounter WHERE id = 1"
+    ]
