@@ -123,7 +123,7 @@ def servers(transactional_db) -> Iterator[tuple[Server, Server]]:
 
 
 @pytest.fixture
-def technique(transactional_db) -> Technique:
+def technique(transactional_db):
     return TechniqueFactory(slug="kneading", name_en="Kneading", name_ru="Разминание")
 
 
@@ -197,7 +197,7 @@ def test_after_a_cache_outage_nobody_is_served_what_it_missed(api, settings, tec
     settings.CACHES = {"default": shared}
     cache.clear()
     assert api.get(DETAIL).json()["name"] == "Kneading"  # stored in Redis
-    stored_before = set(cache._cache.get_client().keys("*footcare-freshness*"))  # type: ignore[attr-defined]
+    stored_before = set(cache._cache.get_client().keys("*footcare-freshness*"))
     assert stored_before
 
     # Redis goes away; an editor saves meanwhile (nothing can tell the cache).
@@ -208,7 +208,7 @@ def test_after_a_cache_outage_nobody_is_served_what_it_missed(api, settings, tec
 
     # Redis is back with the old answer still in it: it is never served again.
     settings.CACHES = {"default": shared}
-    assert set(cache._cache.get_client().keys("*footcare-freshness*")) >= stored_before  # type: ignore[attr-defined]
+    assert set(cache._cache.get_client().keys("*footcare-freshness*")) >= stored_before
     assert api.get(DETAIL).json()["name"] == "Kneading, saved during the outage"
     cache.clear()
 
