@@ -119,8 +119,9 @@ def load(path: str, headers: dict[str, str] | None = None, connections: int = CO
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),  # type: ignore[index]
-        "p50_ms": to_ms(re.search(r"50%\s+(\S+)", output)[1]),  # type: ignore[index]
-        "p99_ms": to_ms(re.search(r"99%\s+(\S+)", output)[1]),  # type: ignore[index]
+        # Anchored to the start of a line: the stats table above may end in, say, "78.99%".
+        "p50_ms": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M)[1]),  # type: ignore[index]
+        "p99_ms": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M)[1]),  # type: ignore[index]
         "errors": int(non_2xx[1]) if non_2xx else 0,
     }
 
@@ -198,19 +199,40 @@ def chart(results: dict) -> None:
     figure.savefig(RESULTS / "bench.png", dpi=110)
 
 
+def version_check_cost(database: Path) -> float:
+    """Microseconds one content-version lookup takes: what every API read pays for freshness."""
+    script = (
+        "import timeit, django\n"
+        "django.setup()\n"
+        "from footcare.content.journal import version\n"
+        "version()\n"
+        "print(timeit.timeit(version, number=20000) / 20000 * 1e6)\n"
+    )
+    output = subprocess.run(
+        [PYTHON, "-c", script],
+        cwd=ROOT, env=environment(database, cache=True), capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return round(float(output.split()[-1]), 1)
+
+
 def main() -> None:
     if shutil.which("wrk") is None:
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = {}
     for scale in SCALES:
-        results[str(scale)] = measure(scale, prepare(scale))
+        database = prepare(scale)
+        results[str(scale)] = measure(scale, database)
+        results[str(scale)]["version check"] = {"microseconds": version_check_cost(database)}
     (RESULTS / "bench.json").write_text(json.dumps(results, indent=2))
     chart(results)
     for size, figures in results.items():
         print(f"\n{size} routines")
         print(f"{'endpoint':42} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'bytes':>8} {'ratio':>6}")
         for name, f in figures.items():
+            if name == "version check":
+                print(f"{'content version check (per request)':42} {f['microseconds']} µs")
+                continue
             if name == "gzip":
                 sizes = f"{f['plain_bytes']} -> {f['gzip_bytes']} bytes"
                 print(f"{'gzip (routine list)':42} {sizes}, {f['ratio']}x smaller")

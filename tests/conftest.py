@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from footcare.api.representations import recent
+
 
 @pytest.fixture
 def api() -> APIClient:
@@ -10,5 +12,7 @@ def api() -> APIClient:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    # Throttle counters and stored responses must not leak from one test into the next.
+    # Throttle counters and stored responses must not leak from one test into the next (each
+    # test's database starts the journal again, so versions repeat from test to test).
     cache.clear()
+    recent.clear()

@@ -16,6 +16,8 @@ cache is down, answers come from the database as if nothing were stored.
 import gzip
 import hashlib
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -52,15 +54,19 @@ def _is_cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _key(request: HttpRequest, position: int) -> str:
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
-    accept = request.headers.get("Accept", "")
+def _key(request: HttpRequest, current: Version) -> str:
+    # The raw query string, in a stable order: parsing it into a QueryDict would cost more
+    # than the rest of a hit. The time of the change is part of the version so that a
+    # database restored to an older position can never meet bytes stored before it.
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    accept = request.META.get("HTTP_ACCEPT", "")
     raw = f"{request.path}?{query}|{get_language()}|{accept}"
-    return f"repr:{position}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"repr:{current.position}.{current.changed}:{digest}"
 
 
 def _wants_gzip(request: HttpRequest) -> bool:
-    for coding in request.headers.get("Accept-Encoding", "").split(","):
+    for coding in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
         name, _, params = coding.strip().partition(";")
         if name.strip().lower() in ("gzip", "*"):
             return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
@@ -68,7 +74,7 @@ def _wants_gzip(request: HttpRequest) -> bool:
 
 
 def _etag_matches(request: HttpRequest, etag: str) -> bool:
-    header = request.headers.get("If-None-Match")
+    header = request.META.get("HTTP_IF_NONE_MATCH")
     if header is None:
         return False
     if header.strip() == "*":
@@ -82,9 +88,9 @@ def _etag_matches(request: HttpRequest, etag: str) -> bool:
 
 
 def _not_modified_since(request: HttpRequest, last_modified: int) -> bool:
-    if "If-None-Match" in request.headers:
+    if "HTTP_IF_NONE_MATCH" in request.META:
         return False  # RFC 9110: If-None-Match wins over If-Modified-Since
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and last_modified <= since
 
 
@@ -96,25 +102,85 @@ def _cache_headers(response: HttpResponseBase) -> None:
     patch_vary_headers(response, ["Accept-Language", "Accept-Encoding"])
 
 
-def _answer(request: HttpRequest, stored: dict[str, Any]) -> HttpResponseBase:
-    gzipped = _wants_gzip(request)
-    etag = stored["etag"][:-1] + '-gz"' if gzipped else stored["etag"]
-    if _etag_matches(request, etag) or _not_modified_since(request, stored["last_modified"]):
-        response: HttpResponseBase = HttpResponseNotModified()
-    else:
-        response = HttpResponse(stored["gzip"] if gzipped else stored["body"])
-        if gzipped:
-            response["Content-Encoding"] = "gzip"
-    for name, value in stored["headers"].items():
-        if not isinstance(response, HttpResponseNotModified) or name != "Content-Type":
-            response[name] = value
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(stored["last_modified"])
-    _cache_headers(response)
-    return response
+class Representation:
+    """A stored answer ready to send: both encodings with every header worked out once."""
+
+    __slots__ = ("body", "gzip", "gzip_headers", "headers", "last_modified", "size")
+
+    def __init__(self, stored: dict[str, Any]) -> None:
+        self.body: bytes = stored["body"]
+        self.gzip: bytes = stored["gzip"]
+        self.last_modified: int = stored["last_modified"]
+        self.size = len(self.body) + len(self.gzip)
+        common = HttpResponse()
+        for name, value in stored["headers"].items():
+            common[name] = value
+        common["Last-Modified"] = http_date(self.last_modified)
+        _cache_headers(common)
+        self.headers = dict(common.items()) | {"ETag": stored["etag"]}
+        self.gzip_headers = self.headers | {
+            "ETag": stored["etag"][:-1] + '-gz"',
+            "Content-Encoding": "gzip",
+        }
+
+    def answer(self, request: HttpRequest) -> HttpResponseBase:
+        gzipped = _wants_gzip(request)
+        headers = self.gzip_headers if gzipped else self.headers
+        if _etag_matches(request, headers["ETag"]) or _not_modified_since(
+            request, self.last_modified
+        ):
+            response: HttpResponseBase = HttpResponseNotModified()
+            for name, value in headers.items():
+                if name not in ("Content-Type", "Content-Encoding"):
+                    response[name] = value
+            return response
+        return HttpResponse(self.gzip if gzipped else self.body, headers=headers)
 
 
-def _store(response: HttpResponse, key: str, current: Version) -> dict[str, Any]:
+class RecentRepresentations:
+    """The answers this process served last, kept as ready objects in its own memory.
+
+    In front of the shared cache: a hit here skips the cache's unpickling (or Redis's round
+    trip), which for a large answer such as the full sync costs more than sending it. Keys
+    carry the content version, so an entry can never be out of date; the oldest are dropped
+    past a memory budget.
+    """
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self.entries: OrderedDict[str, Representation] = OrderedDict()
+        self.used = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Representation | None:
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, key: str, representation: Representation) -> None:
+        if representation.size > self.budget // 4:
+            return  # one huge answer would push out everything else
+        with self.lock:
+            if key in self.entries:
+                return
+            self.entries[key] = representation
+            self.used += representation.size
+            while self.used > self.budget:
+                _, dropped = self.entries.popitem(last=False)
+                self.used -= dropped.size
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.used = 0
+
+
+recent = RecentRepresentations(budget_bytes=64 * 1024 * 1024)
+
+
+def _store(response: HttpResponse, key: str, current: Version) -> Representation:
     """The answer as kept: bytes, a gzip copy, validators and headers."""
     body = response.content
     stored = {
@@ -127,7 +193,19 @@ def _store(response: HttpResponse, key: str, current: Version) -> dict[str, Any]
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
     }
     _safely(lambda: cache.set(key, stored, timeout=settings.API_REPRESENTATION_TIMEOUT))
-    return stored
+    representation = Representation(stored)
+    recent.put(key, representation)
+    return representation
+
+
+def _stored(key: str) -> Representation | None:
+    representation = recent.get(key)
+    if representation is None:
+        stored = _safely(lambda: cache.get(key))
+        if stored is not None:
+            representation = Representation(stored)
+            recent.put(key, representation)
+    return representation
 
 
 def _throttled(request: HttpRequest) -> HttpResponseBase | None:
@@ -160,10 +238,10 @@ class RepresentationCacheMiddleware:
         if not _is_cacheable(request):
             return self.get_response(request)
         current = version()
-        key = _key(request, current.position)
-        stored = _safely(lambda: cache.get(key))
+        key = _key(request, current)
+        stored = _stored(key)
         if stored is not None:
-            return _throttled(request) or _answer(request, stored)
+            return _throttled(request) or stored.answer(request)
         response = self.get_response(request)
         if (
             response.status_code != 200
@@ -172,7 +250,7 @@ class RepresentationCacheMiddleware:
         ):
             return response
         # With the cache down the answer is still validated, just not kept.
-        return _answer(request, _store(response, key, current))
+        return _store(response, key, current).answer(request)
 
 
 def warm(paths: list[str]) -> int:

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from footcare.api.representations import RecentRepresentations, Representation
 from routines.models import Routine
 from tests.factories import RoutineFactory, StepFactory, ZoneFactory
 from zones.models import Zone
@@ -246,3 +247,21 @@ def test_routine_list_costs_at_most_4_queries_on_a_miss_and_1_on_a_hit(
     assert miss.json()["count"] == count
     with django_assert_num_queries(1):
         assert api.get(url).content == miss.content
+
+
+def test_the_process_memory_keeps_the_newest_answers_within_its_budget():
+    def answer(size):
+        body = b"x" * size
+        return Representation(
+            {"body": body, "gzip": b"", "etag": '"e"', "last_modified": 0, "headers": {}}
+        )
+
+    memory = RecentRepresentations(budget_bytes=1000)
+    for name in "abcde":
+        memory.put(name, answer(200))
+    assert memory.get("a") is not None  # now the most recently used
+    memory.put("f", answer(200))  # over budget: the least recently used goes
+    assert memory.get("b") is None
+    assert all(memory.get(name) is not None for name in "acdef")
+    memory.put("huge", answer(300))  # more than a quarter of the budget: never kept
+    assert memory.get("huge") is None and memory.used <= 1000

@@ -30,6 +30,9 @@ from tests.api.test_caching import REDIS_URL, redis_is_up
 from tests.factories import TechniqueFactory
 
 ROOT = Path(__file__).resolve().parents[2]
+# Committed data, which the servers started here can see. serialized_rollback, as in the other
+# live-server tests, so that the tables are put back the way those tests expect them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DETAIL = reverse("v1:technique-detail", args=["kneading"])
 
 
@@ -108,7 +111,7 @@ class Server:
 
 
 @pytest.fixture
-def servers(transactional_db) -> Iterator[tuple[Server, Server]]:
+def servers() -> Iterator[tuple[Server, Server]]:
     first = Server()
     try:
         second = Server()
@@ -123,7 +126,7 @@ def servers(transactional_db) -> Iterator[tuple[Server, Server]]:
 
 
 @pytest.fixture
-def technique(transactional_db):
+def technique():
     return TechniqueFactory(slug="kneading", name_en="Kneading", name_ru="Разминание")
 
 
