@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from routines.models import Routine
-from tests.factories import TechniqueFactory
+from tests.factories import AreaFactory, TechniqueFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,15 +18,17 @@ STEPS = [("Warm-up", "60"), ("Toes", "45"), ("Finish", "30")]
 @pytest.fixture
 def editor_account():
     TechniqueFactory(slug="stroking", name_en="Stroking", name_ru="Поглаживание")
+    AreaFactory(slug="whole-foot", name_en="Whole foot", name_ru="Вся стопа")
     user = User.objects.create_user("edith", password="a-long-passphrase", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
 
-def choose_technique(page, index: int) -> None:
-    page.click(f"#steps-{index} .field-technique .select2-selection:visible")
-    page.fill(".select2-container--open .select2-search__field", "Strok")
-    page.click(".select2-results__option--highlighted:has-text('Stroking')")
+def choose(page, index: int, field: str, typed: str, option: str) -> None:
+    """Pick ``option`` in a step's autocomplete box by typing, as an editor does."""
+    page.click(f"#steps-{index} .field-{field} .select2-selection:visible")
+    page.fill(".select2-container--open .select2-search__field", typed)
+    page.click(f".select2-results__option--highlighted:has-text('{option}')")
 
 
 def drag(page, source, target) -> None:
@@ -62,7 +64,8 @@ def test_editor_writes_reorders_and_publishes_a_routine(live_server, editor_acco
         page.fill(f"#id_steps-{index}-title_ru", title)
         page.fill(f"#id_steps-{index}-instruction_en", f"Do the {title.lower()}.")
         page.fill(f"#id_steps-{index}-instruction_ru", "Сделайте.")
-        choose_technique(page, index)
+        choose(page, index, "technique", "Strok", "Stroking")
+        choose(page, index, "area", "Whole", "Whole foot")
         page.select_option(f"#id_steps-{index}-foot", "right")
         page.select_option(f"#id_steps-{index}-pressure", "2")
         page.fill(f"#id_steps-{index}-duration_seconds", seconds)
