@@ -129,6 +129,17 @@ DATABASES = {
     )
 }
 
+# A database that is down or hangs must cost a request seconds, not minutes: past these the
+# API answers 503 with Retry-After (footcare.api.problems).
+DB_CONNECT_TIMEOUT = env_int("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DB_STATEMENT_TIMEOUT_MS = env_int("DJANGO_DB_STATEMENT_TIMEOUT_MS", 5000)
+DATABASE_RETRY_AFTER = env_int("DJANGO_DB_RETRY_AFTER", 5)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DB_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+    )
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Live-server tests (the browser, the generated client) run the app in other threads. An
     # in-memory test database would be one connection shared by all of them, which can hang;
@@ -139,6 +150,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+REDIS_TIMEOUT = float(os.environ.get("DJANGO_REDIS_TIMEOUT", "").strip() or 0.25)
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
@@ -146,6 +158,12 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "footcare",
+            # A Redis that hangs must not hang requests: past this, answers come from the
+            # database (footcare.api.representations).
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+            },
         }
     }
 else:

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from footcare.api.representations import recent
+from footcare.api.representations import breaker, recent
 
 
 @pytest.fixture
@@ -16,3 +16,4 @@ def _fresh_cache() -> None:
     # test's database starts the journal again, so versions repeat from test to test).
     cache.clear()
     recent.clear()
+    breaker.closed_after = 0.0

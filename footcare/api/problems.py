@@ -12,8 +12,10 @@ from http import HTTPStatus
 from typing import Any
 
 import orjson
+from django.conf import settings
 from django.core import signals
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from rest_framework import exceptions
 from rest_framework.settings import api_settings
@@ -131,6 +133,21 @@ def _detail_for(request: HttpRequest, status: int) -> str:
     return HTTPStatus(status).description or HTTPStatus(status).phrase
 
 
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """The answer while the database cannot be reached or does not answer in time."""
+    logger.warning("Database unavailable while answering %s", request.path, exc_info=True)
+    return problem_response(
+        503,
+        "The content database is not answering; try again shortly.",
+        title="Service unavailable",
+        headers={"Retry-After": str(settings.DATABASE_RETRY_AFTER)},
+    )
+
+
+# What a database that is down, unreachable or past its statement timeout raises.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
 def is_api_request(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
@@ -160,6 +177,8 @@ class ProblemDetailsMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_api_request(request):
             return None
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return database_unavailable(request)
         # Django would log and signal this itself on its way to an HTML 500 page; we answer
         # instead, so we keep both for error trackers.
         logger.error(

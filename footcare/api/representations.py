@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -29,6 +30,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
+from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
 from footcare.content.journal import Version, version
 
 logger = logging.getLogger(__name__)
@@ -36,13 +38,35 @@ logger = logging.getLogger(__name__)
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Deprecation", "Sunset", "Link")
 
 
-def _safely(operation: Callable[[], Any], default: Any = None) -> Any:
-    """Run a cache operation; a cache outage degrades to the database, never to an error."""
-    try:
-        return operation()
-    except Exception:  # any backend error: Redis down, timeouts, …
-        logger.warning("The cache is unavailable; answering from the database.", exc_info=True)
-        return default
+class _CacheBreaker:
+    """After a cache error, leave the cache alone for a few seconds.
+
+    A Redis that hangs would otherwise cost every request its socket timeout twice (a read
+    and a write); with the breaker open, answers come straight from the database.
+    """
+
+    pause_seconds = 5.0
+
+    def __init__(self) -> None:
+        self.closed_after = 0.0
+
+    def run(self, operation: Callable[[], Any], default: Any = None) -> Any:
+        if time.monotonic() < self.closed_after:
+            return default
+        try:
+            return operation()
+        except Exception:  # any backend error: Redis down, timeouts, …
+            self.closed_after = time.monotonic() + self.pause_seconds
+            logger.warning(
+                "The cache is unavailable; answering from the database for %.0f s.",
+                self.pause_seconds,
+                exc_info=True,
+            )
+            return default
+
+
+breaker = _CacheBreaker()
+_safely = breaker.run
 
 
 def _is_cacheable(request: HttpRequest) -> bool:
@@ -237,7 +261,11 @@ class RepresentationCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _is_cacheable(request):
             return self.get_response(request)
-        current = version()
+        try:
+            current = version()
+        except DATABASE_UNAVAILABLE:
+            # Without the version nobody can tell a stored answer from an outdated one.
+            return database_unavailable(request)
         key = _key(request, current)
         stored = _stored(key)
         if stored is not None:

@@ -6,17 +6,10 @@ by a script in yet another process, no cache at all, and a shared cache that mis
 while it was down.
 """
 
-import http.cookiejar
-import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -28,86 +21,12 @@ from django.urls import reverse
 from routines.models import Technique
 from tests.api.test_caching import REDIS_URL, redis_is_up
 from tests.factories import TechniqueFactory
+from tests.servers import ROOT, Server, child_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 # Committed data, which the servers started here can see. serialized_rollback, as in the other
 # live-server tests, so that the tables are put back the way those tests expect them.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DETAIL = reverse("v1:technique-detail", args=["kneading"])
-
-
-def database_url() -> str:
-    """The URL of the test database, for processes started by a test."""
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    user = db["USER"] or "postgres"
-    return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def child_environment() -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    # Debug on: local hosts allowed, no secret needed; the default cache: per process.
-    env |= {"DATABASE_URL": database_url(), "DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1"}
-    return env
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
-    """A gunicorn process of the service, on the test database, with its own cache."""
-
-    def __init__(self) -> None:
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "footcare.wsgi", "--workers", "1",
-             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
-            cwd=ROOT, env=child_environment(),
-        )  # fmt: skip
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                self.opener.open(self.url("/healthz"), timeout=2).read()
-                return
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    raise RuntimeError("the test server did not start") from None
-                time.sleep(0.2)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def get_json(self, path: str) -> dict:
-        with self.opener.open(self.url(path), timeout=10) as response:
-            return json.loads(response.read())
-
-    def post_form(self, path: str, fields: dict[str, str]) -> int:
-        token = next(c.value for c in self.cookies if c.name == "csrftoken")
-        data = urllib.parse.urlencode(fields | {"csrfmiddlewaretoken": token}).encode()
-        request = urllib.request.Request(self.url(path), data=data)  # noqa: S310 - our own server
-        with self.opener.open(request, timeout=10) as response:
-            return int(response.status)
-
-    def log_in(self, username: str, password: str) -> None:
-        self.opener.open(self.url("/admin/login/"), timeout=10).read()
-        self.post_form("/admin/login/?next=/admin/", {"username": username, "password": password})
-        page = self.opener.open(self.url("/admin/"), timeout=10).read().decode()
-        assert "Log out" in page or "logout" in page, "could not log in to the admin"
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 @pytest.fixture
