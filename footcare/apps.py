@@ -6,3 +6,6 @@ class FootcareConfig(AppConfig):
 
     name = "footcare"
     verbose_name = "footcare"
+
+    def ready(self) -> None:
+        from footcare import checks  # noqa: F401  (registers the checks on import)

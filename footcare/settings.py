@@ -87,6 +87,10 @@ MIDDLEWARE = [
     # Right inside SecurityMiddleware so that any error page produced further in, including
     # Django's debug pages, leaves /api/ as problem+json and still gets the security headers.
     "footcare.api.problems.ProblemDetailsMiddleware",
+    # Every answer, stored ones included, may not be framed by another site.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before any work, and before a stored answer could go to a host we do not serve.
+    "footcare.api.hostile.RefuseHostileInputMiddleware",
     "footcare.api.deprecation.DeprecationMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -98,7 +102,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 # The benchmark swaps in bench.urls, which adds its reference view.
@@ -297,6 +300,7 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "footcare.logfilters.EscapeControlCharacters"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
