@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
 
+from footcare.api.conventions import search_problem
 from footcare.content.guards import UnsafeChange, deferred, problems_if_deleted
 
 
@@ -28,9 +29,18 @@ class UnicodeSearchMixin(admin.ModelAdmin):
         fields = self.get_search_fields(request)
         if not search_term or not fields:
             return queryset, False
-        for word in smart_split(search_term):
-            if word.startswith(('"', "'")) and word[0] == word[-1]:
-                word = unescape_string_literal(word)
+        words = [
+            unescape_string_literal(word)
+            if word.startswith(('"', "'")) and word[0] == word[-1] and len(word) > 1
+            else word
+            for word in smart_split(search_term)
+        ]
+        problem = search_problem(words)
+        if problem:
+            # A query that long would run for minutes; say so instead of trying.
+            self.message_user(request, problem, messages.ERROR)
+            return queryset.none(), False
+        for word in words:
             pattern = re.escape(word)
             matches = [Q(**{f"{field}__iregex": pattern}) for field in fields]
             queryset = queryset.filter(reduce(operator.or_, matches))

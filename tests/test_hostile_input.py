@@ -86,3 +86,41 @@ def test_check_deploy_fails_on_a_weak_secret(settings):
     settings.SECRET_KEY = "short"
     with pytest.raises(CommandError, match=r"footcare\.E001"):
         call_command("check", "--deploy", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.mark.parametrize("limit", ["501", " 5", "٥", "5_0", "-1", "0", "1e3", "99999999999"])
+def test_a_limit_that_is_not_a_plain_number_in_range_is_a_400(api, limit):
+    response = api.get(reverse("v1:zone-list"), {"limit": limit})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "limit"
+
+
+@pytest.mark.parametrize("offset", ["-1", " 1", "1.0", "١"])
+def test_an_offset_that_is_not_a_plain_number_is_a_400(api, offset):
+    assert api.get(reverse("v1:zone-list"), {"offset": offset}).status_code == 400
+
+
+def test_the_largest_page_is_accepted(api):
+    assert api.get(reverse("v1:zone-list"), {"limit": "500", "offset": "0"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("search", "problem"),
+    [(" ".join(["foot"] * 11), "at most 10 words"), ("x" * 65, "at most 64 characters")],
+)
+def test_a_search_past_its_limits_is_a_clear_400(api, search, problem):
+    for url in (reverse("v1:zone-list"), reverse("v1:routine-list")):
+        response = api.get(url, {"search": search})
+        assert response.status_code == 400
+        assert problem in response.json()["errors"][0]["message"]
+    assert api.get(reverse("v1:zone-list"), {"search": " ".join(["foot"] * 10)}).status_code == 200
+
+
+@pytest.mark.parametrize("words", [12, 1500])
+def test_an_admin_search_past_its_limits_is_a_message_not_a_timeout(admin_client, words):
+    ZoneFactory(slug="liver")
+    response = admin_client.get(
+        reverse("admin:zones_zone_changelist"), {"q": " ".join(["печень"] * words)}
+    )
+    assert response.status_code == 200
+    assert "Search for at most 10 words at a time." in response.content.decode()

@@ -46,7 +46,7 @@ PROBLEM_RESPONSES: dict[int, OpenApiResponse] = {
             "title": "Invalid request",
             "status": 400,
             "detail": "The request has invalid values for: limit.",
-            "errors": [{"field": "limit", "message": "Must be a whole number of at least 1."}],
+            "errors": [{"field": "limit", "message": "Must be a whole number from 1 to 500."}],
         },
     ),
     404: _problem(

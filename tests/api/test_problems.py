@@ -42,7 +42,7 @@ def test_validation_error_names_the_field(api):
     body = assert_problem(api.get("/api/v1/test-numbers/?limit=abc"), 400)
     assert body["type"] == "urn:footcare:problem:validation-error"
     assert body["errors"] == [
-        {"field": "limit", "message": "Must be a whole number of at least 1."}
+        {"field": "limit", "message": "Must be a whole number from 1 to 500."}
     ]
 
 
