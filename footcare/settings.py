@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "footcare.api.language.QueryLanguageMiddleware",
+    "footcare.api.parameters.RefuseUnknownParametersMiddleware",
     # After the language is chosen (it is part of the key), before anything touches the DB.
     "footcare.api.representations.RepresentationCacheMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -124,3 +124,15 @@ def test_an_admin_search_past_its_limits_is_a_message_not_a_timeout(admin_client
     )
     assert response.status_code == 200
     assert "Search for at most 10 words at a time." in response.content.decode()
+
+
+def test_an_unknown_query_parameter_is_a_400_naming_it(api):
+    ZoneFactory(slug="liver")
+    response = api.get(reverse("v1:zone-list"), {"utm_source": "mail", "foot": "left"})
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["utm_source"]
+    assert "foot" in response.json()["errors"][0]["message"]  # it says what the endpoint takes
+    detail = api.get(reverse("v1:zone-detail", args=["liver"]), {"colour": "red"})
+    assert detail.status_code == 400
+    sync = api.get(reverse("v1:sync"), {"since": "yesterday"})
+    assert sync.status_code == 400 and sync.json()["errors"][0]["field"] == "since"

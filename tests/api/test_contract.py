@@ -37,8 +37,9 @@ def test_fields_and_omit_shape_list_items(api):
     assert "body_parts" not in item and "views" not in item and "slug" in item
     both = api.get(url, {"fields": "slug,name", "omit": "name"}).json()["results"][0]
     assert both == {"slug": "liver"}
-    detail = api.get(reverse("v1:zone-detail", args=["liver"]), {"fields": "slug"}).json()
-    assert "description" in detail  # detail views always answer whole
+    # Detail views always answer whole: the contract gives them no `fields`, so it is refused.
+    detail = api.get(reverse("v1:zone-detail", args=["liver"]), {"fields": "slug"})
+    assert detail.status_code == 400 and detail.json()["errors"][0]["field"] == "fields"
 
 
 @pytest.mark.parametrize("param", ["fields", "omit"])
