@@ -87,6 +87,7 @@ MIDDLEWARE = [
     # Right inside SecurityMiddleware so that any error page produced further in, including
     # Django's debug pages, leaves /api/ as problem+json and still gets the security headers.
     "footcare.api.problems.ProblemDetailsMiddleware",
+    "footcare.api.throttling.RateLimitHeadersMiddleware",
     # Every answer, stored ones included, may not be framed by another site.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before any work, and before a stored answer could go to a host we do not serve.
@@ -233,7 +234,10 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_CLASSES": ["footcare.api.conventions.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["footcare.api.throttling.ClientRateThrottle"],
+    # How many proxies of ours stand in front (nginx, a load balancer): the client address is
+    # the one the nearest of them saw. 0 trusts no X-Forwarded-For at all.
+    "NUM_PROXIES": env_int("DJANGO_TRUSTED_PROXIES", 0),
     "DEFAULT_PAGINATION_CLASS": "footcare.api.conventions.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",

@@ -136,3 +136,32 @@ def test_an_unknown_query_parameter_is_a_400_naming_it(api):
     assert detail.status_code == 400
     sync = api.get(reverse("v1:sync"), {"since": "yesterday"})
     assert sync.status_code == 400 and sync.json()["errors"][0]["field"] == "since"
+
+
+def test_rate_limit_headers_say_where_a_client_stands(api, settings):
+    settings.API_THROTTLE_RATE = "3/minute"
+    ZoneFactory(slug="liver")
+    url = reverse("v1:zone-detail", args=["liver"])
+    first, second = api.get(url), api.get(url)  # the second is a stored answer
+    assert first["RateLimit-Policy"] == "3;w=60"
+    assert first["RateLimit"].startswith("limit=3, remaining=2, reset=")
+    assert second["RateLimit"].startswith("limit=3, remaining=1, reset=")
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_limit(api, settings):
+    settings.API_THROTTLE_RATE = "2/minute"
+    url = reverse("v1:zone-list")
+    statuses = [api.get(url, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code for n in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(api, settings):
+    settings.API_THROTTLE_RATE = "2/minute"
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    url = reverse("v1:zone-list")
+    for client in ("198.51.100.1", "198.51.100.2"):
+        # The client may prepend anything; the proxy appends the address it saw.
+        for _ in range(2):
+            forwarded = f"10.9.9.9, {client}"
+            assert api.get(url, HTTP_X_FORWARDED_FOR=forwarded).status_code == 200
+    assert api.get(url, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.1").status_code == 429

@@ -1,4 +1,4 @@
-"""What every API endpoint shares: JSON rendering, pagination and throttling.
+"""What every API endpoint shares: JSON rendering, pagination, ordering, search, field selection.
 
 OpenAPI defaults live in ``footcare.api.schema``: drf-spectacular reads DRF's settings on import,
 which name classes of this module, so the two cannot share one.
@@ -17,7 +17,6 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
-from rest_framework.throttling import AnonRateThrottle
 
 
 def _orjson_default(value: Any) -> Any:
@@ -95,19 +94,6 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             else:
                 parameter["schema"]["minimum"] = 0
         return parameters
-
-
-class ClientRateThrottle(AnonRateThrottle):
-    """Per-address rate limit from ``settings.API_THROTTLE_RATE``; off when that is empty.
-
-    Read at request time (DRF's own reads its rate once at import), so operators and tests
-    can change it without a restart of the class machinery.
-    """
-
-    scope = "client"
-
-    def get_rate(self) -> str | None:
-        return settings.API_THROTTLE_RATE
 
 
 class StrictOrderingFilter(OrderingFilter):

@@ -236,12 +236,14 @@ def _throttled(request: HttpRequest) -> HttpResponseBase | None:
     """The API's rate limit applies to stored answers too (DRF's check runs only on a miss)."""
     if not settings.API_THROTTLE_RATE:
         return None
-    from footcare.api.conventions import ClientRateThrottle
     from footcare.api.problems import problem_response
+    from footcare.api.throttling import ClientRateThrottle
 
     throttle = ClientRateThrottle()
     # The throttle reads only the client address and whether someone is logged in.
-    client = SimpleNamespace(user=None, META=request.META, headers=request.headers)
+    client = SimpleNamespace(
+        user=None, META=request.META, headers=request.headers, _request=request
+    )
     if throttle.allow_request(client, None):  # type: ignore[arg-type]
         return None
     wait = throttle.wait()
