@@ -56,7 +56,7 @@ class RefuseUnknownParametersMiddleware:
         if request.method in ("GET", "HEAD") and request.GET:
             known = known_parameters(request.path)
             unknown = sorted(set(request.GET) - known) if known is not None else []
-            if unknown:
+            if known is not None and unknown:
                 takes = ", ".join(sorted(known)) or "no query parameters"
                 return validation_problem(
                     [

@@ -244,7 +244,7 @@ def _throttled(request: HttpRequest) -> HttpResponseBase | None:
     client = SimpleNamespace(
         user=None, META=request.META, headers=request.headers, _request=request
     )
-    if throttle.allow_request(client, None):  # type: ignore[arg-type]
+    if throttle.allow_request(client, None):
         return None
     wait = throttle.wait()
     return problem_response(

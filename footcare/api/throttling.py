@@ -40,14 +40,15 @@ class ClientRateThrottle(AnonRateThrottle):
     def allow_request(self, request: Any, view: Any) -> bool:
         allowed = super().allow_request(request, view)
         history = getattr(self, "history", None)
-        if self.rate is not None and history is not None:
-            reset = int(history[-1] + self.duration - self.now) + 1 if history else 0
+        limit, window = self.parse_rate(self.rate)
+        if limit is not None and window is not None and history is not None:
+            reset = int(history[-1] + window - self.now) + 1 if history else 0
             django_request = getattr(request, "_request", request)
             django_request.rate_limit = RateLimit(
-                limit=self.num_requests,
-                remaining=max(self.num_requests - len(history), 0),
+                limit=limit,
+                remaining=max(limit - len(history), 0),
                 reset=max(reset, 0),
-                window=self.duration,
+                window=window,
             )
         return allowed
 
