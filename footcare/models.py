@@ -40,3 +40,23 @@ class ContentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position} {self.action} {self.resource}/{self.slug}"
+
+
+class PackItem(models.Model):
+    """A content pack item the loader has put in the database once (or found there).
+
+    The loader never writes such an item again unless told to overwrite: whatever editors
+    did to it since (an edit, a withdrawal, a deletion) stands.
+    """
+
+    resource = models.CharField(max_length=60, help_text="The model, e.g. zones.zone.")
+    key = models.CharField(max_length=120, help_text="Its natural key in the pack (slug, view).")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "key"], name="one_record_per_pack_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} {self.key}"

@@ -1,8 +1,23 @@
-"""The routines content pack: audiences, techniques, contraindications, benefits, routines."""
+"""The routines content pack: audiences, techniques, contraindications, benefits, routines.
 
+Loading and export sit side by side so that the pack's format is defined once: every field
+``export_pack`` writes, ``load_pack`` reads back. A routine's steps and links are part of the
+routine: written with it, or not at all.
+"""
+
+from pathlib import Path
 from typing import Any
 
-from footcare.content.packs import PackLoader, by_slug, field_values, read_pack
+from django.db import models
+
+from footcare.content.packs import (
+    PackLoader,
+    by_slug,
+    field_values,
+    item_values,
+    read_pack,
+    slugs,
+)
 from routines.models import (
     Audience,
     Benefit,
@@ -14,76 +29,148 @@ from routines.models import (
 )
 from zones.models import Area, Source, Zone
 
+AUDIENCE_FIELDS = ["name"]
+TECHNIQUE_FIELDS = ["name", "how_to"]
+CONTRAINDICATION_FIELDS = ["name", "severity", "description"]
+BENEFIT_FIELDS = ["title", "summary", "body", "evidence_level", "evidence_note"]
+ROUTINE_FIELDS = ["title", "summary", "introduction", "difficulty", "safety_notes"]
 STEP_FIELDS = ["title", "instruction", "foot", "pressure", "repetitions", "tip", "narration"]
 
 
-def load_pack() -> str:
-    """Upsert the pack in ``routines/data/``; returns a one-line summary of what changed."""
-    pack = read_pack("routines")
-    loader = PackLoader()
+def load_pack(loader: PackLoader, folder: Path) -> None:
+    """Load the routines pack in ``folder`` (the shipped one is ``routines/data/``)."""
+    pack = read_pack(folder)
     for position, item in enumerate(pack.get("audiences", []), start=1):
-        values = field_values(Audience, item, ["name"]) | {"position": position}
-        loader.upsert(Audience, {"slug": item["slug"]}, values)
+        values = field_values(Audience, item, AUDIENCE_FIELDS) | {"position": position}
+        loader.item(Audience, {"slug": item["slug"]}, values, label=f"audience {item['slug']}")
     for position, item in enumerate(pack.get("techniques", []), start=1):
-        values = field_values(Technique, item, ["name", "how_to"]) | {"position": position}
-        loader.upsert(Technique, {"slug": item["slug"]}, values)
+        values = field_values(Technique, item, TECHNIQUE_FIELDS) | {"position": position}
+        loader.item(Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}")
     for position, item in enumerate(pack.get("contraindications", []), start=1):
-        values = field_values(Contraindication, item, ["name", "severity", "description"])
-        contraindication = loader.upsert(
-            Contraindication, {"slug": item["slug"]}, values | {"position": position}
+        values = field_values(Contraindication, item, CONTRAINDICATION_FIELDS)
+        label = f"contraindication {item['slug']}"
+        row = loader.item(
+            Contraindication, {"slug": item["slug"]}, values | {"position": position}, label=label
         )
-        _link(loader, contraindication, item, zones=True, sources=True)
+        _link(loader, row, item, ["zones", "sources"], label=label)
     for position, item in enumerate(pack.get("benefits", []), start=1):
-        fields = ["title", "summary", "body", "evidence_level", "evidence_note"]
-        values = field_values(Benefit, item, fields) | {"position": position}
-        benefit = loader.upsert(Benefit, {"slug": item["slug"]}, values)
-        _link(loader, benefit, item, zones=True, sources=True)
-        where = f"benefit {item['slug']}"
-        loader.set_related(benefit, "audiences", by_slug(Audience, item["audiences"], where=where))
+        values = field_values(Benefit, item, BENEFIT_FIELDS) | {"position": position}
+        label = f"benefit {item['slug']}"
+        benefit = loader.item(Benefit, {"slug": item["slug"]}, values, label=label)
+        _link(loader, benefit, item, ["zones", "sources", "audiences"], label=label)
     for item in pack.get("routines", []):
         _load_routine(loader, item)
-    return loader.summary()
 
 
-def _link(loader: PackLoader, row: Any, item: dict, *, zones: bool, sources: bool) -> None:
-    where = f"{type(row).__name__} {item['slug']}"
-    if zones:
-        loader.set_related(row, "zones", by_slug(Zone, item.get("zones", []), where=where))
-    if sources:
-        loader.set_related(row, "sources", by_slug(Source, item.get("sources", []), where=where))
+RELATED: dict[str, type[models.Model]] = {
+    "zones": Zone,
+    "sources": Source,
+    "audiences": Audience,
+    "benefits": Benefit,
+    "contraindications": Contraindication,
+}
 
 
-def _load_routine(loader: PackLoader, item: dict) -> None:
-    fields = ["title", "summary", "introduction", "difficulty", "safety_notes"]
-    routine = loader.upsert(Routine, {"slug": item["slug"]}, field_values(Routine, item, fields))
-    where = f"routine {item['slug']}"
-    loader.set_related(routine, "benefits", by_slug(Benefit, item["benefits"], where=where))
-    loader.set_related(routine, "audiences", by_slug(Audience, item["audiences"], where=where))
-    loader.set_related(
-        routine,
-        "contraindications",
-        by_slug(Contraindication, item["contraindications"], where=where),
-    )
+def _link(
+    loader: PackLoader, row: Any, item: dict[str, Any], names: list[str], *, label: str
+) -> None:
+    if row is None or not loader.writes(row):
+        return
+    for name in names:
+        related = by_slug(RELATED[name], item.get(name, []), where=label)
+        loader.links(row, name, related, label=label)
+
+
+def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
+    label = f"routine {item['slug']}"
+    values = field_values(Routine, item, ROUTINE_FIELDS)
+    routine = loader.item(Routine, {"slug": item["slug"]}, values, label=label)
+    if routine is None or not loader.writes(routine):
+        return
+    _link(loader, routine, item, ["benefits", "audiences", "contraindications"], label=label)
     techniques = {technique.slug: technique for technique in Technique.objects.all()}
     for position, step_item in enumerate(item["steps"], start=1):
-        step_where = f"{where}, step {position}"
+        step_label = f"{label}: step {position}"
+        area = step_item.get("area")
         values = field_values(Step, step_item, STEP_FIELDS) | {
             "technique": techniques[step_item["technique"]],
             "duration_seconds": step_item["seconds"],
-            "area": by_slug(Area, [step_item["area"]], where=step_where)[0]
-            if step_item.get("area")
-            else None,
+            "area": by_slug(Area, [area], where=step_label)[0] if area else None,
         }
-        step = loader.upsert(Step, {"routine": routine, "position": position}, values)
-        zones = by_slug(Zone, step_item.get("zones", []), where=step_where)
+        step = loader.part(
+            Step, {"routine": routine, "position": position}, values, label=step_label
+        )
+        zones = by_slug(Zone, step_item.get("zones", []), where=step_label)
         step.check_safety(zones)
-        loader.set_related(step, "zones", zones)
-    extra = routine.steps.filter(position__gt=len(item["steps"]))
-    if extra.exists():
-        extra.delete()
-    if item.get("status") == Status.PUBLISHED and not routine.is_published:
-        routine.publish()
-        loader.counts["routines published"] += 1
-    elif item.get("status", Status.DRAFT) == Status.DRAFT and routine.is_published:
-        routine.withdraw()
-        loader.counts["routines withdrawn"] += 1
+        loader.links(step, "zones", zones, label=step_label)
+    loader.removed(routine.steps.filter(position__gt=len(item["steps"])), label=label)
+    wanted = item.get("status", Status.DRAFT)
+    if wanted != routine.status:
+        loader.changes.append(f"{label}: status: {routine.status} -> {wanted}")
+        if wanted == Status.PUBLISHED:
+            routine.publish()
+            loader.counts["routines published"] += 1
+        else:
+            routine.withdraw()
+            loader.counts["routines withdrawn"] += 1
+
+
+def export_pack() -> dict[str, dict[str, Any]]:
+    """Every routines row as pack files, in the format ``load_pack`` reads. Drafts included."""
+    return {
+        "01_catalogue.yaml": {
+            "audiences": [
+                {"slug": row.slug, **item_values(row, AUDIENCE_FIELDS)}
+                for row in Audience.objects.order_by("position", "slug")
+            ],
+            "techniques": [
+                {"slug": row.slug, **item_values(row, TECHNIQUE_FIELDS)}
+                for row in Technique.objects.order_by("position", "slug")
+            ],
+            "contraindications": [
+                {
+                    "slug": row.slug,
+                    **item_values(row, CONTRAINDICATION_FIELDS),
+                    "zones": sorted(slugs(row.zones.all())),
+                    "sources": sorted(slugs(row.sources.all())),
+                }
+                for row in Contraindication.objects.order_by("position", "slug")
+            ],
+            "benefits": [
+                {
+                    "slug": row.slug,
+                    **item_values(row, BENEFIT_FIELDS),
+                    "audiences": sorted(slugs(row.audiences.all())),
+                    "zones": sorted(slugs(row.zones.all())),
+                    "sources": sorted(slugs(row.sources.all())),
+                }
+                for row in Benefit.objects.order_by("position", "slug")
+            ],
+        },
+        "02_routines.yaml": {
+            "routines": [_routine_item(routine) for routine in Routine.objects.order_by("slug")]
+        },
+    }
+
+
+def _routine_item(routine: Routine) -> dict[str, Any]:
+    return {
+        "slug": routine.slug,
+        "status": routine.status,
+        **item_values(routine, ROUTINE_FIELDS),
+        "benefits": sorted(slugs(routine.benefits.all())),
+        "audiences": sorted(slugs(routine.audiences.all())),
+        "contraindications": sorted(slugs(routine.contraindications.all())),
+        "steps": [_step_item(step) for step in routine.steps.order_by("position", "pk")],
+    }
+
+
+def _step_item(step: Step) -> dict[str, Any]:
+    item = item_values(step, STEP_FIELDS)
+    return {
+        **item,
+        "technique": step.technique.slug,
+        "seconds": step.duration_seconds,
+        **({"area": step.area.slug} if step.area else {}),
+        **({"zones": sorted(slugs(step.zones.all()))} if step.zones.exists() else {}),
+    }

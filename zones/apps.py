@@ -1,9 +1,11 @@
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig
 
 if TYPE_CHECKING:
     from footcare.api.sync import SyncResource
+    from footcare.content.packs import PackLoader
 
 
 class ZonesConfig(AppConfig):
@@ -17,10 +19,20 @@ class ZonesConfig(AppConfig):
 
         journal.connect()
 
-    def load_content_pack(self) -> str:
+    @property
+    def content_pack(self) -> Path:
+        """The shipped content pack: the YAML files in this app's ``data/`` folder."""
+        return Path(self.path) / "data"
+
+    def load_content_pack(self, loader: "PackLoader", folder: Path) -> None:
         from zones.content import load_pack
 
-        return load_pack()
+        load_pack(loader, folder)
+
+    def export_content_pack(self) -> dict[str, dict[str, Any]]:
+        from zones.content import export_pack
+
+        return export_pack()
 
     def sync_resources(self) -> list["SyncResource"]:
         from zones.sync import RESOURCES

@@ -1,6 +1,20 @@
-"""The zones content pack: sources, foot outlines, landmark lines, body parts and zones."""
+"""The zones content pack: sources, foot outlines, landmark lines, areas, body parts, zones.
 
-from footcare.content.packs import PackLoader, by_slug, field_values, read_pack
+Loading and export sit side by side so that the pack's format is defined once: every field
+``export_pack`` writes, ``load_pack`` reads back.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from footcare.content.packs import (
+    PackLoader,
+    by_slug,
+    field_values,
+    item_values,
+    read_pack,
+    slugs,
+)
 from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
 ZONE_FIELDS = [
@@ -16,43 +30,36 @@ ZONE_FIELDS = [
     "tradition",
     "tradition_note",
 ]
+SOURCE_FIELDS = ["citation", "url"]
+OUTLINE_FIELDS = ["points", "aspect_ratio"]
+LANDMARK_FIELDS = ["name", "description", "view", "points"]
+AREA_FIELDS = ["name", "description", "max_pressure"]
+BODY_PART_FIELDS = ["name", "description", "system"]
 
 
-def load_pack() -> str:
-    """Upsert the pack in ``zones/data/``; returns a one-line summary of what changed."""
-    pack = read_pack("zones")
-    loader = PackLoader()
+def load_pack(loader: PackLoader, folder: Path) -> None:
+    """Load the zones pack in ``folder`` (the shipped one is ``zones/data/``)."""
+    pack = read_pack(folder)
     for item in pack.get("sources", []):
-        loader.upsert(
-            Source, {"slug": item["slug"]}, field_values(Source, item, ["citation", "url"])
-        )
+        values = field_values(Source, item, SOURCE_FIELDS)
+        loader.item(Source, {"slug": item["slug"]}, values, label=f"source {item['slug']}")
     for item in pack.get("outlines", []):
-        loader.upsert(
-            FootOutline,
-            {"view": item["view"]},
-            field_values(FootOutline, item, ["points", "aspect_ratio"]),
-        )
+        values = field_values(FootOutline, item, OUTLINE_FIELDS)
+        loader.item(FootOutline, {"view": item["view"]}, values, label=f"outline {item['view']}")
     for item in pack.get("landmarks", []):
-        loader.upsert(
-            Landmark,
-            {"slug": item["slug"]},
-            field_values(Landmark, item, ["name", "description", "view", "points"]),
-        )
+        values = field_values(Landmark, item, LANDMARK_FIELDS)
+        loader.item(Landmark, {"slug": item["slug"]}, values, label=f"landmark {item['slug']}")
     for position, item in enumerate(pack.get("areas", []), start=1):
-        values = field_values(Area, item, ["name", "description", "max_pressure"])
-        loader.upsert(Area, {"slug": item["slug"]}, values | {"position": position})
+        values = field_values(Area, item, AREA_FIELDS) | {"position": position}
+        loader.item(Area, {"slug": item["slug"]}, values, label=f"area {item['slug']}")
     for item in pack.get("body_parts", []):
-        loader.upsert(
-            BodyPart,
-            {"slug": item["slug"]},
-            field_values(BodyPart, item, ["name", "description", "system"]),
-        )
+        values = field_values(BodyPart, item, BODY_PART_FIELDS)
+        loader.item(BodyPart, {"slug": item["slug"]}, values, label=f"body part {item['slug']}")
     for position, item in enumerate(pack.get("zones", []), start=1):
         _load_zone(loader, item, position)
-    return loader.summary()
 
 
-def _load_zone(loader: PackLoader, item: dict, position: int) -> None:
+def _load_zone(loader: PackLoader, item: dict[str, Any], position: int) -> None:
     recommended, maximum = item["pressure"]
     values = field_values(Zone, item, ZONE_FIELDS) | {
         "longitudinal_zones": "".join(str(n) for n in sorted(item.get("longitudinal_zones", []))),
@@ -60,12 +67,71 @@ def _load_zone(loader: PackLoader, item: dict, position: int) -> None:
         "max_pressure": maximum,
         "position": position,
     }
-    zone = loader.upsert(Zone, {"slug": item["slug"]}, values)
-    where = f"zone {item['slug']}"
-    loader.set_related(zone, "body_parts", by_slug(BodyPart, item["body_parts"], where=where))
-    loader.set_related(zone, "sources", by_slug(Source, item["sources"], where=where))
+    label = f"zone {item['slug']}"
+    zone = loader.item(Zone, {"slug": item["slug"]}, values, label=label)
+    if zone is None or not loader.writes(zone):
+        return
+    loader.links(
+        zone, "body_parts", by_slug(BodyPart, item["body_parts"], where=label), label=label
+    )
+    loader.links(zone, "sources", by_slug(Source, item["sources"], where=label), label=label)
     for view, polygons in item["shapes"].items():
-        loader.upsert(ZoneShape, {"zone": zone, "view": view}, {"polygons": polygons})
-    stale = zone.shapes.exclude(view__in=list(item["shapes"]))
-    if stale.exists():
-        stale.delete()
+        loader.part(
+            ZoneShape, {"zone": zone, "view": view}, {"polygons": polygons}, label=f"{label} {view}"
+        )
+    loader.removed(zone.shapes.exclude(view__in=list(item["shapes"])), label=label)
+
+
+def export_pack() -> dict[str, dict[str, Any]]:
+    """Every zones row as pack files, in the format ``load_pack`` reads."""
+    return {
+        "01_map.yaml": {
+            "sources": [
+                {"slug": source.slug, **item_values(source, SOURCE_FIELDS)}
+                for source in Source.objects.order_by("slug")
+            ],
+            "outlines": [
+                {"view": outline.view, **item_values(outline, OUTLINE_FIELDS)}
+                for outline in FootOutline.objects.order_by("view")
+            ],
+            "landmarks": [
+                {"slug": landmark.slug, **item_values(landmark, LANDMARK_FIELDS)}
+                for landmark in Landmark.objects.order_by("view", "slug")
+            ],
+        },
+        "02_body_parts.yaml": {
+            "body_parts": [
+                {"slug": part.slug, **item_values(part, BODY_PART_FIELDS)}
+                for part in BodyPart.objects.order_by("slug")
+            ]
+        },
+        "03_zones.yaml": {"zones": [_zone_item(zone) for zone in _zones()]},
+        "04_areas.yaml": {
+            "areas": [
+                {"slug": area.slug, **item_values(area, AREA_FIELDS)}
+                for area in Area.objects.order_by("position", "slug")
+            ]
+        },
+    }
+
+
+def _zones() -> Any:
+    return Zone.objects.order_by("position", "slug").prefetch_related(
+        "body_parts", "sources", "shapes"
+    )
+
+
+def _zone_item(zone: Zone) -> dict[str, Any]:
+    return {
+        "slug": zone.slug,
+        **item_values(zone, ZONE_FIELDS),
+        "longitudinal_zones": zone.longitudinal_zone_numbers,
+        "pressure": [zone.recommended_pressure, zone.max_pressure],
+        "body_parts": sorted(slugs(zone.body_parts.all())),
+        "sources": sorted(slugs(zone.sources.all())),
+        "shapes": {shape.view: shape.polygons for shape in sorted(zone.shapes.all(), key=_view)},
+    }
+
+
+def _view(shape: ZoneShape) -> str:
+    return shape.view

@@ -29,7 +29,7 @@ def test_counts(loaded):
 def test_loading_again_changes_nothing(loaded, capsys):
     before = list(Step.objects.order_by("pk").values_list("pk", "position", "duration_seconds"))
     call_command("load_content")
-    assert "routines: up to date, nothing changed" in capsys.readouterr().out
+    assert "routines: nothing new in the pack" in capsys.readouterr().out
     assert list(Step.objects.order_by("pk").values_list("pk", "position", "duration_seconds")) == (
         before
     )

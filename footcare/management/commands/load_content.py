@@ -1,29 +1,81 @@
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from footcare.content.guards import deferred
+from footcare.content.packs import PackLoader
+
+
+class DryRun(Exception):
+    """Raised at the end of a dry run to roll its transaction back."""
 
 
 class Command(BaseCommand):
-    """Load every app's content pack (YAML under ``<app>/data/``) into the database.
+    """Load the content packs: add what is new, keep what editors changed.
 
-    Apps take part by giving their AppConfig a ``load_content_pack()`` method; they load in
-    INSTALLED_APPS order, so zones come before the routines that point at them. Items are
-    upserted by slug and saved only when they differ, so re-running is safe and quiet. All
-    packs load in one transaction: a broken pack changes nothing.
+    Apps take part by giving their AppConfig a ``load_content_pack(loader, folder)`` method
+    and a ``content_pack`` folder (the shipped pack); they load in INSTALLED_APPS order, so
+    zones come before the routines that point at them. A pack item the database had before is
+    left as editors left it, unless ``--overwrite``. Everything loads in one transaction,
+    judged by the safety guards as one change: a broken pack changes nothing.
     """
 
-    help = "Load the content packs of all apps (idempotent upsert by slug)."
+    help = (
+        "Load content packs: create new items, never overwrite what editors own "
+        "(unless --overwrite; see what would change with --dry-run)."
+    )
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        # One transaction, judged as one change by the safety guards: a broken pack, or one
-        # that would leave a published routine unsafe, changes nothing.
-        with deferred():
-            for config in apps.get_app_configs():
-                load = getattr(config, "load_content_pack", None)
-                if load is None:
-                    continue
-                summary = load()
-                self.stdout.write(f"{config.label}: {summary}")
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "folder",
+            nargs="?",
+            type=Path,
+            help="A pack folder with one subfolder per app (zones/, routines/), as "
+            "export_content writes it. Default: the shipped pack, each app's data/ folder.",
+        )
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Put the pack's version back over editors' changes, and re-create deleted items.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print what would change, field by field, and change nothing.",
+        )
+
+    def handle(
+        self, *args: Any, folder: Path | None, overwrite: bool, dry_run: bool, **options: Any
+    ) -> None:
+        configs: list[Any] = [
+            config for config in apps.get_app_configs() if hasattr(config, "load_content_pack")
+        ]
+        if folder is not None and not folder.is_dir():
+            raise CommandError(f"{folder} is not a folder.")
+        loaders: list[tuple[str, PackLoader]] = []
+        try:
+            with deferred():
+                for config in configs:
+                    source = config.content_pack if folder is None else folder / config.label
+                    if not source.is_dir():
+                        self.stdout.write(f"{config.label}: no pack at {source}, skipped")
+                        continue
+                    loader = PackLoader(overwrite=overwrite)
+                    config.load_content_pack(loader, source)
+                    loaders.append((config.label, loader))
+                if dry_run:
+                    raise DryRun
+        except DryRun:
+            pass
+        except (ValidationError, ValueError, KeyError) as error:
+            messages = getattr(error, "messages", None) or [str(error)]
+            raise CommandError("The pack was not loaded: " + " ".join(messages)) from error
+        for label, loader in loaders:
+            if dry_run:
+                for change in loader.changes:
+                    self.stdout.write(f"  {change}")
+            prefix = "would be (dry run, nothing changed): " if dry_run else ""
+            self.stdout.write(f"{label}: {prefix}{loader.summary()}")
