@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
+from reversion_compare.admin import CompareVersionAdmin
 
 from footcare.api.conventions import search_problem
 from footcare.content.guards import UnsafeChange, deferred, problems_if_deleted
@@ -79,3 +80,18 @@ class GuardedAdminMixin(admin.ModelAdmin):
                 request, _("Nothing was saved: %s") % " ".join(refusal.messages), messages.ERROR
             )
             return HttpResponseRedirect(request.get_full_path())
+
+
+class HistoryAdmin(GuardedAdminMixin, CompareVersionAdmin):
+    """A content admin with its history: every version, who saved it, a compare of two, and
+    a restore (django-reversion, django-reversion-compare), under the safety guards.
+
+    A restore writes many rows (a routine and each of its steps); it is judged as one change,
+    like a form.
+    """
+
+    def revision_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        return self._as_one_change(request, super().revision_view, request, *args, **kwargs)
+
+    def recover_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        return self._as_one_change(request, super().recover_view, request, *args, **kwargs)

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "adminsortable2",
+    "reversion",
+    "reversion_compare",
     "axes",
     "csp",
     "footcare",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from footcare.admin import GuardedAdminMixin, UnicodeSearchMixin
+from footcare.admin import HistoryAdmin, UnicodeSearchMixin
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
 
 
@@ -90,7 +90,7 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(GuardedAdminMixin, SortableAdminBase, UnicodeSearchMixin, TranslationAdmin):
+class RoutineAdmin(SortableAdminBase, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
     inlines = [StepInline]
     list_display = [
         "title",
@@ -183,7 +183,7 @@ class RoutineAdmin(GuardedAdminMixin, SortableAdminBase, UnicodeSearchMixin, Tra
 
 
 @admin.register(Benefit)
-class BenefitAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class BenefitAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "title", "evidence_level"]
     list_filter = ["evidence_level", "audiences"]
     search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
@@ -192,14 +192,14 @@ class BenefitAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
 
 
 @admin.register(Technique)
-class TechniqueAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class TechniqueAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class ContraindicationAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "name", "severity"]
     list_filter = ["severity"]
     search_fields = ["slug", "name_en", "name_ru"]

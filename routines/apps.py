@@ -16,11 +16,12 @@ class RoutinesConfig(AppConfig):
     verbose_name = "Routines"
 
     def ready(self) -> None:
-        from routines import guards, journal, signals  # noqa: F401  (signals connects on import)
+        from routines import guards, history, journal, signals  # noqa: F401  (signals on import)
         from routines.permissions import grant_editors_content_permissions
 
         journal.connect()
         guards.connect()
+        history.connect()
         post_migrate.connect(grant_editors_content_permissions, sender=self)
 
     @property

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from footcare.admin import GuardedAdminMixin, UnicodeSearchMixin
+from footcare.admin import GuardedAdminMixin, HistoryAdmin, UnicodeSearchMixin
 from zones.foot_map import build_foot_map
 from zones.models import Area, BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
 from zones.serializers import FootMapSerializer
@@ -55,7 +55,7 @@ class ZoneShapeInline(admin.TabularInline):
 
 
 @admin.register(Zone)
-class ZoneAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
     form = ZoneAdminForm
     list_display = [
         "position",

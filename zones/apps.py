@@ -15,9 +15,10 @@ class ZonesConfig(AppConfig):
     verbose_name = "Foot map"
 
     def ready(self) -> None:
-        from zones import journal
+        from zones import history, journal
 
         journal.connect()
+        history.connect()
 
     @property
     def content_pack(self) -> Path:

@@ -1,6 +1,7 @@
 from pathlib import Path
 from typing import Any
 
+import reversion
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -57,7 +58,8 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder.")
         loaders: list[tuple[str, PackLoader]] = []
         try:
-            with deferred():
+            with deferred(), reversion.create_revision():
+                reversion.set_comment("Loaded from the content pack")
                 for config in configs:
                     source = config.content_pack if folder is None else folder / config.label
                     if not source.is_dir():

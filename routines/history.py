@@ -1,0 +1,13 @@
+"""Which routines models keep their history (see footcare.content.history)."""
+
+from footcare.content.history import keep_history
+from routines.models import Benefit, Contraindication, Routine, Step, Technique
+
+
+def connect() -> None:
+    # A routine's version holds its steps, with their zones, pressures and order.
+    keep_history(Routine, follow=("steps",))
+    keep_history(Step, owner=lambda step: step.routine)
+    keep_history(Benefit)
+    keep_history(Technique)
+    keep_history(Contraindication)
