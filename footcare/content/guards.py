@@ -24,7 +24,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_save, pre_delete
 
 Check = Callable[[Any], list[str]]
 
@@ -38,7 +38,14 @@ class UnsafeChange(ValidationError):
 
 
 def guard_saves(model: type[models.Model], check: Check) -> None:
+    if model not in _save_checks:
+        # Every save, raw ones too (a restored version is written raw).
+        post_save.connect(_judge_saved, sender=model, weak=False)
     _save_checks.setdefault(model, []).append(check)
+
+
+def _judge_saved(sender: Any, instance: Any, **_: Any) -> None:
+    check_later(sender, instance.pk)
 
 
 def guard_deletes(model: type[models.Model], check: Check) -> None:

@@ -116,7 +116,7 @@ class Tracker:
     after: Callable[[Any, Any], list[Change]]
 
 
-_tracked: dict[type[models.Model], Tracker] = {}
+_tracked: dict[type[models.Model], list[Tracker]] = {}
 Dependents = Callable[[Any], Iterable[Change]]
 _dependents: dict[type[models.Model], list[Dependents]] = {}
 
@@ -140,16 +140,20 @@ class JournaledQuerySet(models.QuerySet):
     """
 
     def update(self, **kwargs: Any) -> int:
-        tracker = _tracked.get(self.model)
-        if tracker is None:
+        trackers = _tracked.get(self.model, [])
+        if not trackers:
             return super().update(**kwargs)
         with deferred():
             pks = list(self.values_list("pk", flat=True))
             rows = self.model._default_manager.filter(pk__in=pks)
-            before = {row.pk: tracker.before(row) for row in rows}
+            before = {row.pk: [tracker.before(row) for tracker in trackers] for row in rows}
             count = super().update(**kwargs)
-            after = self.model._default_manager.filter(pk__in=list(before))
-            record([change for row in after for change in tracker.after(before[row.pk], row)])
+            record(
+                change
+                for row in self.model._default_manager.filter(pk__in=list(before))
+                for tracker, was in zip(trackers, before[row.pk], strict=True)
+                for change in tracker.after(was, row)
+            )
             for pk in before:
                 check_later(self.model, pk)
         return count
@@ -157,11 +161,15 @@ class JournaledQuerySet(models.QuerySet):
     update.alters_data = True  # type: ignore[attr-defined]
 
     def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
-        tracker = _tracked.get(self.model)
+        trackers = _tracked.get(self.model, [])
         with deferred():
             created = super().bulk_create(objs, *args, **kwargs)
-            if tracker is not None:
-                record([change for row in created for change in tracker.after(None, row)])
+            record(
+                change
+                for row in created
+                for tracker in trackers
+                for change in tracker.after(None, row)
+            )
             for row in created:
                 check_later(self.model, row.pk)
         return created
@@ -187,9 +195,8 @@ class JournaledModel(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        with deferred():
+        with deferred():  # the guards judge the saved row once the save is complete
             super().save(*args, **kwargs)
-            check_later(type(self), self.pk)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         with deferred():
@@ -202,21 +209,31 @@ class JournaledModel(models.Model):
 
 
 def _connect(model: type[models.Model], tracker: Tracker) -> None:
-    """Record ``tracker``'s changes for every save and delete of ``model``."""
-    _tracked[model] = tracker
+    """Record ``tracker``'s changes for every save and delete of ``model``.
 
-    def before_save(sender: Any, instance: Any, raw: bool = False, **_: Any) -> None:
+    A model may have several trackers (a source is shown by zones, and by benefits, which
+    another app knows of); each keeps its own "before" on the instance.
+    """
+    _tracked.setdefault(model, []).append(tracker)
+
+    def remember(instance: Any, was: Any) -> None:
+        instance.__dict__.setdefault("_journal_before", {})[id(tracker)] = was
+
+    def recall(instance: Any) -> Any:
+        return instance.__dict__.get("_journal_before", {}).get(id(tracker))
+
+    def before_save(sender: Any, instance: Any, **_: Any) -> None:
         stored = _stored(instance)
-        instance._journal_before = tracker.before(stored) if stored is not None else None
+        remember(instance, tracker.before(stored) if stored is not None else None)
 
     def after_save(sender: Any, instance: Any, **_: Any) -> None:
-        record(tracker.after(getattr(instance, "_journal_before", None), instance))
+        record(tracker.after(recall(instance), instance))
 
     def before_delete(sender: Any, instance: Any, **_: Any) -> None:
-        instance._journal_before = tracker.before(instance)
+        remember(instance, tracker.before(instance))
 
     def after_delete(sender: Any, instance: Any, **_: Any) -> None:
-        record(tracker.after(instance._journal_before, None))
+        record(tracker.after(recall(instance), None))
 
     pre_save.connect(before_save, sender=model, weak=False)
     post_save.connect(after_save, sender=model, weak=False)
