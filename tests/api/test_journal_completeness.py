@@ -355,7 +355,7 @@ def test_every_link_change_reaches_readers(api, world, relation, how):
     assert_reached(api, before, shown)
 
 
-BULK_UPDATES = {
+BULK_UPDATES: dict[type, tuple[dict[str, Any], dict[str, Any], list[Shown]]] = {
     Source: ({"slug": "src"}, {"citation": "Bulk"}, [ZONE, BENEFIT]),
     BodyPart: ({"slug": "liver-part"}, {"name_en": "Bulk"}, [ZONE, BODY_PART]),
     Zone: ({"slug": "liver"}, {"name_en": "Bulk"}, [ZONE, ROUTINE]),
