@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench check lint types schema schema-check migrations-check install clean
+.PHONY: run test bench soak check lint types schema schema-check migrations-check install clean
 
 # Re-install only when the dependency list changes.
 $(INSTALLED): pyproject.toml
@@ -29,6 +29,10 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
+
+# A script, not a test: 32 clients for 60 s on 127.0.0.1 with edits and a killed worker.
+soak: $(INSTALLED)
+	$(BIN)/python bench/soak.py
 
 check: lint types migrations-check schema-check
 
