@@ -24,7 +24,9 @@ CONTRACT = Path(settings.BASE_DIR) / "openapi" / "v1.yaml"
 @cache
 def _operations() -> list[tuple[re.Pattern[str], frozenset[str]]]:
     """(path pattern, query parameters of its GET) for every path of the contract."""
-    paths = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))["paths"]
+    # libyaml's loader when there is one: ten times faster on this 4,000-line document.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    paths = yaml.load(CONTRACT.read_text(encoding="utf-8"), Loader=loader)["paths"]  # noqa: S506 - a safe loader
     operations = []
     for template, methods in paths.items():
         pattern = re.escape(template).replace(r"\{", "{").replace(r"\}", "}")
@@ -51,6 +53,7 @@ class RefuseUnknownParametersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
+        _operations()  # read the contract as the process starts, not on a client's request
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method in ("GET", "HEAD") and request.GET:
