@@ -99,7 +99,7 @@ class Editor(threading.Thread):
             time.sleep(EDIT_EVERY)
             number += 1
             technique = Technique.objects.get(slug="stroking")
-            technique.name_en = f"Stroking, edit {number}"
+            technique.name_en = f"Stroking, edit {number}"  # type: ignore[attr-defined]
             technique.save()  # autocommit: committed when save() returns
             with self.lock:
                 self.committed.append((time.monotonic(), number))
