@@ -200,10 +200,10 @@ class TechniqueAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Trans
 
 @admin.register(Contraindication)
 class ContraindicationAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
-    list_display = ["position", "name", "severity"]
-    list_filter = ["severity"]
+    list_display = ["position", "name", "severity", "applies_to_every_routine"]
+    list_filter = ["severity", "applies_to_every_routine"]
     search_fields = ["slug", "name_en", "name_ru"]
-    autocomplete_fields = ["zones", "sources"]
+    autocomplete_fields = ["zones", "techniques", "sources"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 

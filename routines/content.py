@@ -31,7 +31,7 @@ from zones.models import Area, Source, Zone
 
 AUDIENCE_FIELDS = ["name"]
 TECHNIQUE_FIELDS = ["name", "how_to"]
-CONTRAINDICATION_FIELDS = ["name", "severity", "description"]
+CONTRAINDICATION_FIELDS = ["name", "severity", "description", "applies_to_every_routine"]
 BENEFIT_FIELDS = ["title", "summary", "body", "evidence_level", "evidence_note"]
 ROUTINE_FIELDS = ["title", "summary", "introduction", "difficulty", "safety_notes"]
 STEP_FIELDS = ["title", "instruction", "foot", "pressure", "repetitions", "tip", "narration"]
@@ -47,12 +47,13 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
         values = field_values(Technique, item, TECHNIQUE_FIELDS) | {"position": position}
         loader.item(Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}")
     for position, item in enumerate(pack.get("contraindications", []), start=1):
+        item = {"applies_to_every_routine": False, **item}
         values = field_values(Contraindication, item, CONTRAINDICATION_FIELDS)
         label = f"contraindication {item['slug']}"
         row = loader.item(
             Contraindication, {"slug": item["slug"]}, values | {"position": position}, label=label
         )
-        _link(loader, row, item, ["zones", "sources"], label=label)
+        _link(loader, row, item, ["zones", "techniques", "sources"], label=label)
     for position, item in enumerate(pack.get("benefits", []), start=1):
         values = field_values(Benefit, item, BENEFIT_FIELDS) | {"position": position}
         label = f"benefit {item['slug']}"
@@ -64,6 +65,7 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
 
 RELATED: dict[str, type[models.Model]] = {
     "zones": Zone,
+    "techniques": Technique,
     "sources": Source,
     "audiences": Audience,
     "benefits": Benefit,
@@ -132,6 +134,7 @@ def export_pack() -> dict[str, dict[str, Any]]:
                     "slug": row.slug,
                     **item_values(row, CONTRAINDICATION_FIELDS),
                     "zones": sorted(slugs(row.zones.all())),
+                    "techniques": sorted(slugs(row.techniques.all())),
                     "sources": sorted(slugs(row.sources.all())),
                 }
                 for row in Contraindication.objects.order_by("position", "slug")

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.db.models import Q
+
 from footcare.content.journal import (
     Change,
     add_dependents,
@@ -17,6 +19,19 @@ from zones.models import Area, Source, Zone
 
 def _published(routines: Any) -> list[str]:
     return list(routines.published().values_list("slug", flat=True))
+
+
+def _showing(item: Contraindication) -> list[str]:
+    """The published routines that list a contraindication (see RoutineDetailSerializer)."""
+    if item.applies_to_every_routine:
+        return _published(Routine.objects.all())
+    return _published(
+        Routine.objects.filter(
+            Q(contraindications=item)
+            | Q(steps__zones__contraindications=item)
+            | Q(steps__technique__contraindications=item)
+        ).distinct()
+    )
 
 
 def _routine_changes(routine_pks: Any, benefit_pks: Any = ()) -> list[Change]:
@@ -45,7 +60,7 @@ def connect() -> None:
         lambda routine: upserted("benefit", routine.benefits.values_list("slug", flat=True)),
     )
     add_dependents(Benefit, lambda benefit: upserted("routine", _published(benefit.routines)))
-    add_dependents(Contraindication, lambda item: upserted("routine", _published(item.routines)))
+    add_dependents(Contraindication, lambda item: upserted("routine", _showing(item)))
     add_dependents(
         Technique,
         lambda technique: upserted(
@@ -93,8 +108,24 @@ def connect() -> None:
         on_m2m_change(
             relation, lambda benefits, _: upserted("benefit", slugs_by_pk(Benefit, benefits))
         )
-    for relation in (Contraindication.zones, Contraindication.sources):
-        on_m2m_change(
-            relation,
-            lambda items, _: upserted("contraindication", slugs_by_pk(Contraindication, items)),
-        )
+    on_m2m_change(
+        Contraindication.sources,
+        lambda items, _: upserted("contraindication", slugs_by_pk(Contraindication, items)),
+    )
+    # A routine lists the contraindications of the zones and techniques its steps use.
+    on_m2m_change(
+        Contraindication.zones,
+        lambda items, zones: (
+            upserted("contraindication", slugs_by_pk(Contraindication, items))
+            + upserted("routine", _published(Routine.objects.filter(steps__zones__in=zones)))
+        ),
+    )
+    on_m2m_change(
+        Contraindication.techniques,
+        lambda items, techniques: (
+            upserted("contraindication", slugs_by_pk(Contraindication, items))
+            + upserted(
+                "routine", _published(Routine.objects.filter(steps__technique__in=techniques))
+            )
+        ),
+    )

@@ -105,24 +105,57 @@ class Technique(JournaledModel):
         return self.name
 
 
+class ContraindicationQuerySet(JournaledQuerySet):
+    def for_steps(self, steps: Iterable["Step"]) -> "ContraindicationQuerySet":
+        """Every contraindication of a routine with these steps: the general ones, and those
+        of the zones and techniques its steps use. Computed, so none can be forgotten."""
+        zones = {zone.pk for step in steps for zone in step.zones.all()}
+        techniques = {step.technique_id for step in steps}
+        return self.filter(
+            models.Q(applies_to_every_routine=True)
+            | models.Q(zones__in=zones)
+            | models.Q(techniques__in=techniques)
+        ).distinct()
+
+
 class Contraindication(JournaledModel):
-    """A condition under which the feet should not be massaged, or only with care."""
+    """A condition under which the feet should not be massaged, or only with care.
+
+    General ones (deep-vein thrombosis, a fracture, a gout flare …) apply to every routine;
+    the others to the routines whose steps press their zones or use their techniques.
+    """
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
     severity = models.CharField(max_length=20, choices=Severity.choices)
     description = models.TextField()
+    applies_to_every_routine = models.BooleanField(
+        default=False,
+        verbose_name=_("applies to every routine"),
+        help_text=_(
+            "A condition of the whole person (a thrombosis, a fracture): every routine lists "
+            "it. Leave unticked for one that concerns only certain zones or techniques."
+        ),
+    )
     zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
         Zone,
         related_name="contraindications",
         blank=True,
         help_text=_("Zones to avoid or to treat gently under this condition."),
     )
+    techniques: "models.ManyToManyField[Technique, Any]" = models.ManyToManyField(
+        Technique,
+        related_name="contraindications",
+        blank=True,
+        help_text=_("Techniques to avoid under this condition; routines using them list it."),
+    )
     sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
         Source, related_name="contraindications", blank=True
     )
     position = models.PositiveIntegerField(default=0, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContraindicationQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["position", "slug"]

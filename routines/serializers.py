@@ -1,5 +1,6 @@
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
@@ -38,10 +39,20 @@ class ContraindicationSummarySerializer(serializers.ModelSerializer):
 class ContraindicationSerializer(serializers.ModelSerializer):
     zones = ZoneSummarySerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
+    techniques = TechniqueSummarySerializer(many=True, read_only=True)
 
     class Meta:
         model = Contraindication
-        fields = ["slug", "name", "severity", "description", "zones", "sources"]
+        fields = [
+            "slug",
+            "name",
+            "severity",
+            "description",
+            "applies_to_every_routine",
+            "zones",
+            "techniques",
+            "sources",
+        ]
 
 
 class BenefitSummarySerializer(serializers.ModelSerializer):
@@ -155,8 +166,30 @@ class StepSerializer(serializers.ModelSerializer):
 class RoutineDetailSerializer(RoutineListSerializer):
     audiences = AudienceSerializer(many=True, read_only=True)  # type: ignore[assignment]
     benefits = BenefitSummarySerializer(many=True, read_only=True)  # type: ignore[assignment]
-    contraindications = ContraindicationSummarySerializer(many=True, read_only=True)
+    contraindications = serializers.SerializerMethodField(
+        help_text="Every condition under which not to do this routine, or only with care: "
+        "those that apply to every routine, those of the zones and techniques its steps use, "
+        "and any its editors added. Show them before the first step."
+    )
     steps = StepSerializer(many=True, read_only=True)
+
+    @extend_schema_field(ContraindicationSummarySerializer(many=True))
+    def get_contraindications(self, routine: Routine) -> list[dict[str, Any]]:
+        # From what routine_detail_queryset prefetched, plus the general ones, read once per
+        # answer (a sync of many routines shares the serializer's context).
+        if "general_contraindications" not in self.context:
+            self.context["general_contraindications"] = list(
+                Contraindication.objects.filter(applies_to_every_routine=True)
+            )
+        found = {item.pk: item for item in self.context["general_contraindications"]}
+        found |= {item.pk: item for item in routine.contraindications.all()}
+        for step in routine.steps.all():
+            for zone in step.zones.all():
+                found |= {item.pk: item for item in zone.contraindications.all()}
+            technique_items = step.technique.contraindications.all()  # type: ignore[attr-defined]
+            found |= {item.pk: item for item in technique_items}
+        ordered = sorted(found.values(), key=lambda item: (item.position, item.slug))
+        return ContraindicationSummarySerializer(ordered, many=True).data  # type: ignore[return-value]
 
     class Meta(RoutineListSerializer.Meta):
         fields = [

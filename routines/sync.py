@@ -45,7 +45,7 @@ RESOURCES = [
         "contraindications",
         ContraindicationSerializer,
         _loader(
-            lambda: Contraindication.objects.prefetch_related("zones", "sources"),
+            lambda: Contraindication.objects.prefetch_related("zones", "sources", "techniques"),
             ContraindicationSerializer,
         ),
         paths=paths_of("contraindication", Contraindication.objects.all),

@@ -33,7 +33,9 @@ def benefit_queryset() -> QuerySet[Benefit]:
 
 
 def routine_detail_queryset() -> QuerySet[Routine]:
-    steps = Step.objects.select_related("technique", "area").prefetch_related("zones")
+    steps = Step.objects.select_related("technique", "area").prefetch_related(
+        "zones__contraindications", "technique__contraindications"
+    )
     return (
         Routine.objects.published()
         .with_totals()
@@ -109,7 +111,7 @@ class TechniqueViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     detail=examples.CONTRAINDICATION,
 )
 class ContraindicationViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
-    queryset = Contraindication.objects.prefetch_related("zones", "sources")
+    queryset = Contraindication.objects.prefetch_related("zones", "sources", "techniques")
     serializer_class = ContraindicationSerializer
     lookup_field = "slug"
     filterset_class = ContraindicationFilter

@@ -88,20 +88,22 @@ def world() -> dict[str, Any]:
     area = AreaFactory(slug="whole-foot", max_pressure=4)
     audience = AudienceFactory(slug="calm-people")
     technique = TechniqueFactory(slug="stroking", position=1)
-    TechniqueFactory(slug="unused", position=2)
+    unused = TechniqueFactory(slug="unused", position=2)
     benefit = BenefitFactory(slug="relax")
     benefit.audiences.set([audience])
     benefit.zones.set([liver])
     benefit.sources.set([source])
-    contraindication = ContraindicationFactory(slug="dvt")
+    contraindication = ContraindicationFactory(slug="dvt")  # listed by calm through liver
     contraindication.zones.set([liver])
+    contraindication.techniques.set([unused])
     contraindication.sources.set([source])
+    tired_feet = ContraindicationFactory(slug="tired-feet")  # listed by calm alone
     routine = RoutineFactory(slug="calm")
     for _ in range(2):
         StepFactory(routine=routine, technique=technique, area=area, zones=[liver])
     routine.benefits.set([benefit])
     routine.audiences.set([audience])
-    routine.contraindications.set([contraindication])
+    routine.contraindications.set([tired_feet])
     routine.publish()
     return {"liver": liver, "spare": spare, "routine": routine, "step": routine.steps.first()}
 
@@ -307,6 +309,8 @@ RELATIONS = [
      lambda: Zone.objects.get(slug="spare"), "contraindications", [CONTRAINDICATION]),
     (lambda: Contraindication.objects.get(slug="dvt"), "sources",
      lambda: SourceFactory(slug="extra"), "contraindications", [CONTRAINDICATION]),
+    (lambda: Contraindication.objects.get(slug="dvt"), "techniques",
+     lambda: TechniqueFactory(slug="extra"), "contraindications", [CONTRAINDICATION]),
     (lambda: Routine.objects.get(slug="calm"), "benefits", lambda: BenefitFactory(slug="extra"),
      "routines", [ROUTINE]),
     (lambda: Routine.objects.get(slug="calm"), "audiences",

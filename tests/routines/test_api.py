@@ -4,6 +4,10 @@ and drafts that never leak."""
 import pytest
 from django.urls import reverse
 
+from routines.models import Technique
+from tests.factories import ContraindicationFactory, ZoneFactory
+from zones.models import Zone
+
 
 def results(response):
     assert response.status_code == 200, response.content
@@ -228,9 +232,11 @@ def test_contraindications(api, catalogue):
         "name": "Thrombosis",
         "severity": "do_not_massage",
         "description": "Never massage.",
+        "applies_to_every_routine": False,
         "zones": [
             {"slug": "toe-webs", "name": "Between the toes", "foot": "both", "region": "toes"}
         ],
+        "techniques": [],
         "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
     }
     listing = reverse("v1:contraindication-list")
@@ -238,3 +244,25 @@ def test_contraindications(api, catalogue):
     assert slugs(api.get(listing + "?severity=take_care")) == []
     assert slugs(api.get(listing + "?zone=toe-webs")) == ["thrombosis"]
     assert api.get(listing + "?severity=mild").status_code == 400
+
+
+def test_a_routine_lists_every_contraindication_that_concerns_it(api, catalogue):
+    """The general ones, those of its zones and techniques, and its own: computed, so none
+    can be forgotten by an editor."""
+    general = ContraindicationFactory(slug="fracture", applies_to_every_routine=True)
+    of_a_zone = ContraindicationFactory(slug="liver-disease")
+    of_a_zone.zones.set([Zone.objects.get(slug="liver")])
+    of_a_technique = ContraindicationFactory(slug="thin-skin")
+    of_a_technique.techniques.set([Technique.objects.get(slug="thumb-walking")])
+    unrelated = ContraindicationFactory(slug="unrelated")
+    unrelated.zones.set([ZoneFactory(slug="elsewhere")])
+    listed = {
+        item["slug"]
+        for item in api.get(reverse("v1:routine-detail", args=["evening"])).json()[
+            "contraindications"
+        ]
+    }
+    assert listed == {"thrombosis", general.slug, of_a_zone.slug, of_a_technique.slug}
+    detail = api.get(reverse("v1:contraindication-detail", args=["thin-skin"])).json()
+    assert detail["applies_to_every_routine"] is False
+    assert [item["slug"] for item in detail["techniques"]] == ["thumb-walking"]
