@@ -20,6 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.run import environment as bench_environment  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results"
 DATABASE = RESULTS / "soak.sqlite3"
 HOST, PORT = "127.0.0.1", 8124
@@ -37,21 +41,8 @@ PATHS = [
 
 
 def environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.pop("REDIS_URL", None)
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="soak-only-" + "k" * 50,
-        DJANGO_ALLOWED_HOSTS=HOST,
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_SECURE_COOKIES="0",
-        DJANGO_SECURE_HSTS_SECONDS="0",
-        DJANGO_LOG_LEVEL="WARNING",
-        DATABASE_URL=f"sqlite:///{DATABASE}",
-        DJANGO_SETTINGS_MODULE="footcare.settings",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
+    """The benchmark's production-like settings, on the soak's own database."""
+    return bench_environment(DATABASE, cache=True)
 
 
 def prepare() -> None:
@@ -143,7 +134,6 @@ def main() -> None:
     env = environment()
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
     os.environ.update({k: v for k, v in env.items() if k.startswith("DJANGO_")})
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()

@@ -1,15 +1,15 @@
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from footcare.content.pack_apps import ContentPackApp
+
 if TYPE_CHECKING:
     from footcare.api.sync import SyncResource
-    from footcare.content.packs import PackLoader
 
 
-class RoutinesConfig(AppConfig):
+class RoutinesConfig(ContentPackApp, AppConfig):
     """Benefits, techniques, contraindications and guided routines of timed steps."""
 
     name = "routines"
@@ -23,21 +23,6 @@ class RoutinesConfig(AppConfig):
         guards.connect()
         history.connect()
         post_migrate.connect(grant_editors_content_permissions, sender=self)
-
-    @property
-    def content_pack(self) -> Path:
-        """The shipped content pack: the YAML files in this app's ``data/`` folder."""
-        return Path(self.path) / "data"
-
-    def load_content_pack(self, loader: "PackLoader", folder: Path) -> None:
-        from routines.content import load_pack
-
-        load_pack(loader, folder)
-
-    def export_content_pack(self) -> dict[str, dict[str, Any]]:
-        from routines.content import export_pack
-
-        return export_pack()
 
     def sync_resources(self) -> list["SyncResource"]:
         from routines.sync import RESOURCES

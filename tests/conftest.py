@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.utils import translation
 from rest_framework.test import APIClient
@@ -22,3 +23,19 @@ def _fresh_cache() -> None:
     # A request's language stays active in the thread after it (as in any worker, where the
     # next request chooses again); tests that call code directly start from the default.
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def editor(client):
+    """The test client, logged in as a staff member of the Editors group (no superuser)."""
+    user = User.objects.create_user("edith", password="a-long-passphrase", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def boss(client):
+    """The test client, logged in as a superuser."""
+    client.force_login(User.objects.create_superuser("boss", password="a-long-passphrase"))
+    return client

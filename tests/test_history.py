@@ -1,7 +1,6 @@
 """History: every saved version is kept; an editor compares two and restores one, journaled."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from reversion.models import Version
 
@@ -53,14 +52,6 @@ def test_zones_keep_their_shapes_in_each_version():
         "zone",
         "zoneshape",
     }
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("edith", password="a-long-passphrase", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def test_an_editor_sees_compares_and_restores_a_routine_and_readers_get_it(editor, api, routine):

@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -406,12 +405,6 @@ def test_queryset_delete_reaches_readers(api, world):
     before = observe(api, shown)
     Benefit.objects.filter(slug="relax").delete()
     assert_reached(api, before, shown)
-
-
-@pytest.fixture
-def boss(client):
-    client.force_login(User.objects.create_superuser("boss", password="a-long-passphrase"))
-    return client
 
 
 @pytest.mark.parametrize(

@@ -16,14 +16,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("edith", password="a-long-passphrase", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
-
-
 def routine_form(steps, **overrides):
     data = {
         "title_en": "Toes only",

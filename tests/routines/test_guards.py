@@ -5,7 +5,6 @@ path; the change must be refused, naming the routine, and leave the database as 
 """
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 
@@ -126,12 +125,6 @@ def test_publishing_in_bulk_is_judged_too(heel):
     StepFactory(routine=draft, zones=[heel], pressure=5, area=None)
     (message,) = refused(lambda: Routine.objects.filter(pk=draft.pk).update(status="published"))
     assert "“Too firm”" in message and "at most pressure 4 (firm)" in message
-
-
-@pytest.fixture
-def boss(client):
-    client.force_login(User.objects.create_superuser("boss", password="a-long-passphrase"))
-    return client
 
 
 def test_the_admin_zone_form_explains_the_refusal(boss, routine, heel):

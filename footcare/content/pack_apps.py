@@ -1,0 +1,32 @@
+"""What an app that ships a content pack adds to its AppConfig (see footcare.content.packs).
+
+Kept apart from the packs module, which uses models: an AppConfig is imported before any
+model may be.
+"""
+
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from footcare.content.packs import PackLoader
+
+
+class ContentPackApp:
+    """An AppConfig mixin: the app ships a pack in its ``data/`` folder and maps it to its
+    models in its ``content`` module (``load_pack(loader, folder)``, ``export_pack()``)."""
+
+    name: str
+    path: str
+
+    @property
+    def content_pack(self) -> Path:
+        """The shipped content pack: the YAML files in the app's ``data/`` folder."""
+        return Path(self.path) / "data"
+
+    def load_content_pack(self, loader: "PackLoader", folder: Path) -> None:
+        import_module(f"{self.name}.content").load_pack(loader, folder)
+
+    def export_content_pack(self) -> dict[str, dict[str, Any]]:
+        documents: dict[str, dict[str, Any]] = import_module(f"{self.name}.content").export_pack()
+        return documents
