@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench soak check lint types schema schema-check migrations-check install clean
+.PHONY: run test bench soak check lint types schema schema-check migrations-check content-check install clean
 
 # Re-install only when the dependency list changes.
 $(INSTALLED): pyproject.toml
@@ -34,7 +34,7 @@ bench: $(INSTALLED)
 soak: $(INSTALLED)
 	$(BIN)/python bench/soak.py
 
-check: lint types migrations-check schema-check
+check: lint types migrations-check schema-check content-check
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -53,6 +53,13 @@ schema: $(INSTALLED)
 
 schema-check: $(INSTALLED)
 	$(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file /dev/null
+
+# The shipped content pack against every content rule, loaded into a throwaway SQLite database.
+content-check: $(INSTALLED)
+	@db="$$(mktemp -d)/content.sqlite3"; export DATABASE_URL="sqlite:///$$db"; \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py load_content >/dev/null && \
+	$(BIN)/python manage.py check_content; status=$$?; rm -rf "$$(dirname "$$db")"; exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

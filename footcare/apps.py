@@ -1,4 +1,9 @@
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
+
+if TYPE_CHECKING:
+    from footcare.content.rules import Rule
 
 
 class FootcareConfig(AppConfig):
@@ -9,3 +14,8 @@ class FootcareConfig(AppConfig):
 
     def ready(self) -> None:
         from footcare import checks  # noqa: F401  (registers the checks on import)
+
+    def content_rules(self) -> list["Rule"]:
+        from footcare.content.wording import RULES
+
+        return RULES

@@ -12,7 +12,17 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from footcare.admin import HistoryAdmin, UnicodeSearchMixin
-from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+    Tool,
+)
 
 
 def minutes(seconds: int) -> str:
@@ -101,16 +111,16 @@ class RoutineAdmin(SortableAdminBase, HistoryAdmin, UnicodeSearchMixin, Translat
         "published_at",
         "updated_at",
     ]
-    list_filter = ["status", "difficulty", "audiences", "benefits"]
+    list_filter = ["status", "difficulty", "performer", "audiences", "tools", "benefits"]
     search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
-    autocomplete_fields = ["benefits", "audiences", "contraindications"]
+    autocomplete_fields = ["benefits", "audiences", "contraindications", "tools"]
     prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["status", "published_at", "total_time", "updated_at"]
     actions = ["publish", "withdraw", "duplicate"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "introduction", "difficulty"]}),
-        (_("Who and why"), {"fields": ["benefits", "audiences"]}),
-        (_("Safety"), {"fields": ["contraindications", "safety_notes"]}),
+        (_("Who and why"), {"fields": ["performer", "audiences", "tools", "benefits"]}),
+        (_("Safety"), {"fields": ["not_for", "contraindications", "safety_notes"]}),
         (
             _("Publication"),
             {"fields": ["status", "published_at", "total_time", "updated_at"]},
@@ -212,3 +222,38 @@ class AudienceAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Tool)
+class ToolAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["position", "name"]
+    search_fields = ["slug", "name_en", "name_ru"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(SafetyScreen)
+class SafetyScreenAdmin(HistoryAdmin, TranslationAdmin):
+    """The one safety screen: editors change its text; nobody adds a second or deletes it."""
+
+    list_display = ["title", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and not SafetyScreen.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(PressureLevel)
+class PressureLevelAdmin(HistoryAdmin, TranslationAdmin):
+    """The words for each step of the 1–5 pressure scale; the five levels are fixed."""
+
+    list_display = ["level", "feels_like"]
+    readonly_fields = ["level"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

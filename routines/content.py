@@ -22,18 +22,31 @@ from routines.models import (
     Audience,
     Benefit,
     Contraindication,
+    PressureLevel,
     Routine,
+    SafetyScreen,
     Status,
     Step,
     Technique,
+    Tool,
 )
 from zones.models import Area, Source, Zone
 
 AUDIENCE_FIELDS = ["name"]
+TOOL_FIELDS = ["name", "description"]
+PRESSURE_LEVEL_FIELDS = ["feels_like"]
 TECHNIQUE_FIELDS = ["name", "how_to"]
 CONTRAINDICATION_FIELDS = ["name", "severity", "description", "applies_to_every_routine"]
 BENEFIT_FIELDS = ["title", "summary", "body", "evidence_level", "evidence_note"]
-ROUTINE_FIELDS = ["title", "summary", "introduction", "difficulty", "safety_notes"]
+ROUTINE_FIELDS = [
+    "title",
+    "summary",
+    "introduction",
+    "performer",
+    "not_for",
+    "difficulty",
+    "safety_notes",
+]
 STEP_FIELDS = ["title", "instruction", "foot", "pressure", "repetitions", "tip", "narration"]
 
 
@@ -43,6 +56,16 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
     for position, item in enumerate(pack.get("audiences", []), start=1):
         values = field_values(Audience, item, AUDIENCE_FIELDS) | {"position": position}
         loader.item(Audience, {"slug": item["slug"]}, values, label=f"audience {item['slug']}")
+    for position, item in enumerate(pack.get("tools", []), start=1):
+        values = field_values(Tool, item, TOOL_FIELDS) | {"position": position}
+        loader.item(Tool, {"slug": item["slug"]}, values, label=f"tool {item['slug']}")
+    if "safety_screen" in pack:
+        values = field_values(SafetyScreen, pack["safety_screen"], SafetyScreen.TEXTS)
+        loader.item(SafetyScreen, {"pk": 1}, values, label="safety screen")
+    for item in pack.get("pressure_scale", []):
+        values = field_values(PressureLevel, item, PRESSURE_LEVEL_FIELDS)
+        label = f"pressure level {item['level']}"
+        loader.item(PressureLevel, {"level": item["level"]}, values, label=label)
     for position, item in enumerate(pack.get("techniques", []), start=1):
         values = field_values(Technique, item, TECHNIQUE_FIELDS) | {"position": position}
         loader.item(Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}")
@@ -70,6 +93,7 @@ RELATED: dict[str, type[models.Model]] = {
     "audiences": Audience,
     "benefits": Benefit,
     "contraindications": Contraindication,
+    "tools": Tool,
 }
 
 
@@ -89,7 +113,8 @@ def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
     routine = loader.item(Routine, {"slug": item["slug"]}, values, label=label)
     if routine is None or not loader.writes(routine):
         return
-    _link(loader, routine, item, ["benefits", "audiences", "contraindications"], label=label)
+    links = ["benefits", "audiences", "tools", "contraindications"]
+    _link(loader, routine, item, links, label=label)
     techniques = {technique.slug: technique for technique in Technique.objects.all()}
     for position, step_item in enumerate(item["steps"], start=1):
         step_label = f"{label}: step {position}"
@@ -125,6 +150,10 @@ def export_pack() -> dict[str, dict[str, Any]]:
                 {"slug": row.slug, **item_values(row, AUDIENCE_FIELDS)}
                 for row in Audience.objects.order_by("position", "slug")
             ],
+            "tools": [
+                {"slug": row.slug, **item_values(row, TOOL_FIELDS)}
+                for row in Tool.objects.order_by("position", "slug")
+            ],
             "techniques": [
                 {"slug": row.slug, **item_values(row, TECHNIQUE_FIELDS)}
                 for row in Technique.objects.order_by("position", "slug")
@@ -150,6 +179,7 @@ def export_pack() -> dict[str, dict[str, Any]]:
                 for row in Benefit.objects.order_by("position", "slug")
             ],
         },
+        "03_safety.yaml": _safety_items(),
         "02_routines.yaml": {
             "routines": [_routine_item(routine) for routine in Routine.objects.order_by("slug")]
         },
@@ -163,6 +193,7 @@ def _routine_item(routine: Routine) -> dict[str, Any]:
         **item_values(routine, ROUTINE_FIELDS),
         "benefits": sorted(slugs(routine.benefits.all())),
         "audiences": sorted(slugs(routine.audiences.all())),
+        "tools": sorted(slugs(routine.tools.all())),
         "contraindications": sorted(slugs(routine.contraindications.all())),
         "steps": [_step_item(step) for step in routine.steps.order_by("position", "pk")],
     }
@@ -176,4 +207,15 @@ def _step_item(step: Step) -> dict[str, Any]:
         "seconds": step.duration_seconds,
         **({"area": step.area.slug} if step.area else {}),
         **({"zones": sorted(slugs(step.zones.all()))} if step.zones.exists() else {}),
+    }
+
+
+def _safety_items() -> dict[str, Any]:
+    screen = SafetyScreen.objects.filter(pk=1).first()
+    return {
+        **({"safety_screen": item_values(screen, SafetyScreen.TEXTS)} if screen else {}),
+        "pressure_scale": [
+            {"level": row.level, **item_values(row, PRESSURE_LEVEL_FIELDS)}
+            for row in PressureLevel.objects.order_by("level")
+        ],
     }

@@ -1,14 +1,18 @@
 """Example answers shown in the API docs and the OpenAPI document."""
 
+from zones.examples import SOURCE
+
 AUDIENCE = {"slug": "stress", "name": "Stressed or tired"}
 ROUTINE_ITEM = {
     "slug": "quick-five-minutes",
     "title": "Five-minute foot break",
     "summary": "A short massage of both feet for a break in the day: exactly 5 minutes.",
     "difficulty": "easy",
+    "performer": "self",
     "total_duration_seconds": 300,
     "step_count": 8,
     "audiences": ["everyone"],
+    "tools": [],
     "benefits": ["calm"],
     "published_at": "2026-11-23T20:00:00Z",
     "updated_at": "2026-11-23T20:00:00Z",
@@ -19,7 +23,9 @@ ROUTINE_DETAIL = {
     "benefits": [
         {"slug": "calm", "title": "Calm after a hard day", "evidence_level": "some_evidence"}
     ],
+    "tools": [],
     "introduction": "Shoes off, one foot across the other knee.",
+    "not_for": "Anyone with a blood clot, a fracture or an open wound on the foot.",
     "safety_notes": "",
     "contraindications": [
         {
@@ -36,6 +42,11 @@ ROUTINE_DETAIL = {
             "technique": {"slug": "stroking", "name": "Stroking (effleurage)"},
             "foot": "right",
             "zones": [],
+            "area": {
+                "slug": "whole-foot",
+                "name": "Whole foot",
+                "max_pressure": {"value": 3, "label": "moderate"},
+            },
             "pressure": {"value": 2, "label": "light"},
             "duration_seconds": 30,
             "repetitions": 4,
@@ -52,7 +63,7 @@ BENEFIT = {
     "evidence_level": "some_evidence",
     "evidence_note": "Trials found less anxiety after foot reflexology.",
     "audiences": [AUDIENCE],
-    "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
+    "sources": [SOURCE],
     "zones": [{"slug": "solar-plexus", "name": "Solar plexus", "foot": "both", "region": "arch"}],
     "routines": [
         {"slug": "quick-five-minutes", "title": "Five-minute foot break", "difficulty": "easy"}
@@ -68,6 +79,22 @@ CONTRAINDICATION = {
     "name": "Deep vein thrombosis or a blood clot",
     "severity": "do_not_massage",
     "description": "Do not massage the feet or legs of anyone with a known or suspected clot.",
+    "applies_to_every_routine": True,
     "zones": [],
-    "sources": [{"citation": "UK reflexology practitioners' contraindication lists", "url": ""}],
+    "techniques": [],
+    "sources": [SOURCE],
+}
+SAFETY = {
+    "slug": "safety",
+    "title": "Before you start",
+    "disclaimer": "Foot massage can help you relax. Reflexology cannot find or treat illness.",
+    "screen": "Do not massage the feet if any of these applies to you.",
+    "conditions": [CONTRAINDICATION],
+    "preparation": "Wash your hands, sit comfortably and check the feet for cuts.",
+    "aftercare": "Drink a glass of water and rest for a few minutes.",
+    "when_to_stop": "Stop at once if anything hurts, tingles or goes numb.",
+    "pressure_scale": [
+        {"level": 1, "key": "feather", "feels_like": "Barely touching, like stroking a cat."}
+    ],
+    "updated_at": "2026-11-23T20:00:00Z",
 }

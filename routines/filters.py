@@ -1,6 +1,15 @@
 from django_filters import rest_framework as filters
 
-from routines.models import Audience, Benefit, Contraindication, Difficulty, Routine, Severity
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    Difficulty,
+    Performer,
+    Routine,
+    Severity,
+    Tool,
+)
 from zones.models import BodyPart, Zone
 
 
@@ -12,6 +21,18 @@ class RoutineFilter(filters.FilterSet):
     audience = filters.ModelChoiceFilter(
         queryset=Audience.objects.all(), field_name="audiences", to_field_name="slug",
         help_text="Slug of an audience the routine is meant for.",
+    )  # fmt: skip
+    performer = filters.ChoiceFilter(
+        choices=Performer.choices,
+        help_text="`self` for self-massage, `partner` for a massage given by someone else.",
+    )
+    tool = filters.ModelChoiceFilter(
+        queryset=Tool.objects.all(), field_name="tools", to_field_name="slug",
+        help_text="Routines that use this tool (slug).",
+    )  # fmt: skip
+    without_tools = filters.BooleanFilter(
+        field_name="tools", lookup_expr="isnull",
+        help_text="`true`: routines that need nothing but hands.",
     )  # fmt: skip
     difficulty = filters.ChoiceFilter(choices=Difficulty.choices)
     zone = filters.ModelChoiceFilter(
@@ -30,7 +51,17 @@ class RoutineFilter(filters.FilterSet):
 
     class Meta:
         model = Routine
-        fields = ["benefit", "audience", "difficulty", "zone", "body_part", "max_duration_seconds"]
+        fields = [
+            "benefit",
+            "audience",
+            "performer",
+            "tool",
+            "without_tools",
+            "difficulty",
+            "zone",
+            "body_part",
+            "max_duration_seconds",
+        ]
 
 
 class BenefitFilter(filters.FilterSet):

@@ -8,20 +8,21 @@ to look.
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete
 
 from footcare.content.guards import check_later, guard_deletes, guard_saves
 from routines import safety
-from routines.models import Routine, Status, Step
+from routines.models import Routine, SafetyScreen, Status, Step
 from zones.models import Area, Zone
 
 
-def _published_steps(**lookup: Any) -> QuerySet[Step]:
+def _published_steps(*conditions: Q, **lookup: Any) -> QuerySet[Step]:
     return (
-        Step.objects.filter(routine__status=Status.PUBLISHED, **lookup)
+        Step.objects.filter(*conditions, routine__status=Status.PUBLISHED, **lookup)
+        .distinct()
         .select_related("routine", "area")
-        .prefetch_related("zones")
+        .prefetch_related("zones__overlaps")
         .order_by("routine__title", "position")
     )
 
@@ -42,11 +43,28 @@ def zone_problems(zone: Zone) -> list[str]:
     if zone.pk is None:
         return []
     problems = []
-    for step in _published_steps(zones=zone):
-        zones = [zone if named.pk == zone.pk else named for named in step.zones.all()]
-        for problem in safety.step_problems(step.facts(zones)):
+    # Steps that name it, and steps that name a zone drawn over it (they press it too).
+    for step in _published_steps(Q(zones=zone) | Q(zones__overlaps=zone)):
+        for problem in safety.step_problems(step.facts(edited=zone)):
             problems.append(_in_routine(step, problem))
     return problems
+
+
+def safety_screen_problems(screen: SafetyScreen) -> list[str]:
+    """Published routines rely on the safety screen: it may not lose a text in any language."""
+    missing = screen.missing_texts()
+    if not missing or not Routine.objects.published().exists():
+        return []
+    return [
+        "Published routines rely on the safety screen; it may not be left without text "
+        f"({', '.join(missing)}). Write it in every language."
+    ]
+
+
+def safety_screen_deletion_problems(screen: SafetyScreen) -> list[str]:
+    if not Routine.objects.published().exists():
+        return []
+    return ["Published routines rely on the safety screen; it cannot be deleted."]
 
 
 def area_problems(area: Area) -> list[str]:
@@ -83,15 +101,36 @@ def _recheck_steps(
         check_later(Routine, routine_id)
 
 
+def _recheck_overlapping(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **_: Any
+) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    zones = {instance.pk, *(pk_set or ())}
+    routines = Step.objects.filter(zones__in=zones).values_list("routine_id", flat=True)
+    for routine_id in set(routines):
+        check_later(Routine, routine_id)
+
+
+def _judge_its_routine(step: Step) -> list[str]:
+    """A step is judged as part of its routine, once per routine however many steps changed
+    (the loader writes hundreds in one change)."""
+    check_later(Routine, step.routine_id)
+    return []
+
+
 def _recheck_routine_of(sender: Any, instance: Step, **_: Any) -> None:
     check_later(Routine, instance.routine_id)
 
 
 def connect() -> None:
     guard_saves(Routine, routine_problems)
-    guard_saves(Step, lambda step: routine_problems(step.routine))
+    guard_saves(Step, _judge_its_routine)
     guard_saves(Zone, zone_problems)
     guard_saves(Area, area_problems)
     guard_deletes(Zone, zone_deletion_problems)
+    guard_saves(SafetyScreen, safety_screen_problems)
+    guard_deletes(SafetyScreen, safety_screen_deletion_problems)
     m2m_changed.connect(_recheck_steps, sender=Step.zones.through, weak=False)
+    m2m_changed.connect(_recheck_overlapping, sender=Zone.overlaps.through, weak=False)
     post_delete.connect(_recheck_routine_of, sender=Step, weak=False)

@@ -13,7 +13,17 @@ from footcare.content.journal import (
     track_part,
     upserted,
 )
-from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+    Tool,
+)
 from zones.models import Area, Source, Zone
 
 
@@ -32,6 +42,14 @@ def _showing(item: Contraindication) -> list[str]:
             | Q(steps__technique__contraindications=item)
         ).distinct()
     )
+
+
+SAFETY = upserted("safety", ["safety"])
+
+
+def _in_safety_screen(contraindications: Any) -> list[Change]:
+    """The safety screen lists the general contraindications, with their zones and sources."""
+    return SAFETY if contraindications.filter(applies_to_every_routine=True).exists() else []
 
 
 def _routine_changes(routine_pks: Any, benefit_pks: Any = ()) -> list[Change]:
@@ -60,11 +78,19 @@ def connect() -> None:
         lambda routine: upserted("benefit", routine.benefits.values_list("slug", flat=True)),
     )
     add_dependents(Benefit, lambda benefit: upserted("routine", _published(benefit.routines)))
-    add_dependents(Contraindication, lambda item: upserted("routine", _showing(item)))
+    add_dependents(
+        Contraindication,
+        lambda item: (
+            upserted("routine", _showing(item)) + (SAFETY if item.applies_to_every_routine else [])
+        ),
+    )
     add_dependents(
         Technique,
-        lambda technique: upserted(
-            "routine", _published(Routine.objects.filter(steps__technique=technique).distinct())
+        lambda technique: (
+            upserted(
+                "routine", _published(Routine.objects.filter(steps__technique=technique).distinct())
+            )
+            + _in_safety_screen(technique.contraindications)
         ),
     )
     add_dependents(
@@ -73,8 +99,12 @@ def connect() -> None:
             upserted("routine", _published(Routine.objects.filter(steps__zones=zone).distinct()))
             + upserted("benefit", zone.benefits.values_list("slug", flat=True))
             + upserted("contraindication", zone.contraindications.values_list("slug", flat=True))
+            + _in_safety_screen(zone.contraindications)
         ),
     )
+    track(SafetyScreen, "safety", key=lambda screen: "safety")
+    track_part(PressureLevel, lambda level: SAFETY)
+    track_part(Tool, lambda tool: upserted("routine", _published(tool.routines)))
     track_part(Step, _step_changes)
     track_part(
         Area,
@@ -94,12 +124,14 @@ def connect() -> None:
         lambda source: (
             upserted("benefit", source.benefits.values_list("slug", flat=True))
             + upserted("contraindication", source.contraindications.values_list("slug", flat=True))
+            + _in_safety_screen(source.contraindications)
         ),
     )
 
     on_m2m_change(Routine.benefits, _routine_changes)
     on_m2m_change(Routine.audiences, lambda routines, _: _routine_changes(routines))
     on_m2m_change(Routine.contraindications, lambda routines, _: _routine_changes(routines))
+    on_m2m_change(Routine.tools, lambda routines, _: _routine_changes(routines))
     on_m2m_change(
         Step.zones,
         lambda steps, _: _routine_changes(Step.objects.filter(pk__in=steps).values("routine")),
@@ -110,7 +142,21 @@ def connect() -> None:
         )
     on_m2m_change(
         Contraindication.sources,
-        lambda items, _: upserted("contraindication", slugs_by_pk(Contraindication, items)),
+        lambda items, _: (
+            upserted("contraindication", slugs_by_pk(Contraindication, items))
+            + _in_safety_screen(Contraindication.objects.filter(pk__in=items))
+        ),
+    )
+    # A step keeps to the limits of the zones its zones overlap; the zone pages list them.
+    on_m2m_change(
+        Zone.overlaps,
+        lambda zones, others: (
+            upserted("zone", slugs_by_pk(Zone, {*zones, *others}))
+            + upserted(
+                "routine",
+                _published(Routine.objects.filter(steps__zones__in={*zones, *others}).distinct()),
+            )
+        ),
     )
     # A routine lists the contraindications of the zones and techniques its steps use.
     on_m2m_change(
@@ -118,6 +164,7 @@ def connect() -> None:
         lambda items, zones: (
             upserted("contraindication", slugs_by_pk(Contraindication, items))
             + upserted("routine", _published(Routine.objects.filter(steps__zones__in=zones)))
+            + _in_safety_screen(Contraindication.objects.filter(pk__in=items))
         ),
     )
     on_m2m_change(
@@ -127,5 +174,6 @@ def connect() -> None:
             + upserted(
                 "routine", _published(Routine.objects.filter(steps__technique__in=techniques))
             )
+            + _in_safety_screen(Contraindication.objects.filter(pk__in=items))
         ),
     )

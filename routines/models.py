@@ -39,6 +39,11 @@ class Difficulty(models.TextChoices):
     ADVANCED = "advanced", _("Advanced")
 
 
+class Performer(models.TextChoices):
+    SELF = "self", _("Yourself (self-massage)")
+    PARTNER = "partner", _("A partner")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -49,6 +54,22 @@ class Audience(JournaledModel):
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=80)
+    position = models.PositiveIntegerField(default=0, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tool(JournaledModel):
+    """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    description = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -169,10 +190,11 @@ class RoutineQuerySet(JournaledQuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def with_slugs(self) -> "RoutineQuerySet":
-        """Annotate ``audience_slugs`` and ``benefit_slugs`` (JSON arrays) for compact lists."""
+        """Annotate ``audience_slugs``, ``benefit_slugs`` and ``tool_slugs`` (JSON arrays)."""
         return self.annotate(
             audience_slugs=slugs_of(Audience.objects.all(), "routines"),
             benefit_slugs=slugs_of(Benefit.objects.all(), "routines"),
+            tool_slugs=slugs_of(Tool.objects.all(), "routines"),
         )
 
     def with_totals(self) -> "RoutineQuerySet":
@@ -205,6 +227,24 @@ class Routine(JournaledModel):
     )
     audiences: "models.ManyToManyField[Audience, Any]" = models.ManyToManyField(
         Audience, related_name="routines", blank=True
+    )
+    performer = models.CharField(
+        max_length=7,
+        choices=Performer.choices,
+        default=Performer.SELF,
+        verbose_name=_("who massages"),
+        help_text=_("Whether the person massages their own feet or a partner gives it."),
+    )
+    tools: "models.ManyToManyField[Tool, Any]" = models.ManyToManyField(
+        Tool,
+        related_name="routines",
+        blank=True,
+        help_text=_("What it needs besides hands; none for hands only."),
+    )
+    not_for = models.TextField(
+        blank=True,
+        verbose_name=_("who should not use it"),
+        help_text=_("In plain words, who should choose another routine or ask a doctor first."),
     )
     difficulty = models.CharField(
         max_length=10, choices=Difficulty.choices, default=Difficulty.EASY
@@ -239,8 +279,18 @@ class Routine(JournaledModel):
         return sum(step.duration_seconds for step in self.steps.all())
 
     def publish_problems(self) -> list[str]:
-        steps = self.steps.select_related("area").prefetch_related("zones").order_by("position")
-        return safety.publish_problems([step.facts() for step in steps])
+        steps = list(
+            self.steps.select_related("area")
+            .prefetch_related("zones__overlaps")
+            .order_by("position")
+        )
+        problems = safety.publish_problems([step.facts() for step in steps])
+        if steps and not Contraindication.objects.for_steps(steps).exists():
+            problems.append(
+                "No contraindication applies to this routine. Mark the general ones (a "
+                "thrombosis, a fracture …) as applying to every routine, or link some to it."
+            )
+        return problems + SafetyScreen.publish_problems()
 
     def publish(self) -> None:
         """Publish now, or raise ValidationError saying what stands in the way."""
@@ -290,6 +340,7 @@ class Routine(JournaledModel):
             copy.save()
             copy.benefits.set(self.benefits.all())
             copy.audiences.set(self.audiences.all())
+            copy.tools.set(self.tools.all())
             copy.contraindications.set(self.contraindications.all())
             for step in list(self.steps.all()):
                 zones = list(step.zones.all())
@@ -366,9 +417,25 @@ class Step(JournaledModel):
             self.position = (last or 0) + 1
         super().save(*args, **kwargs)
 
-    def facts(self, zones: Iterable[Zone] | None = None) -> safety.StepFacts:
-        """This step as the safety rules see it, with ``zones`` or its saved zones."""
+    def facts(
+        self, zones: Iterable[Zone] | None = None, *, edited: Zone | None = None
+    ) -> safety.StepFacts:
+        """This step as the safety rules see it, with ``zones`` or its saved zones.
+
+        The zones that its zones traditionally overlap count too: pressing one presses the
+        other. ``edited`` is an unsaved zone to see in place of its saved row.
+        """
         chosen = list(zones) if zones is not None else list(self.zones.all())
+        if edited is not None:
+            chosen = [edited if zone.pk == edited.pk else zone for zone in chosen]
+        named = {zone.pk for zone in chosen}
+        overlapped = {
+            other.pk: (edited if edited is not None and other.pk == edited.pk else other)
+            for zone in chosen
+            if zone.pk
+            for other in zone.overlaps.all()
+            if other.pk not in named
+        }
         area = self.area if self.area_id else None
         return safety.StepFacts(
             label=f"Step {self.position} ({self.title})",
@@ -376,6 +443,13 @@ class Step(JournaledModel):
             pressure=self.pressure,
             zones=[safety.ZoneLimit(zone.name, zone.foot, zone.max_pressure) for zone in chosen],
             area=safety.ZoneLimit(area.name, Foot.BOTH, area.max_pressure) if area else None,
+            overlapped=[
+                safety.ZoneLimit(
+                    f"{zone.name} (drawn over its zones)", zone.foot, zone.max_pressure
+                )
+                for zone in overlapped.values()
+                if zone.on_foot(self.foot) or self.foot == Foot.BOTH
+            ],
         )
 
     def check_safety(self, zones: Iterable[Zone] | None = None) -> None:
@@ -397,3 +471,84 @@ class Step(JournaledModel):
 
     def clean(self) -> None:
         self.check_safety()
+
+
+class SafetyScreen(JournaledModel):
+    """What the app shows before the first session, and what every routine relies on.
+
+    One row. The disclaimer says what reflexology is not; the screen introduces the questions
+    (the contraindications that apply to every routine); preparation, aftercare and when to
+    stop are read before and after any routine. No routine can be published while any of these
+    texts is missing in any language.
+    """
+
+    TEXTS = ("title", "disclaimer", "screen", "preparation", "aftercare", "when_to_stop")
+
+    title = models.CharField(max_length=120)
+    disclaimer = models.TextField(help_text=_("What massage and reflexology can and cannot do."))
+    screen = models.TextField(
+        verbose_name=_("safety screen"),
+        help_text=_(
+            "Shown before the first session, above the list of conditions under which not to "
+            "massage (the contraindications that apply to every routine)."
+        ),
+    )
+    preparation = models.TextField(help_text=_("How to prepare before any routine."))
+    aftercare = models.TextField(help_text=_("What to do after a routine."))
+    when_to_stop = models.TextField(help_text=_("Signs to stop at once, and when to see a doctor."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("safety screen")
+        verbose_name_plural = _("safety screen")
+
+    def __str__(self) -> str:
+        return self.title or str(_("Safety screen"))
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.pk = 1  # there is one safety screen; saving another replaces it
+        super().save(*args, **kwargs)
+
+    def missing_texts(self) -> list[str]:
+        """The translated columns that are empty, e.g. ``disclaimer_ru``."""
+        return [
+            column
+            for field in self.TEXTS
+            for column in translated_variants(SafetyScreen, field)
+            if not (getattr(self, column, "") or "").strip()
+        ]
+
+    @classmethod
+    def publish_problems(cls) -> list[str]:
+        """Why no routine can be published for want of safety texts; empty when none."""
+        screen = cls.objects.filter(pk=1).first()
+        if screen is None:
+            return ["Write the safety screen (disclaimer, screen, preparation, aftercare) first."]
+        missing = screen.missing_texts()
+        if missing:
+            return [
+                "The safety screen is missing text in some languages: "
+                + ", ".join(missing)
+                + ". Fill it in before publishing."
+            ]
+        return []
+
+
+class PressureLevel(JournaledModel):
+    """What each step of the 1–5 pressure scale feels like, in words a beginner can use."""
+
+    level = models.PositiveSmallIntegerField(choices=Pressure.choices, unique=True)
+    feels_like = models.TextField(
+        help_text=_("What this pressure feels like, and where to use it.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["level"]
+
+    def __str__(self) -> str:
+        return str(Pressure(self.level).label)
+
+    @property
+    def key(self) -> str:
+        return Pressure(self.level).key

@@ -29,11 +29,13 @@ class StepFacts:
     pressure: int
     zones: Sequence[ZoneLimit]
     area: ZoneLimit | None = None  # the whole area it works, if it names one
+    overlapped: Sequence[ZoneLimit] = ()  # zones its zones traditionally overlap
 
     @property
     def limits(self) -> list[ZoneLimit]:
-        """Everything whose pressure limit the step must respect: its zones and its area."""
-        return [*self.zones, *([self.area] if self.area else [])]
+        """Everything whose pressure limit the step must respect: its zones, the zones drawn
+        on top of them, and its area."""
+        return [*self.zones, *self.overlapped, *([self.area] if self.area else [])]
 
 
 def _pressure(value: int) -> str:

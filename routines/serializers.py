@@ -3,7 +3,17 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+    Tool,
+)
 from zones.serializers import (
     AreaSerializer,
     PressureField,
@@ -16,6 +26,12 @@ class AudienceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Audience
         fields = ["slug", "name"]
+
+
+class ToolSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tool
+        fields = ["slug", "name", "description"]
 
 
 class TechniqueSummarySerializer(serializers.ModelSerializer):
@@ -66,6 +82,10 @@ class SlugListField(serializers.ListField):
 
     child = serializers.CharField()
 
+    def get_attribute(self, instance: Any) -> Any:
+        # The annotation is NULL when there are none; DRF would serialise that as null.
+        return super().get_attribute(instance) or []
+
     def to_representation(self, data: Any) -> list[str]:
         return sorted(data or [])
 
@@ -77,6 +97,9 @@ class RoutineListSerializer(serializers.ModelSerializer):
     step_count = serializers.IntegerField()
     audiences = SlugListField(source="audience_slugs", read_only=True)
     benefits = SlugListField(source="benefit_slugs", read_only=True)
+    tools = SlugListField(
+        source="tool_slugs", read_only=True, help_text="What it needs besides hands; [] for none."
+    )
 
     class Meta:
         model = Routine
@@ -85,9 +108,11 @@ class RoutineListSerializer(serializers.ModelSerializer):
             "title",
             "summary",
             "difficulty",
+            "performer",
             "total_duration_seconds",
             "step_count",
             "audiences",
+            "tools",
             "benefits",
             "published_at",
             "updated_at",
@@ -166,6 +191,7 @@ class StepSerializer(serializers.ModelSerializer):
 class RoutineDetailSerializer(RoutineListSerializer):
     audiences = AudienceSerializer(many=True, read_only=True)  # type: ignore[assignment]
     benefits = BenefitSummarySerializer(many=True, read_only=True)  # type: ignore[assignment]
+    tools = ToolSerializer(many=True, read_only=True)  # type: ignore[assignment]
     contraindications = serializers.SerializerMethodField(
         help_text="Every condition under which not to do this routine, or only with care: "
         "those that apply to every routine, those of the zones and techniques its steps use, "
@@ -195,7 +221,59 @@ class RoutineDetailSerializer(RoutineListSerializer):
         fields = [
             *RoutineListSerializer.Meta.fields,
             "introduction",
+            "not_for",
             "safety_notes",
             "contraindications",
             "steps",
         ]
+
+
+class PressureLevelSerializer(serializers.ModelSerializer):
+    key = serializers.CharField(read_only=True, help_text="feather, light, moderate, firm, deep.")
+
+    class Meta:
+        model = PressureLevel
+        fields = ["level", "key", "feels_like"]
+
+
+class SafetyScreenSerializer(serializers.ModelSerializer):
+    """What the app shows before the first session, in the request's language."""
+
+    slug = serializers.SerializerMethodField(help_text="Always `safety`: the sync's key for it.")
+    conditions = serializers.SerializerMethodField(
+        help_text="The conditions under which not to massage, or only with care, whatever the "
+        "routine: ask about each before the first session."
+    )
+    pressure_scale = serializers.SerializerMethodField(
+        help_text="What pressure 1 to 5 feels like, in words."
+    )
+
+    class Meta:
+        model = SafetyScreen
+        fields = [
+            "slug",
+            "title",
+            "disclaimer",
+            "screen",
+            "conditions",
+            "preparation",
+            "aftercare",
+            "when_to_stop",
+            "pressure_scale",
+            "updated_at",
+        ]
+
+    def get_slug(self, screen: SafetyScreen) -> str:
+        return "safety"
+
+    @extend_schema_field(ContraindicationSerializer(many=True))
+    def get_conditions(self, screen: SafetyScreen) -> list[dict[str, Any]]:
+        general = Contraindication.objects.filter(applies_to_every_routine=True).prefetch_related(
+            "zones", "sources", "techniques"
+        )
+        return ContraindicationSerializer(general, many=True).data  # type: ignore[return-value]
+
+    @extend_schema_field(PressureLevelSerializer(many=True))
+    def get_pressure_scale(self, screen: SafetyScreen) -> list[dict[str, Any]]:
+        levels = PressureLevel.objects.order_by("level")
+        return PressureLevelSerializer(levels, many=True).data  # type: ignore[return-value]

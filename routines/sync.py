@@ -3,12 +3,15 @@
 from collections.abc import Sequence
 from typing import Any
 
+from django.urls import reverse
+
 from footcare.api.sync import SyncResource
-from routines.models import Benefit, Contraindication, Routine, Technique
+from routines.models import Benefit, Contraindication, Routine, SafetyScreen, Technique
 from routines.serializers import (
     BenefitSerializer,
     ContraindicationSerializer,
     RoutineDetailSerializer,
+    SafetyScreenSerializer,
     TechniqueSerializer,
 )
 from routines.views import benefit_queryset, routine_detail_queryset
@@ -25,7 +28,19 @@ def _loader(queryset_factory: Any, serializer: Any) -> Any:
     return load
 
 
+def load_safety(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    screens = SafetyScreen.objects.filter(pk=1)
+    return SafetyScreenSerializer(screens, many=True, context=context).data  # type: ignore[return-value]
+
+
 RESOURCES = [
+    SyncResource(
+        "safety",
+        "safety",
+        SafetyScreenSerializer,
+        load_safety,
+        paths=lambda: [reverse("v1:safety")],
+    ),
     SyncResource(
         "benefit",
         "benefits",

@@ -2,7 +2,17 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+    Tool,
+)
 
 
 @register(Audience)
@@ -27,9 +37,24 @@ class ContraindicationTranslation(TranslationOptions):
 
 @register(Routine)
 class RoutineTranslation(TranslationOptions):
-    fields = ("title", "summary", "introduction", "safety_notes")
+    fields = ("title", "summary", "introduction", "safety_notes", "not_for")
 
 
 @register(Step)
 class StepTranslation(TranslationOptions):
     fields = ("title", "instruction", "tip", "narration")
+
+
+@register(Tool)
+class ToolTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(SafetyScreen)
+class SafetyScreenTranslation(TranslationOptions):
+    fields = SafetyScreen.TEXTS
+
+
+@register(PressureLevel)
+class PressureLevelTranslation(TranslationOptions):
+    fields = ("feels_like",)

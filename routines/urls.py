@@ -1,6 +1,13 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from routines.views import BenefitViewSet, ContraindicationViewSet, RoutineViewSet, TechniqueViewSet
+from routines.views import (
+    BenefitViewSet,
+    ContraindicationViewSet,
+    RoutineViewSet,
+    SafetyView,
+    TechniqueViewSet,
+)
 
 router = SimpleRouter()
 router.register("benefits", BenefitViewSet, basename="benefit")
@@ -8,4 +15,4 @@ router.register("techniques", TechniqueViewSet, basename="technique")
 router.register("contraindications", ContraindicationViewSet, basename="contraindication")
 router.register("routines", RoutineViewSet, basename="routine")
 
-urlpatterns = router.urls
+urlpatterns = [*router.urls, path("safety/", SafetyView.as_view(), name="safety")]

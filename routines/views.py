@@ -1,19 +1,24 @@
 from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from footcare.api.conventions import FieldSelectionMixin
 from routines import examples
 from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
-from routines.models import Benefit, Contraindication, Routine, Step, Technique
+from routines.models import Benefit, Contraindication, Routine, SafetyScreen, Step, Technique
 from routines.serializers import (
     BenefitSerializer,
     ContraindicationSerializer,
     RoutineDetailSerializer,
     RoutineListSerializer,
+    SafetyScreenSerializer,
     TechniqueSerializer,
 )
 from zones.examples import example
@@ -40,7 +45,11 @@ def routine_detail_queryset() -> QuerySet[Routine]:
         Routine.objects.published()
         .with_totals()
         .prefetch_related(
-            "audiences", "contraindications", "benefits", Prefetch("steps", queryset=steps)
+            "audiences",
+            "tools",
+            "contraindications",
+            "benefits",
+            Prefetch("steps", queryset=steps),
         )
     )
 
@@ -123,8 +132,8 @@ class ContraindicationViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     "Routines",
     "routine",
     "Published guided routines, compact, with total duration and step count. Filter by "
-    "benefit, audience, difficulty, zone, body part or maximum duration; order by title or "
-    "duration.",
+    "benefit, audience, who massages (yourself or a partner), tool, difficulty, zone, body part "
+    "or maximum duration; order by title or duration.",
     "Everything a player screen needs in one call: the ordered steps with technique, foot, "
     "zones, pressure, seconds and repetitions; benefits; contraindications.",
     item=examples.ROUTINE_ITEM,
@@ -145,3 +154,28 @@ class RoutineViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer
+
+
+def safety_screen() -> SafetyScreen:
+    screen = SafetyScreen.objects.filter(pk=1).first()
+    if screen is None:
+        raise Http404("No safety screen has been written yet.")
+    return screen
+
+
+class SafetyView(APIView):
+    """The disclaimer and safety screen the app shows before the first session."""
+
+    @extend_schema(
+        summary="Get the safety screen and disclaimer",
+        description="What the app shows before the first session, in the request's language: "
+        "the disclaimer, the safety screen with the conditions under which not to massage "
+        "(those that apply to every routine), how to prepare, aftercare, when to stop, and "
+        "what each pressure level feels like. Show it before any routine and again whenever "
+        "`updated_at` changes.",
+        responses={200: SafetyScreenSerializer},
+        examples=[example("The safety screen (shortened)", examples.SAFETY)],
+        tags=["Safety"],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(SafetyScreenSerializer(safety_screen()).data)

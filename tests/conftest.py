@@ -1,7 +1,12 @@
+import io
+from collections.abc import Iterator
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 from rest_framework.test import APIClient
 
@@ -25,6 +30,34 @@ def _fresh_cache() -> None:
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _publishable(request) -> None:
+    """What every published routine relies on: the safety screen, written in both languages,
+    and a contraindication that applies to every routine. Tests that need a database start
+    with both (``@pytest.mark.bare_safety`` for those about their absence); the content pack
+    replaces them with its own."""
+    uses_database = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in ("db", "transactional_db")
+    )
+    if not uses_database or request.node.get_closest_marker("bare_safety"):
+        return
+    request.getfixturevalue(
+        "transactional_db" if "transactional_db" in request.fixturenames else "db"
+    )
+    from routines.models import Contraindication, SafetyScreen
+    from tests.factories import ContraindicationFactory, safety_screen
+
+    if not SafetyScreen.objects.exists():
+        safety_screen()
+    if not Contraindication.objects.filter(applies_to_every_routine=True).exists():
+        ContraindicationFactory(
+            slug="general-caution",
+            name_en="Any condition a doctor is treating",
+            name_ru="Любое заболевание под наблюдением врача",
+            applies_to_every_routine=True,
+        )
+
+
 @pytest.fixture
 def editor(client):
     """The test client, logged in as a staff member of the Editors group (no superuser)."""
@@ -39,3 +72,15 @@ def boss(client):
     """The test client, logged in as a superuser."""
     client.force_login(User.objects.create_superuser("boss", password="a-long-passphrase"))
     return client
+
+
+@pytest.fixture(scope="module")
+def shipped_pack(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """The shipped content pack, loaded once for a module (a load takes seconds) inside a
+    transaction rolled back after it; each test runs in a savepoint of its own, so what one
+    test changes the next does not see. Gives what ``load_content`` printed."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("load_content", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)

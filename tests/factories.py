@@ -194,3 +194,36 @@ def published_routine(slug, *, steps=3, zones=(), **fields):
         StepFactory(routine=routine, zones=list(zones))
     routine.publish()
     return routine
+
+
+def safety_screen(**texts):
+    """The safety screen, written in both languages unless ``texts`` blank some of it."""
+    from routines.models import SafetyScreen
+
+    english = {
+        "title": "Before you start",
+        "disclaimer": "Reflexology finds no illness.",
+        "screen": "Do not massage if any of these applies.",
+        "preparation": "Wash your hands.",
+        "aftercare": "Rest a moment.",
+        "when_to_stop": "Stop if it hurts.",
+    }
+    russian = {
+        "title": "Перед началом",
+        "disclaimer": "Рефлексология не выявляет болезней.",
+        "screen": "Не делайте массаж, если что-то из этого относится к вам.",
+        "preparation": "Вымойте руки.",
+        "aftercare": "Отдохните.",
+        "when_to_stop": "Остановитесь, если больно.",
+    }
+    values = {f"{name}_en": text for name, text in english.items()}
+    values |= {f"{name}_ru": text for name, text in russian.items()}
+    screen = SafetyScreen(**(values | texts))
+    screen.save()
+    return screen
+
+
+def source_json(citation):
+    """How the API shows a source made with only a citation: every reference field empty."""
+    empty = ["title", "author", "publisher", "url", "doi", "isbn", "link", "supports"]
+    return {"citation": citation, **dict.fromkeys(empty, ""), "year": None}

@@ -16,7 +16,8 @@ from footcare.models import PackItem
 from routines.models import Audience, Benefit, Contraindication, Routine, Technique
 from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone
 
-pytestmark = pytest.mark.django_db
+# The pack brings its own safety screen and general contraindications.
+pytestmark = [pytest.mark.django_db, pytest.mark.bare_safety]
 
 SHIPPED = Path(__file__).resolve().parents[1]
 
@@ -160,6 +161,7 @@ def test_export_then_load_then_export_is_byte_identical(loaded, tmp_path):
     assert [str(name) for name in files] == [
         "routines/01_catalogue.yaml",
         "routines/02_routines.yaml",
+        "routines/03_safety.yaml",
         "zones/01_map.yaml",
         "zones/02_body_parts.yaml",
         "zones/03_zones.yaml",

@@ -15,13 +15,14 @@ from footcare.admin import GuardedAdminMixin, HistoryAdmin, UnicodeSearchMixin
 from zones.foot_map import build_foot_map
 from zones.models import Area, BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
 from zones.serializers import FootMapSerializer
-from zones.svg import render_foot_map
+from zones.svg import map_texts, render_foot_map
 
 
 def foot_map_svg(*, foot: str, view: str, highlight: str | None = None) -> SafeString:
     """The foot map drawn by the same code as the API's SVG; every text in it is escaped."""
     data = FootMapSerializer(build_foot_map(foot=foot, view=view)).data
-    return mark_safe(render_foot_map(data, title=f"{foot} foot, {view}", highlight=highlight))  # noqa: S308
+    texts = map_texts(foot, view)
+    return mark_safe(render_foot_map(data, **texts, highlight=highlight))  # noqa: S308
 
 
 class ZoneAdminForm(forms.ModelForm):
@@ -77,7 +78,7 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translatio
         "tradition",
     ]
     search_fields = ["slug", "name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
-    autocomplete_fields = ["body_parts", "sources"]
+    autocomplete_fields = ["body_parts", "sources", "overlaps"]
     prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["foot_map_preview", "updated_at"]
     inlines = [ZoneShapeInline]
@@ -85,7 +86,15 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translatio
         (None, {"fields": ["name", "slug", "description", "body_parts"]}),
         (
             _("Where"),
-            {"fields": ["foot", "region", "longitudinal_zones", "foot_map_preview"]},
+            {
+                "fields": [
+                    "foot",
+                    "region",
+                    "longitudinal_zones",
+                    "overlaps",
+                    "foot_map_preview",
+                ]
+            },
         ),
         (
             _("How to press"),
@@ -156,10 +165,16 @@ class BodyPartAdmin(UnicodeSearchMixin, TranslationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(UnicodeSearchMixin, admin.ModelAdmin):
-    list_display = ["citation", "url"]
-    search_fields = ["slug", "citation", "url"]
+class SourceAdmin(UnicodeSearchMixin, TranslationAdmin):
+    list_display = ["citation", "year", "url", "doi", "isbn"]
+    list_filter = ["year"]
+    search_fields = ["slug", "citation", "title", "author", "publisher", "url", "doi", "isbn"]
     prepopulated_fields = {"slug": ["citation"]}
+    fieldsets = [
+        (None, {"fields": ["citation", "slug", "supports"]}),
+        (_("Reference"), {"fields": ["title", "author", "publisher", "year"]}),
+        (_("Where to find it (at least one)"), {"fields": ["url", "doi", "isbn"]}),
+    ]
 
 
 @admin.register(Landmark)

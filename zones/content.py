@@ -30,7 +30,17 @@ ZONE_FIELDS = [
     "tradition",
     "tradition_note",
 ]
-SOURCE_FIELDS = ["citation", "url"]
+SOURCE_FIELDS = [
+    "citation",
+    "title",
+    "author",
+    "publisher",
+    "year",
+    "url",
+    "doi",
+    "isbn",
+    "supports",
+]
 OUTLINE_FIELDS = ["points", "aspect_ratio"]
 LANDMARK_FIELDS = ["name", "description", "view", "points"]
 AREA_FIELDS = ["name", "description", "max_pressure"]
@@ -57,6 +67,13 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
         loader.item(BodyPart, {"slug": item["slug"]}, values, label=f"body part {item['slug']}")
     for position, item in enumerate(pack.get("zones", []), start=1):
         _load_zone(loader, item, position)
+    # Overlaps name other zones, so they are linked once every zone exists.
+    for item in pack.get("zones", []):
+        zone = Zone.objects.filter(slug=item["slug"]).first()
+        if zone is not None and loader.writes(zone):
+            label = f"zone {item['slug']}"
+            overlaps = by_slug(Zone, item.get("overlaps", []), where=label)
+            loader.links(zone, "overlaps", overlaps, label=label)
 
 
 def _load_zone(loader: PackLoader, item: dict[str, Any], position: int) -> None:
@@ -129,6 +146,7 @@ def _zone_item(zone: Zone) -> dict[str, Any]:
         "pressure": [zone.recommended_pressure, zone.max_pressure],
         "body_parts": sorted(slugs(zone.body_parts.all())),
         "sources": sorted(slugs(zone.sources.all())),
+        **({"overlaps": sorted(slugs(zone.overlaps.all()))} if zone.overlaps.exists() else {}),
         "shapes": {shape.view: shape.polygons for shape in sorted(zone.shapes.all(), key=_view)},
     }
 

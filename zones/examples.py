@@ -2,6 +2,19 @@
 
 from drf_spectacular.utils import OpenApiExample
 
+SOURCE = {
+    "citation": "Ernst E. Is reflexology an effective intervention? Med J Aust 191(5), 2009.",
+    "title": "Is reflexology an effective intervention? A systematic review of randomised "
+    "controlled trials",
+    "author": "Edzard Ernst",
+    "publisher": "Medical Journal of Australia",
+    "year": 2009,
+    "url": "https://pubmed.ncbi.nlm.nih.gov/19740047/",
+    "doi": "",
+    "isbn": "",
+    "link": "https://pubmed.ncbi.nlm.nih.gov/19740047/",
+    "supports": "No convincing evidence that reflexology treats any condition.",
+}
 PRESSURE_MODERATE = {"value": 3, "label": "moderate"}
 PRESSURE_FIRM = {"value": 4, "label": "firm"}
 
@@ -27,8 +40,9 @@ ZONE_DETAIL = {
     "traditional_skin_signs": None,
     "tradition": "common",
     "tradition_note": "",
-    "sources": [{"citation": "Kunz and Kunz, Complete Reflexology for Life, 2007", "url": ""}],
+    "sources": [SOURCE],
     "shapes": [{"view": "plantar", "polygons": [[[0.58, 0.38], [0.92, 0.38], [0.9, 0.47]]]}],
+    "overlaps": [{"slug": "gallbladder", "name": "Gallbladder", "foot": "right", "region": "arch"}],
     "updated_at": "2026-11-23T20:00:00Z",
 }
 BODY_PART = {

@@ -90,11 +90,40 @@ class Tradition(models.TextChoices):
 
 
 class Source(JournaledModel):
-    """A published reference that content cites (book, article, chart or web page)."""
+    """A published reference that content cites (book, article, chart or web page).
+
+    A reader must be able to follow it: it has a locator (a URL, a DOI or an ISBN), its exact
+    title, who wrote or published it and when, and says what in our content it supports.
+    """
 
     slug = models.SlugField(unique=True)
     citation = models.CharField(max_length=300, help_text=_("Author, title, publisher, year."))
+    title = models.CharField(
+        max_length=300, blank=True, help_text=_("The exact title, as the source prints it.")
+    )
+    author = models.CharField(max_length=200, blank=True, help_text=_("Who wrote it."))
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text=_("The journal, publisher or website.")
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
     url = models.URLField(blank=True, help_text=_("Where to read it, if it is online."))
+    doi = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name="DOI",
+        validators=[RegexValidator(r"^10\.\d{4,9}/\S+$", _("A DOI starts with 10. and a slash."))],
+    )
+    isbn = models.CharField(
+        max_length=17,
+        blank=True,
+        verbose_name="ISBN",
+        validators=[
+            RegexValidator(r"^(97[89])?[\d-]{9,13}[\dX]$", _("Give the ISBN's 10 or 13 digits."))
+        ],
+    )
+    supports = models.TextField(
+        blank=True, help_text=_("What in our content this source supports, in one sentence.")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -102,6 +131,14 @@ class Source(JournaledModel):
 
     def __str__(self) -> str:
         return self.citation
+
+    @property
+    def link(self) -> str:
+        """Where a reader can follow the source: its URL, else its DOI as a link; may be empty
+        for a book known only by its ISBN."""
+        if self.url:
+            return self.url
+        return f"https://doi.org/{self.doi}" if self.doi else ""
 
 
 class BodyPart(JournaledModel):
@@ -169,6 +206,17 @@ class Zone(JournaledModel):
     )
     sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
         Source, related_name="zones"
+    )
+    overlaps: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
+        "self",
+        symmetrical=True,
+        blank=True,
+        verbose_name=_("traditional overlaps"),
+        help_text=_(
+            "Zones that charts traditionally draw on top of this one (the gallbladder inside "
+            "the liver). A step pressing this zone presses those too, so it keeps to their "
+            "limits as well."
+        ),
     )
     position = models.PositiveIntegerField(
         default=0, db_index=True, help_text=_("Order in lists: toes first, heel last.")

@@ -3,7 +3,7 @@ from typing import Any
 
 from rest_framework.renderers import BaseRenderer
 
-from zones.svg import render_foot_map
+from zones.svg import map_texts, render_foot_map
 
 
 class FootMapSVGRenderer(BaseRenderer):
@@ -19,5 +19,4 @@ class FootMapSVGRenderer(BaseRenderer):
         accepted_media_type: str | None = None,
         renderer_context: Mapping[str, Any] | None = None,
     ) -> bytes:
-        title = f"{data['foot']} foot, {data['view']} view"
-        return render_foot_map(data, title=title).encode()
+        return render_foot_map(data, **map_texts(data["foot"], data["view"])).encode()

@@ -55,9 +55,24 @@ class SkinSignsSerializer(serializers.Serializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    link = serializers.CharField(
+        read_only=True, help_text="A link to follow: the URL, else the DOI as a link; may be empty."
+    )
+
     class Meta:
         model = Source
-        fields = ["citation", "url"]
+        fields = [
+            "citation",
+            "title",
+            "author",
+            "publisher",
+            "year",
+            "url",
+            "doi",
+            "isbn",
+            "link",
+            "supports",
+        ]
 
 
 class BodyPartSummarySerializer(serializers.ModelSerializer):
@@ -138,6 +153,12 @@ class ZoneDetailSerializer(ZoneBaseSerializer):
     traditional_skin_signs = serializers.SerializerMethodField()
     sources = SourceSerializer(many=True, read_only=True)
     shapes = ZoneShapeSerializer(many=True, read_only=True)
+    overlaps = ZoneSummarySerializer(
+        many=True,
+        read_only=True,
+        help_text="Zones that charts traditionally draw over this one; a step pressing it "
+        "keeps to their pressure limits too.",
+    )
 
     class Meta(ZoneBaseSerializer.Meta):
         fields = [
@@ -150,6 +171,7 @@ class ZoneDetailSerializer(ZoneBaseSerializer):
             "tradition_note",
             "sources",
             "shapes",
+            "overlaps",
             "updated_at",
         ]
 

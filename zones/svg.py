@@ -4,10 +4,29 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from django.utils.translation import gettext as _
+
+from zones.models import FootSide, View
+
 HEIGHT = 1000  # user units; the width follows the outline's aspect ratio
 
 SENSITIVITY_FILL = {"low": "#8fbf7f", "medium": "#f0c05a", "high": "#e0735e"}
 HIGHLIGHT_FILL = "#3a6fd8"
+
+
+def map_texts(foot: str, view: str) -> dict[str, str]:
+    """The map's title, description and legend heading, in the active language."""
+    names = {"foot": FootSide(foot).label, "view": View(view).label}
+    return {
+        "title": _("Foot map: %(foot)s, %(view)s") % names,
+        "description": _(
+            "Reflex zones of the %(foot)s seen from this side, each numbered and named in the "
+            "legend. Charts traditionally link each zone to a part of the body; colours show "
+            "how sensitive it is: green low, yellow medium, red high."
+        )
+        % {"foot": str(names["foot"]).lower()},
+        "legend_title": _("Zones"),
+    }
 
 
 def _path(polygons: Sequence[Sequence[Sequence[float]]], width: float, *, closed: bool) -> str:
@@ -18,18 +37,43 @@ def _path(polygons: Sequence[Sequence[Sequence[float]]], width: float, *, closed
     return " ".join(parts)
 
 
-def render_foot_map(foot_map: dict[str, Any], *, title: str, highlight: str | None = None) -> str:
+LEGEND_WIDTH = 560  # user units to the right of the foot, for the numbered legend
+LINE = 26  # legend line height
+
+
+def _centre(polygons: Sequence[Sequence[Sequence[float]]], width: float) -> tuple[float, float]:
+    """Where to put a zone's number: the mean corner of its largest polygon."""
+    largest = max(polygons, key=len)
+    x = sum(point[0] for point in largest) / len(largest) * width
+    y = sum(point[1] for point in largest) / len(largest) * HEIGHT
+    return x, y
+
+
+def render_foot_map(
+    foot_map: dict[str, Any],
+    *,
+    title: str,
+    description: str = "",
+    legend_title: str = "",
+    highlight: str | None = None,
+) -> str:
     """An SVG document of a foot map as the API serialises it.
 
-    The outline, the landmark lines, then exactly one ``<path>`` per zone (several polygons
-    become subpaths of it), coloured by sensitivity. With ``highlight`` set to a zone's slug,
-    that zone is drawn strongly and the others faintly: the admin's preview of one zone.
+    Scales to any size (a ``viewBox``, no fixed width or height) and reads aloud: a
+    ``<title>`` and ``<desc>`` for screen readers, each zone numbered on the drawing and
+    named in a legend beside it. The outline, the landmark lines, then exactly one
+    ``<path>`` per zone (several polygons become subpaths of it), coloured by sensitivity.
+    With ``highlight`` set to a zone's slug, that zone is drawn strongly and the others
+    faintly: the admin's preview of one zone.
     """
     width = round(HEIGHT * foot_map["aspect_ratio"], 1)
+    zones = foot_map["zones"]
+    height = max(HEIGHT, LINE * (len(zones) + 2))
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" '
-        f'width="{width * 0.4:.0f}" height="{HEIGHT * 0.4:.0f}" role="img">',
-        f"<title>{escape(title)}</title>",
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width + LEGEND_WIDTH} {height}" '
+        'role="img" aria-labelledby="map-title map-desc" font-family="sans-serif">',
+        f'<title id="map-title">{escape(title)}</title>',
+        f'<desc id="map-desc">{escape(description)}</desc>',
         f'<path class="outline" d="{_path([foot_map["outline"]], width, closed=True)}" '
         'fill="#fbefe6" stroke="#6b4f3f" stroke-width="4"/>',
     ]
@@ -39,15 +83,27 @@ def render_foot_map(foot_map: dict[str, Any], *, title: str, highlight: str | No
             'fill="none" stroke="#6b4f3f" stroke-width="2" stroke-dasharray="8 6">'
             f"<title>{escape(landmark['name'])}</title></path>"
         )
-    for zone in foot_map["zones"]:
+    legend = [
+        f'<g class="legend" transform="translate({width + 20} 0)">',
+        f'<text x="0" y="{LINE}" font-size="22" font-weight="bold">{escape(legend_title)}</text>',
+    ]
+    for number, zone in enumerate(zones, start=1):
         fill, opacity = SENSITIVITY_FILL.get(zone["sensitivity"], "#cccccc"), "0.55"
         if highlight is not None:
             fill, opacity = (HIGHLIGHT_FILL, "0.85") if zone["slug"] == highlight else (fill, "0.2")
+        name = escape(zone["name"])
+        x, y = _centre(zone["polygons"], width)
         out.append(
             f'<path class="zone" id={quoteattr("zone-" + zone["slug"])} '
             f'd="{_path(zone["polygons"], width, closed=True)}" fill="{fill}" '
             f'fill-opacity="{opacity}" stroke="#333333" stroke-width="1.5">'
-            f"<title>{escape(zone['name'])}</title></path>"
+            f"<title>{number}. {name}</title></path>"
+            f'<text class="zone-number" x="{x:.1f}" y="{y:.1f}" font-size="18" '
+            f'text-anchor="middle" dominant-baseline="central" aria-hidden="true">{number}</text>'
         )
-    out.append("</svg>")
+        legend.append(
+            f'<text x="0" y="{LINE * (number + 1)}" font-size="20">'
+            f'<tspan font-weight="bold">{number}.</tspan> {name}</text>'
+        )
+    out += [*legend, "</g>", "</svg>"]
     return "\n".join(out)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from zones.models import Area, BodyPart, Landmark, Zone
+from zones.models import Area, BodyPart, Landmark, Source, Zone
 
 
 @register(BodyPart)
@@ -23,3 +23,8 @@ class LandmarkTranslation(TranslationOptions):
 @register(Area)
 class AreaTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(Source)
+class SourceTranslation(TranslationOptions):
+    fields = ("supports",)

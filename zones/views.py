@@ -28,7 +28,7 @@ TAG = "Foot map"
 
 
 def zone_detail_queryset() -> QuerySet[Zone]:
-    return Zone.objects.prefetch_related("body_parts", "shapes", "sources")
+    return Zone.objects.prefetch_related("body_parts", "shapes", "sources", "overlaps")
 
 
 def body_part_queryset() -> QuerySet[BodyPart]:

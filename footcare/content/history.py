@@ -7,7 +7,9 @@ its routine's version, a shape part of its zone's. ``load_content`` records one 
 the whole load. Restoring goes through the models' saves, so it is journaled like any edit.
 """
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import reversion
@@ -16,6 +18,7 @@ from django.db.models.signals import m2m_changed, post_save
 
 Owner = Callable[[Any], models.Model | None]
 _owners: dict[type[models.Model], Owner] = {}
+_local = threading.local()
 
 
 def keep_history(
@@ -34,9 +37,31 @@ def keep_history(
         m2m_changed.connect(_record_links, sender=field.remote_field.through, weak=False)
 
 
+@contextmanager
+def one_revision(comment: str) -> Iterator[None]:
+    """One revision for a change of many rows (a content load): each owner that changed is
+    recorded once, as it is at the end, rather than again at every save of its parts (which
+    re-serialises a routine with all its steps for each of its hundreds of steps)."""
+    _local.changed = {}
+    try:
+        with reversion.create_revision():
+            reversion.set_comment(comment)
+            yield
+            for model, pk in _local.changed:
+                owner = model._default_manager.filter(pk=pk).first()
+                if owner is not None:
+                    reversion.add_to_revision(owner)
+    finally:
+        _local.changed = None
+
+
 def _record(model: type[models.Model], row: Any) -> None:
     owner = _owners[model](row)
     if owner is None or owner.pk is None:
+        return
+    changed = getattr(_local, "changed", None)
+    if changed is not None:
+        changed[type(owner), owner.pk] = None
         return
     if reversion.is_active():  # the admin's revision, or the loader's
         reversion.add_to_revision(owner)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from footcare.content.packs import PackLoader
+    from footcare.content.rules import Rule
 
 
 class ContentPackApp:
@@ -30,3 +31,8 @@ class ContentPackApp:
     def export_content_pack(self) -> dict[str, dict[str, Any]]:
         documents: dict[str, dict[str, Any]] = import_module(f"{self.name}.content").export_pack()
         return documents
+
+    def content_rules(self) -> list["Rule"]:
+        """The rules its content must keep: ``RULES`` of its ``content_rules`` module."""
+        rules: list[Rule] = import_module(f"{self.name}.content_rules").RULES
+        return rules

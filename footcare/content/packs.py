@@ -27,13 +27,19 @@ from footcare.models import PackItem
 ModelT = TypeVar("ModelT", bound=models.Model)
 
 
-def read_pack(folder: Path) -> dict[str, list[dict[str, Any]]]:
-    """Every YAML file in ``folder``, in name order, merged by top-level key."""
-    pack: dict[str, list[dict[str, Any]]] = {}
+def read_pack(folder: Path) -> dict[str, Any]:
+    """Every YAML file in ``folder``, in name order, merged by top-level key.
+
+    A key holds a list of items (merged across files) or one item (the safety screen).
+    """
+    pack: dict[str, Any] = {}
     for path in sorted(folder.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for key, items in document.items():
-            pack.setdefault(key, []).extend(items)
+            if isinstance(items, dict):
+                pack[key] = items
+            else:
+                pack.setdefault(key, []).extend(items)
     return pack
 
 

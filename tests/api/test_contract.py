@@ -50,7 +50,8 @@ def test_unknown_field_names_are_400(api, param):
         {
             "field": param,
             "message": "Unknown field(s) colour; choose from slug, title, summary, difficulty, "
-            "total_duration_seconds, step_count, audiences, benefits, published_at, updated_at.",
+            "performer, total_duration_seconds, step_count, audiences, tools, benefits, "
+            "published_at, updated_at.",
         }
     ]
 

@@ -25,7 +25,17 @@ from django.urls import reverse
 
 from footcare.content.guards import UnsafeChange
 from footcare.content.journal import current_position, tracked_models
-from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+    Tool,
+)
 from tests.factories import (
     AreaFactory,
     AudienceFactory,
@@ -39,6 +49,7 @@ from tests.factories import (
     StepFactory,
     TechniqueFactory,
     ZoneFactory,
+    safety_screen,
 )
 from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
@@ -71,6 +82,7 @@ BENEFIT = Shown(detail("benefit", "relax"), "benefits", "relax")
 CONTRAINDICATION = Shown(detail("contraindication", "dvt"), "contraindications", "dvt")
 BODY_PART = Shown(detail("body-part", "liver-part"), "body_parts", "liver-part")
 PLANTAR = Shown(foot_map("plantar"), "foot_maps", "plantar")
+SAFETY = Shown(reverse("v1:safety"), "safety", "safety")
 
 
 @pytest.fixture
@@ -82,6 +94,9 @@ def world() -> dict[str, Any]:
         slug="liver", body_parts=[part], sources=[source], shapes={"plantar": SQUARE}
     )
     spare = ZoneFactory(slug="spare")
+    gallbladder = ZoneFactory(slug="gallbladder", recommended_pressure=2, max_pressure=3)
+    liver.overlaps.set([gallbladder])  # drawn over the liver: steps there keep to its limit
+    PressureLevel.objects.create(level=1, feels_like_en="Barely", feels_like_ru="Едва")
     FootOutlineFactory(view="plantar")
     LandmarkFactory(slug="waistline", view="plantar")
     area = AreaFactory(slug="whole-foot", max_pressure=4)
@@ -103,6 +118,7 @@ def world() -> dict[str, Any]:
     routine.benefits.set([benefit])
     routine.audiences.set([audience])
     routine.contraindications.set([tired_feet])
+    routine.tools.set([Tool.objects.create(slug="towel", name_en="Towel")])
     routine.publish()
     return {"liver": liver, "spare": spare, "routine": routine, "step": routine.steps.first()}
 
@@ -216,6 +232,22 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
         (lambda w: save(w["routine"], title_en="Calmer"), [ROUTINE, BENEFIT]),
         (lambda w: w["routine"].delete(), [gone(ROUTINE), BENEFIT]),
     ),
+    Tool: (
+        (lambda w: w["routine"].tools.add(Tool.objects.create(slug="ball")), [ROUTINE]),
+        (lambda w: save(Tool.objects.get(slug="towel"), name_en="Bath towel"), [ROUTINE]),
+        (lambda w: Tool.objects.get(slug="towel").delete(), [ROUTINE]),
+    ),
+    SafetyScreen: (
+        # One screen, always there while routines are published: writing it anew replaces it.
+        (lambda w: safety_screen(title_en="A new screen"), [SAFETY]),
+        (lambda w: save(SafetyScreen.objects.get(), disclaimer_en="Revised."), [SAFETY]),
+        (refused, []),
+    ),
+    PressureLevel: (
+        (lambda w: PressureLevel.objects.create(level=2, feels_like_en="Light"), [SAFETY]),
+        (lambda w: save(PressureLevel.objects.get(level=1), feels_like_en="Feather"), [SAFETY]),
+        (lambda w: PressureLevel.objects.get(level=1).delete(), [SAFETY]),
+    ),
     Step: (
         (lambda w: StepFactory(routine=w["routine"], area=Area.objects.get()), [ROUTINE]),
         (lambda w: save(w["step"], duration_seconds=75), [ROUTINE]),
@@ -283,6 +315,7 @@ def test_every_change_reaches_readers(api, world, model, action):
         ("zone a published step uses", lambda w: w["liver"].delete()),
         ("area a published step works", lambda w: Area.objects.get().delete()),
         ("technique a step uses", lambda w: Technique.objects.get(slug="stroking").delete()),
+        ("the safety screen", lambda w: SafetyScreen.objects.get().delete()),
     ],
 )
 def test_a_refused_delete_changes_nothing(api, world, name, delete):
@@ -316,6 +349,10 @@ RELATIONS = [
      lambda: AudienceFactory(slug="extra"), "routines", [ROUTINE]),
     (lambda: Routine.objects.get(slug="calm"), "contraindications",
      lambda: ContraindicationFactory(slug="extra"), "routines", [ROUTINE]),
+    (lambda: Zone.objects.get(slug="liver"), "overlaps", lambda: Zone.objects.get(slug="spare"),
+     "overlaps", [ZONE]),
+    (lambda: Routine.objects.get(slug="calm"), "tools", lambda: Tool.objects.create(slug="extra"),
+     "routines", [ROUTINE]),
     (lambda: Routine.objects.get(slug="calm").steps.first(), "zones",
      lambda: Zone.objects.get(slug="spare"), "steps", [ROUTINE]),
 ]  # fmt: skip
@@ -373,6 +410,9 @@ BULK_UPDATES: dict[type, tuple[dict[str, Any], dict[str, Any], list[Shown]]] = {
     Contraindication: ({"slug": "dvt"}, {"name_en": "Bulk"}, [CONTRAINDICATION, ROUTINE]),
     Routine: ({"slug": "calm"}, {"title_en": "Bulk"}, [ROUTINE, BENEFIT]),
     Step: ({"position": 1}, {"duration_seconds": 99}, [ROUTINE]),
+    Tool: ({"slug": "towel"}, {"name_en": "Bulk"}, [ROUTINE]),
+    SafetyScreen: ({"pk": 1}, {"title_en": "Bulk"}, [SAFETY]),
+    PressureLevel: ({"level": 1}, {"feels_like_en": "Bulk"}, [SAFETY]),
 }  # fmt: skip
 
 

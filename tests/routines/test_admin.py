@@ -24,6 +24,7 @@ def routine_form(steps, **overrides):
         "summary_en": "Short.",
         "summary_ru": "Коротко.",
         "difficulty": "easy",
+        "performer": "self",
         "steps-TOTAL_FORMS": str(len(steps)),
         "steps-INITIAL_FORMS": "0",
         "steps-MIN_NUM_FORMS": "0",

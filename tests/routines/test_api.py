@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from routines.models import Technique
-from tests.factories import ContraindicationFactory, ZoneFactory
+from tests.factories import ContraindicationFactory, ZoneFactory, source_json
 from zones.models import Zone
 
 
@@ -22,6 +22,15 @@ def without_dates(item):
     return {key: value for key, value in item.items() if key not in {"published_at", "updated_at"}}
 
 
+CRUK = source_json("Cancer Research UK, Reflexology")
+# Every test database starts with one contraindication that applies to every routine.
+GENERAL = {
+    "slug": "general-caution",
+    "name": "Любое заболевание под наблюдением врача",
+    "severity": "take_care",
+}
+
+
 def test_routine_list_is_compact(api, catalogue):
     items = results(api.get(reverse("v1:routine-list")))
     assert all(item["published_at"].endswith("Z") for item in items)
@@ -31,9 +40,11 @@ def test_routine_list_is_compact(api, catalogue):
             "title": "After sport",
             "summary": "A short one.",
             "difficulty": "moderate",
+            "performer": "self",
             "total_duration_seconds": 300,
             "step_count": 1,
             "audiences": ["athletes"],
+            "tools": [],
             "benefits": ["warm"],
         },
         {
@@ -41,9 +52,11 @@ def test_routine_list_is_compact(api, catalogue):
             "title": "Evening calm",
             "summary": "Wind down.",
             "difficulty": "easy",
+            "performer": "self",
             "total_duration_seconds": 150,
             "step_count": 2,
             "audiences": ["stress"],
+            "tools": [],
             "benefits": ["calm"],
         },
     ]
@@ -57,14 +70,18 @@ def test_routine_detail_has_everything_a_player_needs(api, catalogue):
         "title": "Вечерний покой",
         "summary": "Расслабьтесь.",
         "difficulty": "easy",
+        "performer": "self",
         "total_duration_seconds": 150,
         "step_count": 2,
         "audiences": [{"slug": "stress", "name": "При стрессе"}],
+        "tools": [],
         "benefits": [{"slug": "calm", "title": "Спокойствие", "evidence_level": "some_evidence"}],
         "introduction": "Приглушите свет.",
+        "not_for": "",
         "safety_notes": "Остановитесь, если больно.",
         "contraindications": [
-            {"slug": "thrombosis", "name": "Тромбоз", "severity": "do_not_massage"}
+            GENERAL,
+            {"slug": "thrombosis", "name": "Тромбоз", "severity": "do_not_massage"},
         ],
         "steps": [
             {
@@ -205,7 +222,7 @@ def test_benefit_detail(api, catalogue):
         "evidence_level": "some_evidence",
         "evidence_note": "Меньше тревоги в исследованиях.",
         "audiences": [{"slug": "stress", "name": "При стрессе"}],
-        "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
+        "sources": [CRUK],
         "zones": [{"slug": "toe-webs", "name": "Между пальцами", "foot": "both", "region": "toes"}],
         "routines": [{"slug": "evening", "title": "Вечерний покой", "difficulty": "easy"}],
     }
@@ -237,11 +254,11 @@ def test_contraindications(api, catalogue):
             {"slug": "toe-webs", "name": "Between the toes", "foot": "both", "region": "toes"}
         ],
         "techniques": [],
-        "sources": [{"citation": "Cancer Research UK, Reflexology", "url": ""}],
+        "sources": [CRUK],
     }
     listing = reverse("v1:contraindication-list")
     assert slugs(api.get(listing + "?severity=do_not_massage")) == ["thrombosis"]
-    assert slugs(api.get(listing + "?severity=take_care")) == []
+    assert slugs(api.get(listing + "?severity=take_care")) == ["general-caution"]
     assert slugs(api.get(listing + "?zone=toe-webs")) == ["thrombosis"]
     assert api.get(listing + "?severity=mild").status_code == 400
 
@@ -262,7 +279,13 @@ def test_a_routine_lists_every_contraindication_that_concerns_it(api, catalogue)
             "contraindications"
         ]
     }
-    assert listed == {"thrombosis", general.slug, of_a_zone.slug, of_a_technique.slug}
+    assert listed == {
+        "thrombosis",
+        "general-caution",
+        general.slug,
+        of_a_zone.slug,
+        of_a_technique.slug,
+    }
     detail = api.get(reverse("v1:contraindication-detail", args=["thin-skin"])).json()
     assert detail["applies_to_every_routine"] is False
     assert [item["slug"] for item in detail["techniques"]] == ["thumb-walking"]

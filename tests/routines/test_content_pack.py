@@ -5,22 +5,20 @@ from django.core.management import call_command
 
 from routines.models import Benefit, Contraindication, Routine, Step, Technique
 
-pytestmark = pytest.mark.django_db
-
-FULL_ORDER = ["stroking", "wringing", "ankle-rotation", "toe-rotation", "thumb-walking",
-              "kneading", "knuckling", "press-and-hold", "finger-walking", "stroking"]  # fmt: skip
+# The pack brings its own safety screen and general contraindications.
+pytestmark = [pytest.mark.django_db, pytest.mark.bare_safety]
 
 
 @pytest.fixture
-def loaded():
-    call_command("load_content")
+def loaded(shipped_pack):
+    return shipped_pack
 
 
 def test_counts(loaded):
     assert Benefit.objects.count() == 4
     assert Technique.objects.count() >= 8
     assert Contraindication.objects.count() >= 10
-    assert Routine.objects.published().count() >= 6
+    assert Routine.objects.published().count() >= 9
     assert list(Routine.objects.filter(status="draft").values_list("slug", flat=True)) == [
         "desk-break-draft"
     ]
@@ -43,14 +41,23 @@ def test_the_seed_benefits_each_link_zones_and_routines(loaded):
     assert Benefit.objects.get(slug="reflex-zones").evidence_level == "traditional_belief"
 
 
-def test_the_full_massage_follows_the_seed_order_right_foot_first(loaded):
+def test_the_full_massage_follows_the_taught_order_right_foot_first(loaded):
     routine = Routine.objects.get(slug="relaxing-full-foot-massage")
-    steps = list(routine.steps.select_related("technique"))
+    steps = list(routine.steps.select_related("technique").prefetch_related("zones"))
     feet = [step.foot for step in steps]
-    assert feet == ["right"] * 10 + ["left"] * 10 + ["both"]
-    for foot_steps in (steps[:10], steps[10:20]):
-        assert [step.technique.slug for step in foot_steps] == FULL_ORDER
-    assert 15 * 60 <= routine.total_duration() <= 30 * 60
+    right, left = feet.count("right"), feet.count("left")
+    assert feet == ["right"] * right + ["left"] * left + ["both"] * (len(feet) - right - left)
+    for foot in ("right", "left"):
+        order = [step for step in steps if step.foot == foot]
+        techniques = [step.technique.slug for step in order]
+        # Prepare, warm up, the relaxation set and the walking, the toes, then close gently.
+        assert techniques[:4] == ["holding", "stroking", "wringing", "ankle-rotation"]
+        assert techniques[-2:] == ["stroking", "holding"]
+        walking = [step for step in order if step.technique.slug == "thumb-walking"]
+        spine = [zone.slug for zone in walking[0].zones.all()]
+        assert "lumbar-spine" in spine  # the spine first, sacrum to neck
+        assert techniques.index("knuckling") > techniques.index("thumb-walking")
+    assert 29 * 60 <= routine.total_duration() <= 31 * 60
 
 
 def test_the_quick_one_takes_five_minutes(loaded):

@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from tests.factories import source_json
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -122,11 +124,12 @@ def test_zone_detail_embeds_body_parts_geometry_and_labelled_skin_signs(api, sma
         },
         "tradition": "common",
         "tradition_note": "",
-        "sources": [{"citation": "Kunz, Complete Reflexology for Life, 2007", "url": ""}],
+        "sources": [source_json("Kunz, Complete Reflexology for Life, 2007")],
         "shapes": [
             {"view": "dorsal", "polygons": [[[0.4, 0.1], [0.5, 0.1], [0.5, 0.2], [0.4, 0.2]]]},
             {"view": "plantar", "polygons": [[[0.4, 0.1], [0.5, 0.1], [0.5, 0.2], [0.4, 0.2]]]},
         ],
+        "overlaps": [],
     }
     liver = api.get(reverse("v1:zone-detail", args=["liver"])).json()
     assert liver["traditional_skin_signs"] is None
@@ -285,7 +288,7 @@ def test_foot_map_svg_is_well_formed_with_one_shape_per_zone(api, small_map, how
     assert root.tag == f"{SVG}svg"
     zones = root.findall(f"{SVG}path[@class='zone']")
     assert sorted(str(path.get("id")) for path in zones) == ["zone-sinuses", "zone-toe-webs"]
-    assert [path.findtext(f"{SVG}title") for path in zones] == ["Sinuses", "Between the toes"]
+    assert [path.findtext(f"{SVG}title") for path in zones] == ["1. Sinuses", "2. Between the toes"]
     assert len(root.findall(f"{SVG}path[@class='outline']")) == 1
 
 
@@ -300,6 +303,6 @@ def test_svg_escapes_editor_text(api, small_map):
     response = api.get(reverse("v1:foot-map-svg") + "?foot=right&view=dorsal")
     root = ET.fromstring(response.content)
     assert root.findtext(f"{SVG}path[@id='zone-sinuses']/{SVG}title") == (
-        'Sinuses <script>alert("x")</script> & co'
+        '1. Sinuses <script>alert("x")</script> & co'
     )
     assert b"<script>" not in response.content

@@ -1,12 +1,12 @@
 from pathlib import Path
 from typing import Any
 
-import reversion
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from footcare.content.guards import deferred
+from footcare.content.history import one_revision
 from footcare.content.packs import PackLoader
 
 
@@ -58,8 +58,7 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder.")
         loaders: list[tuple[str, PackLoader]] = []
         try:
-            with deferred(), reversion.create_revision():
-                reversion.set_comment("Loaded from the content pack")
+            with deferred(), one_revision("Loaded from the content pack"):
                 for config in configs:
                     source = config.content_pack if folder is None else folder / config.label
                     if not source.is_dir():

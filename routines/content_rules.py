@@ -1,0 +1,192 @@
+"""Rules the routines keep (see footcare.content.rules).
+
+The catalogue a practitioner expects (every session length, self and partner, a gentle
+routine), routines in the order DOMAIN.md teaches (preparation first, the spine first among
+the walking steps, a closing relaxation), step texts that say what the step does, and every
+zone of the map worked somewhere.
+"""
+
+import re
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from footcare.content.rules import Rule, Violation
+from footcare.content.wording import glossary
+from routines.models import Performer, Routine, SafetyScreen, Step
+from zones.models import Zone
+
+OPENING_AND_CLOSING = {"holding", "stroking"}  # gentle, whole-foot: preparation and ending
+WALKING = {"thumb-walking", "finger-walking"}
+SPINE = {"cervical-spine", "thoracic-spine", "lumbar-spine", "sacrum", "coccyx"}
+
+# Session lengths a practitioner expects, in seconds: (label, shortest, longest).
+LENGTHS = [
+    ("5-minute", 270, 330),
+    ("15-minute", 780, 1020),
+    ("30-minute", 1620, 1980),
+    ("45–60-minute", 2700, 3600),
+]
+GENTLE_AUDIENCES = {"seniors", "diabetes"}
+MIN_PUBLISHED = 9
+
+
+def _published() -> list[Routine]:
+    steps = Step.objects.select_related("technique").prefetch_related("zones__body_parts")
+    return list(
+        Routine.objects.published()
+        .with_totals()
+        .prefetch_related("audiences", Prefetch("steps", queryset=steps))
+        .order_by("slug")
+    )
+
+
+def _where(routine: Routine, step: Step | None = None) -> str:
+    return f"routine {routine.slug}" + (f", step {step.position}" if step else "")
+
+
+def zones_covered() -> Iterator[Violation]:
+    used = set(
+        Step.objects.filter(routine__in=Routine.objects.published()).values_list("zones", flat=True)
+    )
+    for zone in Zone.objects.exclude(pk__in=[pk for pk in used if pk]):
+        yield Violation(
+            "routines: coverage",
+            f"zone {zone.slug}",
+            "no published routine works this zone; add it to a step.",
+        )
+
+
+def routines_in_order() -> Iterator[Violation]:
+    for routine in _published():
+        steps = list(routine.steps.all())
+        if not steps:
+            continue
+        for step, role in ((steps[0], "begin"), (steps[-1], "end")):
+            if step.technique.slug not in OPENING_AND_CLOSING or step.pressure > 2:
+                yield Violation(
+                    "routines: order",
+                    _where(routine, step),
+                    f"a routine should {role} gently (holding or stroking, pressure 1–2); "
+                    f"this step is {step.technique.slug} at {step.pressure}.",
+                )
+        for foot in ("left", "right", "both"):
+            walking = [
+                step
+                for step in steps
+                if step.foot == foot and step.technique.slug in WALKING and step.zones.all()
+            ]
+            spine = [step for step in walking if _parts(step) & SPINE]
+            if spine and walking[0] is not spine[0]:
+                yield Violation(
+                    "routines: order",
+                    _where(routine, spine[0]),
+                    f"the spine comes first among the walking steps of the {foot} foot; "
+                    f"step {walking[0].position} comes before it.",
+                )
+
+
+def _parts(step: Step) -> set[str]:
+    return {part.slug for zone in step.zones.all() for part in zone.body_parts.all()}
+
+
+def _mentions(text: str, stems: list[str]) -> bool:
+    lowered = text.lower()
+    return any(stem.lower() in lowered for stem in stems)
+
+
+def step_texts_agree() -> Iterator[Violation]:
+    words = glossary()
+    technique_words: dict[str, dict[str, list[str]]] = words.get("techniques", {})
+    pressure_words: dict[str, dict[str, list[int]]] = words.get("pressure_words", {})
+    languages = [code for code, _name in settings.LANGUAGES]
+    for routine in _published():
+        for step in routine.steps.all():
+            for code in languages:
+                text = getattr(step, f"instruction_{code}") or ""
+                stems = technique_words.get(step.technique.slug, {}).get(code)
+                if stems and not _mentions(text, stems):
+                    yield Violation(
+                        "routines: step text",
+                        _where(routine, step),
+                        f"the {code} instruction does not say to do "
+                        f"{step.technique.slug} (expected one of: {', '.join(stems)}).",
+                    )
+                for word, levels in pressure_words.get(code, {}).items():
+                    pattern = r"(?<!\w)" + re.escape(word.lower())
+                    if step.pressure not in levels and re.search(pattern, text.lower()):
+                        yield Violation(
+                            "routines: step text",
+                            _where(routine, step),
+                            f"the {code} instruction says “{word}”, which means pressure "
+                            f"{'/'.join(map(str, levels))}, but the step is at {step.pressure}.",
+                        )
+
+
+def routines_say_who_and_what() -> Iterator[Violation]:
+    languages = [code for code, _name in settings.LANGUAGES]
+    for routine in _published():
+        if not routine.audiences.all():
+            yield Violation("routines: audience", _where(routine), "names no audience.")
+        for code in languages:
+            if not (getattr(routine, f"not_for_{code}") or "").strip():
+                yield Violation(
+                    "routines: audience",
+                    _where(routine),
+                    f"does not say who should not use it ({code}).",
+                )
+
+
+def catalogue_complete() -> Iterator[Violation]:
+    routines = _published()
+    if len(routines) < MIN_PUBLISHED:
+        yield Violation(
+            "routines: catalogue",
+            "published routines",
+            f"{len(routines)} published; the catalogue needs at least {MIN_PUBLISHED}.",
+        )
+    for label, shortest, longest in LENGTHS:
+        if not any(shortest <= routine.total_duration() <= longest for routine in routines):
+            yield Violation("routines: catalogue", "published routines", f"no {label} routine.")
+    full = [routine for routine in routines if routine.total_duration() >= LENGTHS[-1][1]]
+    for performer in Performer:
+        if not any(routine.performer == performer for routine in full):
+            yield Violation(
+                "routines: catalogue",
+                "published routines",
+                f"no full session ({LENGTHS[-1][0]}) for {performer.label.lower()}.",
+            )
+    gentle = [
+        routine
+        for routine in routines
+        if {audience.slug for audience in routine.audiences.all()} >= GENTLE_AUDIENCES
+    ]
+    if not any(all(step.pressure <= 2 for step in routine.steps.all()) for routine in gentle):
+        yield Violation(
+            "routines: catalogue",
+            "published routines",
+            "no gentle routine (pressure 1–2 only) for older people and people with diabetes.",
+        )
+    if not any(
+        "office-workers" in {audience.slug for audience in routine.audiences.all()}
+        for routine in routines
+    ):
+        yield Violation(
+            "routines: catalogue", "published routines", "no routine for office workers."
+        )
+
+
+def safety_screen_written() -> Iterator[Violation]:
+    for problem in SafetyScreen.publish_problems():
+        yield Violation("safety: screen", "safety screen", problem)
+
+
+RULES: list[Rule] = [
+    zones_covered,
+    routines_in_order,
+    step_texts_agree,
+    routines_say_who_and_what,
+    catalogue_complete,
+    safety_screen_written,
+]
