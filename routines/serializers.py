@@ -229,6 +229,8 @@ class RoutineDetailSerializer(RoutineListSerializer):
 
 
 class PressureLevelSerializer(serializers.ModelSerializer):
+    # Declared, so that the contract does not take the column's range from the database.
+    level = serializers.IntegerField(read_only=True, min_value=1, max_value=5)
     key = serializers.CharField(read_only=True, help_text="feather, light, moderate, firm, deep.")
 
     class Meta:

@@ -58,6 +58,10 @@ class SourceSerializer(serializers.ModelSerializer):
     link = serializers.CharField(
         read_only=True, help_text="A link to follow: the URL, else the DOI as a link; may be empty."
     )
+    # Declared, so that the contract does not take the column's range from the database.
+    year = serializers.IntegerField(
+        read_only=True, allow_null=True, min_value=1000, max_value=2100, help_text="null: n.d."
+    )
 
     class Meta:
         model = Source
