@@ -86,22 +86,22 @@ def zones_apart() -> Iterator[Violation]:
 
 
 def sides_of_the_body() -> Iterator[Violation]:
-    plantar = ZoneShape.objects.filter(view=View.PLANTAR).select_related("zone")
+    plantar = (
+        ZoneShape.objects.filter(view=View.PLANTAR)
+        .select_related("zone")
+        .prefetch_related("zone__body_parts")
+    )
     area: dict[tuple[str, str], float] = {}
-    parts = {
-        (shape, part.slug)
-        for shape in plantar
-        for part in shape.zone.body_parts.all()
-        if part.slug in LARGER_ON
-    }
-    for shape, part in parts:
+    for shape in plantar:
         size = _shape(shape.polygons).area
-        for foot in ("left", "right"):
-            if shape.zone.on_foot(foot):
-                area[part, foot] = area.get((part, foot), 0.0) + size
+        for part in shape.zone.body_parts.all():
+            for foot in ("left", "right"):
+                if part.slug in LARGER_ON and shape.zone.on_foot(foot):
+                    area[part.slug, foot] = area.get((part.slug, foot), 0.0) + size
+    present = set(BodyPart.objects.filter(slug__in=LARGER_ON).values_list("slug", flat=True))
     for part, larger in LARGER_ON.items():
         other = "right" if larger == "left" else "left"
-        if not BodyPart.objects.filter(slug=part).exists():
+        if part not in present:
             continue
         if area.get((part, larger), 0.0) <= area.get((part, other), 0.0):
             yield Violation(
