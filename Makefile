@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench soak check lint types schema schema-check migrations-check content-check install clean
+.PHONY: run test bench soak fuzz check lint types schema schema-check migrations-check content-check install clean
 
 # Re-install only when the dependency list changes.
 $(INSTALLED): pyproject.toml
@@ -33,6 +33,11 @@ bench: $(INSTALLED)
 # A script, not a test: 32 clients for 60 s on 127.0.0.1 with edits and a killed worker.
 soak: $(INSTALLED)
 	$(BIN)/python bench/soak.py
+
+# schemathesis, every check and phase, against gunicorn on a fresh copy of the content (SQLite,
+# or PostgreSQL when DATABASE_URL names it). Fixed seed and budget, so a run is repeatable.
+fuzz: $(INSTALLED)
+	FUZZ_MAX_EXAMPLES=$${FUZZ_MAX_EXAMPLES:-200} $(BIN)/python fuzz/run.py
 
 check: lint types migrations-check schema-check content-check
 

@@ -274,6 +274,7 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["v1"],
     "DEFAULT_RENDERER_CLASSES": ["footcare.api.conventions.ORJSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footcare.api.conventions.StrictContentNegotiation",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # The public API is anonymous and read-only: no sessions, so no CSRF either.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
@@ -326,6 +327,10 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "footcare.api.schema.describe_partial_lists",
+    ],
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,53 +1,31 @@
 from django_filters import rest_framework as filters
 
-from routines.models import (
-    Audience,
-    Benefit,
-    Contraindication,
-    Difficulty,
-    Performer,
-    Routine,
-    Severity,
-    Tool,
-)
-from zones.models import BodyPart, Zone
+from footcare.api.filters import PlainBooleanFilter, slug_filter, whole_number_filter
+from routines.models import Benefit, Contraindication, Difficulty, Performer, Routine, Severity
 
 
 class RoutineFilter(filters.FilterSet):
-    benefit = filters.ModelChoiceFilter(
-        queryset=Benefit.objects.all(), field_name="benefits", to_field_name="slug",
-        help_text="Slug of a benefit the routine serves.",
-    )  # fmt: skip
-    audience = filters.ModelChoiceFilter(
-        queryset=Audience.objects.all(), field_name="audiences", to_field_name="slug",
-        help_text="Slug of an audience the routine is meant for.",
-    )  # fmt: skip
+    benefit = slug_filter("benefits", "Slug of a benefit the routine serves.")
+    audience = slug_filter("audiences", "Slug of an audience the routine is meant for.")
     performer = filters.ChoiceFilter(
         choices=Performer.choices,
         help_text="`self` for self-massage, `partner` for a massage given by someone else.",
     )
-    tool = filters.ModelChoiceFilter(
-        queryset=Tool.objects.all(), field_name="tools", to_field_name="slug",
-        help_text="Routines that use this tool (slug).",
-    )  # fmt: skip
-    without_tools = filters.BooleanFilter(
-        field_name="tools", lookup_expr="isnull",
-        help_text="`true`: routines that need nothing but hands.",
+    tool = slug_filter("tools", "Routines that use this tool (slug).")
+    without_tools = PlainBooleanFilter(
+        field_name="tools", lookup_expr="isnull", distinct=True,
+        help_text="`true`: routines that need nothing but hands; `false`: routines with a tool.",
     )  # fmt: skip
     difficulty = filters.ChoiceFilter(choices=Difficulty.choices)
-    zone = filters.ModelChoiceFilter(
-        queryset=Zone.objects.all(), field_name="steps__zones", to_field_name="slug",
-        distinct=True, help_text="Routines with a step on this zone (slug).",
-    )  # fmt: skip
-    body_part = filters.ModelChoiceFilter(
-        queryset=BodyPart.objects.all(), field_name="steps__zones__body_parts",
-        to_field_name="slug", distinct=True,
-        help_text="Routines with a step on a zone linked to this body part (slug).",
-    )  # fmt: skip
-    max_duration_seconds = filters.NumberFilter(
-        field_name="total_duration_seconds", lookup_expr="lte", min_value=0,
-        help_text="Routines that take at most this many seconds.",
-    )  # fmt: skip
+    zone = slug_filter("steps__zones", "Routines with a step on this zone (slug).", distinct=True)
+    body_part = slug_filter(
+        "steps__zones__body_parts",
+        "Routines with a step on a zone linked to this body part (slug).",
+        distinct=True,
+    )
+    max_duration_seconds = whole_number_filter(
+        "total_duration_seconds", "lte", "Routines that take at most this many seconds."
+    )
 
     class Meta:
         model = Routine
@@ -65,9 +43,7 @@ class RoutineFilter(filters.FilterSet):
 
 
 class BenefitFilter(filters.FilterSet):
-    audience = filters.ModelChoiceFilter(
-        queryset=Audience.objects.all(), field_name="audiences", to_field_name="slug"
-    )
+    audience = slug_filter("audiences", "Benefits for this audience (slug).")
 
     class Meta:
         model = Benefit
@@ -76,10 +52,7 @@ class BenefitFilter(filters.FilterSet):
 
 class ContraindicationFilter(filters.FilterSet):
     severity = filters.ChoiceFilter(choices=Severity.choices)
-    zone = filters.ModelChoiceFilter(
-        queryset=Zone.objects.all(), field_name="zones", to_field_name="slug",
-        help_text="Contraindications that concern this zone (slug).",
-    )  # fmt: skip
+    zone = slug_filter("zones", "Contraindications that concern this zone (slug).")
 
     class Meta:
         model = Contraindication

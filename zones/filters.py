@@ -1,6 +1,7 @@
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
+from footcare.api.filters import slug_filter
 from zones.models import BodyPart, BodySystem, Foot, FootSide, Region, Sensitivity, View, Zone
 
 
@@ -15,12 +16,7 @@ class ZoneFilter(filters.FilterSet):
     )
     region = filters.ChoiceFilter(choices=Region.choices)
     sensitivity = filters.ChoiceFilter(choices=Sensitivity.choices)
-    body_part = filters.ModelChoiceFilter(
-        queryset=BodyPart.objects.all(),
-        field_name="body_parts",
-        to_field_name="slug",
-        help_text="Slug of a body part the zone is linked to.",
-    )
+    body_part = slug_filter("body_parts", "Slug of a body part the zone is linked to.")
     body_system = filters.ChoiceFilter(
         choices=BodySystem.choices,
         field_name="body_parts__system",

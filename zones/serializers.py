@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -54,10 +55,21 @@ class SkinSignsSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
+class URIField(serializers.URLField):
+    """A web address as a URI: one with letters outside ASCII (an IRI, as editors paste them
+    from a browser) goes out percent-encoded, as ``format: uri`` promises a client."""
+
+    def to_representation(self, value: str) -> str:
+        return iri_to_uri(value) or ""
+
+
 class SourceSerializer(serializers.ModelSerializer):
-    link = serializers.CharField(
-        read_only=True, help_text="A link to follow: the URL, else the DOI as a link; may be empty."
+    link = URIField(
+        read_only=True,
+        allow_blank=True,
+        help_text="A link to follow: the URL, else the DOI as a link; may be empty.",
     )
+    url = URIField(read_only=True, allow_blank=True, help_text="Where to read it, if it is online.")
     # Declared, so that the contract does not take the column's range from the database.
     year = serializers.IntegerField(
         read_only=True, allow_null=True, min_value=1000, max_value=2100, help_text="null: n.d."

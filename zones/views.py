@@ -145,6 +145,8 @@ class FootMapSVGView(FootMapView):
     """The foot map as an SVG picture."""
 
     renderer_classes = [FootMapSVGRenderer]
+    # OPTIONS would describe the view in a dictionary, which an SVG renderer cannot draw.
+    http_method_names = ["get", "head"]
 
     @extend_schema(
         summary="Draw a foot as SVG",

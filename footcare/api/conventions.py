@@ -5,7 +5,7 @@ which name classes of this module, so the two cannot share one.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,8 +15,12 @@ from django.utils.functional import Promise
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter, SearchFilter
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
+from rest_framework.response import Response
+
+from footcare.api.filters import LARGEST_NUMBER, PLAIN_NUMBER
 
 
 def _orjson_default(value: Any) -> Any:
@@ -50,25 +54,36 @@ class ORJSONRenderer(BaseRenderer):
         return orjson.dumps(data, default=_orjson_default, option=orjson.OPT_NON_STR_KEYS)
 
 
+class StrictContentNegotiation(DefaultContentNegotiation):
+    """A ``?format=`` this endpoint cannot produce is a 400 naming the ones it can, where DRF
+    would answer 404 as if the resource were missing."""
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        wanted = request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        renderers = list(renderers)
+        formats = [renderer.format for renderer in renderers]
+        if not format_suffix and wanted is not None and wanted not in formats:
+            raise ValidationError({"format": [f"Choose from {', '.join(formats)}."]})
+        return super().select_renderer(request, renderers, format_suffix)
+
+
 class LimitOffsetPagination(pagination.LimitOffsetPagination):
     """limit/offset with ``count``, ``next``, ``previous``; bad numbers are a 400, not ignored."""
 
     default_limit = settings.API_PAGE_SIZE
     max_limit = settings.API_MAX_PAGE_SIZE
 
-    # Plain ASCII digits only: int() would also take " 5", "5_0" and other scripts' digits.
-    PLAIN_NUMBER = re.compile(r"[0-9]{1,9}")
-
     def _whole_number(
-        self, request: Request, name: str, *, minimum: int, maximum: int | None = None
+        self, request: Request, name: str, *, minimum: int, maximum: int
     ) -> int | None:
         raw = request.query_params.get(name)
-        if raw is None or raw == "":
+        if raw is None:
             return None
-        value = int(raw) if self.PLAIN_NUMBER.fullmatch(raw) else -1
-        if value < minimum or (maximum is not None and value > maximum):
-            limits = f"from {minimum} to {maximum}" if maximum else f"of at least {minimum}"
-            raise ValidationError({name: [f"Must be a whole number {limits}."]})
+        value = int(raw) if PLAIN_NUMBER.fullmatch(raw) else -1
+        if not minimum <= value <= maximum:
+            raise ValidationError({name: [f"Must be a whole number from {minimum} to {maximum}."]})
         return value
 
     def get_limit(self, request: Request) -> int | None:
@@ -78,7 +93,10 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         return self.default_limit if limit is None else limit
 
     def get_offset(self, request: Request) -> int:
-        return self._whole_number(request, self.offset_query_param, minimum=0) or 0
+        offset = self._whole_number(
+            request, self.offset_query_param, minimum=0, maximum=LARGEST_NUMBER
+        )
+        return offset or 0
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
@@ -92,7 +110,7 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
                     {"minimum": 1, "maximum": self.max_limit, "default": self.default_limit}
                 )
             else:
-                parameter["schema"]["minimum"] = 0
+                parameter["schema"].update({"minimum": 0, "maximum": LARGEST_NUMBER})
         return parameters
 
 
@@ -107,19 +125,22 @@ class StrictOrderingFilter(OrderingFilter):
         aliases = getattr(view, "ordering_aliases", {})
         return [*super().get_valid_fields(queryset, view, context or {}), *aliases.items()]
 
+    def _terms(self, queryset: Any, view: Any, request: Request | None) -> list[str]:
+        """Every value one item of ``ordering`` may take: a field, or ``-`` and a field."""
+        fields = self.get_valid_fields(queryset, view, {"request": request})
+        return [term for name, _label in sorted(fields) for term in (name, f"-{name}")]
+
     def get_ordering(self, request: Request, queryset: Any, view: Any) -> Any:
         raw = request.query_params.get(self.ordering_param)
-        if raw:
-            valid = {
-                name for name, _label in self.get_valid_fields(queryset, view, {"request": request})
-            }
-            unknown = [term for term in raw.split(",") if term.strip().lstrip("-") not in valid]
+        if raw is not None:
+            allowed = self._terms(queryset, view, request)
+            unknown = [term for term in raw.split(",") if term not in allowed]
             if unknown:
                 raise ValidationError(
                     {
                         self.ordering_param: [
-                            f"Cannot order by {', '.join(unknown)}; "
-                            f"choose from {', '.join(sorted(valid))} (prefix - to reverse)."
+                            f"Cannot order by {', '.join(unknown) or 'nothing'}; choose from "
+                            f"{', '.join(allowed[::2])} (prefix - to reverse), comma-separated."
                         ]
                     }
                 )
@@ -128,6 +149,27 @@ class StrictOrderingFilter(OrderingFilter):
         return [
             ("-" if term.startswith("-") else "") + aliases.get(term.lstrip("-"), term.lstrip("-"))
             for term in ordering or []
+        ]
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        if not getattr(view, "ordering_fields", None):
+            return []  # a view that orders nothing takes no ordering
+        terms = self._terms(view.get_queryset(), view, None)
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": "Fields to order the results by, in order of precedence; "
+                "`-` before a field reverses it.",
+                "schema": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": terms},
+                    "minItems": 1,
+                },
+                "style": "form",
+                "explode": False,
+            }
         ]
 
 
@@ -143,17 +185,41 @@ class UnicodeSearchFilter(SearchFilter):
         return f"{field_name}__iregex"
 
     def get_search_terms(self, request: Request) -> list[str]:
-        terms = super().get_search_terms(request)
+        terms = search_terms(request.query_params.get(self.search_param, ""))
         problem = search_problem(terms)
         if problem:
             raise ValidationError({self.search_param: [problem]})
         return [re.escape(term) for term in terms]
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        if not getattr(view, "search_fields", None):
+            return []  # a view that searches nothing takes no search
+        return [
+            {
+                "name": self.search_param,
+                "required": False,
+                "in": "query",
+                "description": f"Words to look for, separated by spaces or commas: at most "
+                f"{MAX_SEARCH_TERMS} words of at most {MAX_SEARCH_TERM_LENGTH} characters. "
+                "An item matches when it contains every word, in any case.",
+                "schema": {"type": "string", "pattern": SEARCH_PATTERN},
+            }
+        ]
 
 
 # Each search term is a regex over every search field: past these, a search costs more than
 # any honest query needs (1,300 terms took 450 ms and slowed every other request).
 MAX_SEARCH_TERMS = 10
 MAX_SEARCH_TERM_LENGTH = 64
+# Words are split at spaces and commas, and nothing else, so that the contract can state the
+# rule exactly (DRF's own split also honours quotes, which no regular expression can follow).
+_WORD = rf"[^\x00-\x1f\x7f ,]{{1,{MAX_SEARCH_TERM_LENGTH}}}"
+SEARCH_PATTERN = rf"^[ ,]*(?:{_WORD}(?:[ ,]+{_WORD}){{0,{MAX_SEARCH_TERMS - 1}}})?[ ,]*$"
+
+
+def search_terms(raw: str) -> list[str]:
+    """The words of a search, as the contract's pattern reads them."""
+    return [term for term in re.split(r"[ ,]+", raw) if term]
 
 
 def search_problem(terms: list[str]) -> str | None:
@@ -167,17 +233,34 @@ def search_problem(terms: list[str]) -> str | None:
 
 def _names(request: Request, param: str) -> list[str]:
     raw = request.query_params.get(param)
-    return [name.strip() for name in raw.split(",") if name.strip()] if raw else []
+    # Exactly the items of a comma-separated list: "a,,b" or " a" name fields that do not exist.
+    return raw.split(",") if raw is not None else []
+
+
+# The media type of a list whose items hold only the fields a client chose: the contract
+# describes it apart, so that the full items keep every field required and the chosen ones
+# are typed as what they are.
+PARTIAL_JSON = "application/vnd.footcare.partial+json"
 
 
 class FieldSelectionMixin:
     """``?fields=a,b`` keeps only those fields of list items; ``?omit=c`` drops some.
 
-    So a list screen downloads only what it shows. An unknown name is a 400 naming it.
+    So a list screen downloads only what it shows. An unknown name is a 400 naming it; the
+    answer's media type is ``PARTIAL_JSON``.
     """
 
     FIELDS_PARAM = "fields"
     OMIT_PARAM = "omit"
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        params = request.query_params
+        selected = self.FIELDS_PARAM in params or self.OMIT_PARAM in params
+        listing = getattr(self, "action", None) == "list"
+        if isinstance(response, Response) and selected and listing and response.status_code == 200:
+            response.content_type = PARTIAL_JSON
+        return response
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         serializer = super().get_serializer(*args, **kwargs)  # type: ignore[misc]

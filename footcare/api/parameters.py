@@ -1,29 +1,44 @@
-"""Query parameters the contract does not name are refused, not ignored.
+"""Query parameters the contract does not name are refused, not ignored; so are repeated ones,
+and empty ones where the contract's schema needs a value.
 
 An ignored parameter hides a client's mistake (``?foot=left`` sent to an endpoint that has no
 such filter answers as if it were not there) and made a new stored answer per value
 (``?utm_source=…``). The committed contract, ``openapi/v1.yaml``, is the list of what each
 operation takes: the contract test keeps it equal to the code, so this check and the
 documentation cannot disagree.
+
+No parameter of the contract is a repeated (exploded) list, so ``?a=1&a=2`` is a mistake too,
+which would otherwise be answered from whichever value the code happened to read.
 """
 
 import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, QueryDict
 
 from footcare.api.problems import validation_problem
 
 CONTRACT = Path(settings.BASE_DIR) / "openapi" / "v1.yaml"
 
 
+def _allows_empty(schema: dict[str, Any]) -> bool:
+    """Whether ``?name=`` (an empty value) is a value this schema allows."""
+    if schema.get("type") == "array":
+        return not schema.get("minItems")
+    if schema.get("type") != "string" or "enum" in schema or schema.get("minLength"):
+        return False
+    return "pattern" not in schema or re.search(schema["pattern"], "") is not None
+
+
 @cache
-def _operations() -> list[tuple[re.Pattern[str], frozenset[str]]]:
-    """(path pattern, query parameters of its GET) for every path of the contract."""
+def _operations() -> list[tuple[re.Pattern[str], dict[str, bool]]]:
+    """(path pattern, {query parameter of its GET: whether it may be empty}) for every path
+    of the contract."""
     # libyaml's loader when there is one: ten times faster on this 4,000-line document.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     paths = yaml.load(CONTRACT.read_text(encoding="utf-8"), Loader=loader)["paths"]  # noqa: S506 - a safe loader
@@ -31,25 +46,47 @@ def _operations() -> list[tuple[re.Pattern[str], frozenset[str]]]:
     for template, methods in paths.items():
         pattern = re.escape(template).replace(r"\{", "{").replace(r"\}", "}")
         pattern = re.sub(r"\{[^}]+\}", "[^/]+", pattern)
-        names = frozenset(
-            parameter["name"]
+        parameters = {
+            parameter["name"]: _allows_empty(parameter.get("schema", {}))
             for parameter in methods.get("get", {}).get("parameters", [])
             if parameter.get("in") == "query"
-        )
-        operations.append((re.compile(f"^{pattern}$"), names))
+        }
+        operations.append((re.compile(f"^{pattern}$"), parameters))
     return operations
 
 
-def known_parameters(path: str) -> frozenset[str] | None:
-    """The query parameters the contract gives ``path``; None if the contract has no such path."""
-    for pattern, names in _operations():
+def known_parameters(path: str) -> dict[str, bool] | None:
+    """The query parameters the contract gives ``path``, each with whether it may be empty;
+    None if the contract has no such path."""
+    for pattern, parameters in _operations():
         if pattern.match(path):
-            return names
+            return parameters
     return None
 
 
+def parameter_errors(path: str, query: QueryDict) -> list[dict[str, str]]:
+    """What is wrong with the query parameters of a GET of ``path``, one error per parameter."""
+    known = known_parameters(path)
+    if known is None:
+        return []
+    takes = ", ".join(sorted(known)) or "no query parameters"
+    errors = []
+    for name, values in sorted(query.lists()):
+        if name not in known:
+            message = f"Unknown parameter; this endpoint takes {takes}."
+        elif len(values) > 1:
+            message = "Give this parameter once; for several values, separate them by commas."
+        elif values[0] == "" and not known[name]:
+            message = "Give a value, or leave the parameter out."
+        else:
+            continue
+        errors.append({"field": name, "message": message})
+    return errors
+
+
 class RefuseUnknownParametersMiddleware:
-    """A 400 naming every query parameter the operation does not take."""
+    """A 400 naming every query parameter the operation does not take, or takes once, or needs
+    a value for."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -57,17 +94,7 @@ class RefuseUnknownParametersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method in ("GET", "HEAD") and request.GET:
-            known = known_parameters(request.path)
-            unknown = sorted(set(request.GET) - known) if known is not None else []
-            if known is not None and unknown:
-                takes = ", ".join(sorted(known)) or "no query parameters"
-                return validation_problem(
-                    [
-                        {
-                            "field": name,
-                            "message": f"Unknown parameter; this endpoint takes {takes}.",
-                        }
-                        for name in unknown
-                    ]
-                )
+            errors = parameter_errors(request.path, request.GET)
+            if errors:
+                return validation_problem(errors)
         return self.get_response(request)

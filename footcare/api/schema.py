@@ -1,12 +1,13 @@
 """OpenAPI defaults shared by every operation: the problem+json errors each can return."""
 
+import copy
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
-from footcare.api.conventions import FieldSelectionMixin
+from footcare.api.conventions import PARTIAL_JSON, FieldSelectionMixin
 from footcare.api.deprecation import view_deprecation
 from footcare.api.problems import PROBLEM_CONTENT_TYPE, VALIDATION_ERROR_TYPE
 
@@ -40,7 +41,8 @@ def _problem(description: str, example: dict[str, Any]) -> OpenApiResponse:
 
 PROBLEM_RESPONSES: dict[int, OpenApiResponse] = {
     400: _problem(
-        "Invalid query parameter (an unknown filter value, a bad limit).",
+        "A query parameter this operation does not take, given twice, empty where a value is "
+        "needed, or with a value its schema does not allow.",
         {
             "type": VALIDATION_ERROR_TYPE,
             "title": "Invalid request",
@@ -71,6 +73,15 @@ PROBLEM_RESPONSES: dict[int, OpenApiResponse] = {
             "detail": "Request was throttled. Expected available in 30 seconds.",
         },
     ),
+    503: _problem(
+        "The database is out of reach or too slow; retry after `Retry-After` seconds.",
+        {
+            "type": "about:blank",
+            "title": "Service Unavailable",
+            "status": 503,
+            "detail": "The content store is not answering; try again shortly.",
+        },
+    ),
     500: _problem(
         "The server failed; the error has been logged.",
         {
@@ -91,22 +102,31 @@ LANGUAGE_PARAMETER = OpenApiParameter(
     description="Content language; overrides `Accept-Language`. English is the default and "
     "the fallback for any text not yet translated.",
 )
-FIELD_SELECTION_PARAMETERS = [
-    OpenApiParameter(
-        "fields",
-        str,
-        required=False,
-        description="Comma-separated fields to keep in each list item (others are left out). "
-        "An unknown name is a 400.",
-    ),
-    OpenApiParameter(
-        "omit",
-        str,
-        required=False,
-        description="Comma-separated fields to leave out of each list item. An unknown name "
-        "is a 400.",
-    ),
-]
+
+
+def field_selection_parameters(fields: list[str]) -> list[OpenApiParameter]:
+    """``fields`` and ``omit`` of a list whose items have ``fields``."""
+    items = {"type": "array", "items": {"type": "string", "enum": fields}, "minItems": 1}
+    partial = (
+        f"The answer is then `{PARTIAL_JSON}`: the same list, each item holding only the "
+        "chosen fields."
+    )
+    return [
+        OpenApiParameter(
+            "fields",
+            items,
+            style="form",
+            explode=False,
+            description=f"Fields to keep in each list item, comma-separated. {partial}",
+        ),
+        OpenApiParameter(
+            "omit",
+            items,
+            style="form",
+            explode=False,
+            description=f"Fields to leave out of each list item, comma-separated. {partial}",
+        ),
+    ]
 
 
 def _header(description: str) -> dict[str, Any]:
@@ -120,6 +140,12 @@ CACHE_HEADERS = {
     "Last-Modified": _header("When the content last changed; for `If-Modified-Since`."),
     "Cache-Control": _header("`public, max-age=…, stale-while-revalidate=…`."),
     "Vary": _header("`Accept-Language, Accept-Encoding` (and `Accept` where it chooses a format)."),
+}
+# Sent by gunicorn (or a proxy in front), not by the service: no problem+json is possible there.
+URI_TOO_LONG = {
+    "description": "The request line is longer than the HTTP server accepts (8,190 bytes). "
+    "Sent by the server in front of the service, as a short HTML page.",
+    "content": {"text/html": {"schema": {"type": "string"}}},
 }
 NOT_MODIFIED = {
     "description": "Not modified: the `If-None-Match` tag (or `If-Modified-Since` date) still "
@@ -139,13 +165,13 @@ class AutoSchema(SpectacularAutoSchema):
     def get_override_parameters(self) -> list[Any]:
         parameters = [*super().get_override_parameters(), LANGUAGE_PARAMETER]
         if isinstance(self.view, FieldSelectionMixin) and self._is_list_view():
-            parameters += FIELD_SELECTION_PARAMETERS
+            parameters += field_selection_parameters(list(self._get_serializer().fields))
         return parameters
 
     def _error_codes(self) -> list[int]:
-        codes = [406, 429, 500]
-        if self.get_filter_backends() or self._is_list_view() or self._get_paginator():
-            codes.append(400)
+        # Every operation refuses an unknown or repeated query parameter (400) and answers 503
+        # when the database is out of reach; only those with a path parameter can miss (404).
+        codes = [400, 406, 429, 500, 503]
         if "{" in self.path:
             codes.append(404)
         return sorted(codes)
@@ -155,6 +181,7 @@ class AutoSchema(SpectacularAutoSchema):
         if self.method == "GET" and "200" in responses:
             responses["200"].setdefault("headers", {}).update(CACHE_HEADERS)
             responses["304"] = NOT_MODIFIED
+        responses["414"] = URI_TOO_LONG
         for code in self._error_codes():
             responses.setdefault(
                 str(code),
@@ -163,3 +190,32 @@ class AutoSchema(SpectacularAutoSchema):
                 ),
             )
         return responses
+
+
+def describe_partial_lists(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Postprocessing hook: each list that takes ``fields``/``omit`` also answers
+    ``PARTIAL_JSON``, whose items are the full items with no field required."""
+    schemas = result["components"]["schemas"]
+    for operations in result["paths"].values():
+        get = operations.get("get", {})
+        if not any(parameter["name"] == "fields" for parameter in get.get("parameters", [])):
+            continue
+        content = get["responses"]["200"]["content"]
+        page_name = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+        page = schemas[page_name]
+        item_name = page["properties"]["results"]["items"]["$ref"].rsplit("/", 1)[1]
+        partial_item = {
+            key: value for key, value in schemas[item_name].items() if key != "required"
+        }
+        partial_item["description"] = (
+            f"{item_name} with only the fields chosen by `fields` or `omit`."
+        )
+        schemas[f"Partial{item_name}"] = partial_item
+        partial_page = copy.deepcopy(page)
+        partial_page["properties"]["results"]["items"] = {
+            "$ref": f"#/components/schemas/Partial{item_name}"
+        }
+        schemas[f"Partial{page_name}"] = partial_page
+        content[PARTIAL_JSON] = {"schema": {"$ref": f"#/components/schemas/Partial{page_name}"}}
+    result["components"]["schemas"] = dict(sorted(schemas.items()))
+    return result

@@ -98,7 +98,10 @@ class SyncView(APIView):
         ),
         parameters=[
             OpenApiParameter(
-                "token", str, description="The `next_token` of the previous sync.", required=False
+                "token",
+                {"type": "string", "pattern": r"^[0-9]+:[A-Za-z0-9_-]+$"},
+                description="The `next_token` of the previous sync.",
+                required=False,
             )
         ],
         responses={200: _sync_serializer()},

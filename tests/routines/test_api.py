@@ -174,14 +174,24 @@ def test_filters_with_joins_do_not_inflate_totals(api, catalogue):
 @pytest.mark.parametrize(
     ("query", "field"),
     [
-        ("benefit=immortality", "benefit"),
-        ("audience=robots", "audience"),
+        ("benefit=not%20a%20slug", "benefit"),
+        ("audience=r%C3%B6bots", "audience"),
+        ("tool=" + "x" * 51, "tool"),
         ("difficulty=heroic", "difficulty"),
-        ("zone=elbow-of-the-foot", "zone"),
-        ("body_part=tail", "body_part"),
+        ("zone=elbow/of/the/foot", "zone"),
+        ("body_part=tail!", "body_part"),
         ("max_duration_seconds=soon", "max_duration_seconds"),
         ("max_duration_seconds=-5", "max_duration_seconds"),
+        ("max_duration_seconds=300.5", "max_duration_seconds"),
+        ("max_duration_seconds=5_0", "max_duration_seconds"),
+        ("max_duration_seconds=1000000000", "max_duration_seconds"),
+        ("without_tools=null", "without_tools"),
+        ("without_tools=1", "without_tools"),
+        ("without_tools=True", "without_tools"),
         ("ordering=price", "ordering"),
+        ("ordering=--title", "ordering"),
+        ("ordering=title,", "ordering"),
+        ("ordering=%20title", "ordering"),
     ],
 )
 def test_invalid_routine_filters_are_400(api, catalogue, query, field):
@@ -189,6 +199,24 @@ def test_invalid_routine_filters_are_400(api, catalogue, query, field):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert [error["field"] for error in response.json()["errors"]] == [field]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["benefit=immortality", "audience=robots", "tool=anvil", "zone=elbow", "body_part=tail"],
+)
+def test_a_well_formed_slug_that_names_nothing_matches_nothing(api, catalogue, query):
+    response = api.get(f"{reverse('v1:routine-list')}?{query}")
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def test_ordering_takes_several_fields_in_order(api, catalogue):
+    url = reverse("v1:routine-list")
+    forward = [item["slug"] for item in results(api.get(f"{url}?ordering=title,slug"))]
+    backward = [item["slug"] for item in results(api.get(f"{url}?ordering=-title,slug"))]
+    assert forward == sorted(forward, key=lambda slug: catalogue[slug].title)
+    assert backward == forward[::-1]
 
 
 def test_drafts_never_leak(api, catalogue):

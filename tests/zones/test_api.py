@@ -176,7 +176,7 @@ def test_zone_filters(api, small_map, query, expected):
         ("view=inside", "view"),
         ("region=knee", "region"),
         ("sensitivity=9", "sensitivity"),
-        ("body_part=unicorn-horn", "body_part"),
+        ("body_part=unicorn%20horn", "body_part"),
         ("body_system=magic", "body_system"),
         ("longitudinal_zone=7", "longitudinal_zone"),
         ("ordering=colour", "ordering"),
@@ -186,6 +186,10 @@ def test_invalid_filter_values_are_400_naming_the_field(api, small_map, query, f
     response = api.get(f"{reverse('v1:zone-list')}?{query}")
     assert problem_fields(response) == {field}
     assert field in response.json()["detail"]
+
+
+def test_a_body_part_that_does_not_exist_has_no_zones(api, small_map):
+    assert slugs(api.get(f"{reverse('v1:zone-list')}?body_part=unicorn-horn")) == []
 
 
 def test_body_parts_say_where_to_press(api, small_map):

@@ -1,0 +1,97 @@
+"""Filters whose every value the contract can describe exactly.
+
+The fuzzer holds the contract to its word in both directions: a value the schema allows must be
+answered, and a value it forbids must be a 400. django-filter's stock filters miss both ways: a
+slug that names nothing was a 400 though any string was allowed, and ``?without_tools=null``
+was silently ignored though the parameter is a boolean.
+"""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema_field
+
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SLUG_MAX_LENGTH = 50  # Django's SlugField, which every model here uses
+
+
+def slug_filter(field_name: str, help_text: str, *, distinct: bool = False) -> filters.CharFilter:
+    """Items related to the thing with this slug; a well-formed slug that names nothing
+    matches nothing (an empty page, like a search for nothing), a malformed one is a 400."""
+    slug = filters.CharFilter(
+        field_name=f"{field_name}__slug",
+        distinct=distinct,
+        max_length=SLUG_MAX_LENGTH,
+        validators=[forms.SlugField.default_validators[0]],
+        help_text=help_text,
+    )
+    schema = {
+        "type": "string",
+        "pattern": SLUG_PATTERN,
+        "maxLength": SLUG_MAX_LENGTH,
+        "description": help_text,
+    }
+    extend_schema_field(schema)(slug)  # type: ignore[type-var]  # marks the instance
+    return slug
+
+
+# What a query string may say for a whole number: ASCII digits, nothing else. int() would also
+# take " 5", "5_0" and other scripts' digits, and Django's IntegerField takes "5.0".
+PLAIN_NUMBER = re.compile(r"[0-9]{1,9}")
+LARGEST_NUMBER = 999_999_999
+
+
+class PlainIntegerField(forms.Field):
+    """A whole number of at most nine ASCII digits, from ``min_value`` up."""
+
+    def __init__(self, *, min_value: int = 0, **kwargs: Any) -> None:
+        self.min_value = min_value
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        if value in (None, ""):
+            return None
+        if not PLAIN_NUMBER.fullmatch(value) or int(value) < self.min_value:
+            raise ValidationError(
+                f"Must be a whole number from {self.min_value} to {LARGEST_NUMBER}.",
+                code="invalid",
+            )
+        return int(value)
+
+
+def whole_number_filter(field_name: str, lookup_expr: str, help_text: str) -> filters.Filter:
+    """A filter on a whole number, typed as one in the contract, with its range."""
+    number = filters.Filter(
+        field_name=field_name, lookup_expr=lookup_expr, help_text=help_text, min_value=0
+    )
+    number.field_class = PlainIntegerField
+    schema = {"type": "integer", "minimum": 0, "maximum": LARGEST_NUMBER, "description": help_text}
+    extend_schema_field(schema)(number)  # type: ignore[type-var]  # marks the instance
+    return number
+
+
+class PlainBooleanField(forms.NullBooleanField):
+    """``true`` or ``false``, as the contract's boolean is written in a query string."""
+
+    VALUES = {"true": True, "false": False}
+
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]  # None: no filter
+        if value in (None, ""):
+            return None
+        if value not in self.VALUES:
+            raise ValidationError("Must be true or false.", code="invalid")
+        return self.VALUES[value]
+
+
+class PlainBooleanFilter(filters.BooleanFilter):
+    """A boolean filter that refuses anything but ``true`` and ``false`` instead of ignoring it."""
+
+    field_class = PlainBooleanField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The raw text, not django-filter's widget, which turns "null" or "yes" into "no filter".
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
