@@ -327,8 +327,12 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # 3.1: JSON Schema's own `null`, so a nullable object is `oneOf: [Thing, null]`, which every
+    # validator reads alike; 3.0's `nullable` beside an `allOf` was read differently by each.
+    "OAS_VERSION": "3.1.0",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "footcare.api.schema.require_what_is_always_present",
         "footcare.api.schema.describe_partial_lists",
     ],
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",

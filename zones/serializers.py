@@ -55,6 +55,10 @@ class SkinSignsSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
+@extend_schema_field(
+    # anyOf, not drf-spectacular's oneOf: where `format` is not asserted, "" would match both.
+    {"anyOf": [{"type": "string", "format": "uri"}, {"type": "string", "maxLength": 0}]}
+)
 class URIField(serializers.URLField):
     """A web address as a URI: one with letters outside ASCII (an IRI, as editors paste them
     from a browser) goes out percent-encoded, as ``format: uri`` promises a client."""

@@ -98,6 +98,16 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         )
         return offset or 0
 
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        page = super().get_paginated_response_schema(schema)
+        page["required"] = ["count", "next", "previous", "results"]  # null, never absent
+        for name, offset in (("next", 100), ("previous", 0)):
+            link = page["properties"][name]
+            link.pop("nullable", None)  # OpenAPI 3.0's word; the contract is 3.1
+            link["type"] = ["string", "null"]
+            link["example"] = f"https://footcare.example/api/v1/zones/?limit=50&offset={offset}"
+        return page
+
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -99,8 +99,11 @@ class SyncView(APIView):
         parameters=[
             OpenApiParameter(
                 "token",
-                {"type": "string", "pattern": r"^[0-9]+:[A-Za-z0-9_-]+$"},
-                description="The `next_token` of the previous sync.",
+                # Empty allowed: a client that lost its token gets "full sync required", as
+                # it always has, rather than a validation error it may not expect.
+                {"type": "string", "pattern": r"^(?:[0-9]+:[A-Za-z0-9_-]+)?$"},
+                description="The `next_token` of the previous sync. An empty, unknown or "
+                "expired one is a 400 `" + FULL_SYNC_REQUIRED + "`.",
                 required=False,
             )
         ],

@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import ValidationError
-from openapi_schema_validator import OAS30Validator, validate
+from openapi_schema_validator import OAS31Validator, validate
 
 from footcare.api.conventions import (
     PARTIAL_JSON,
@@ -124,10 +124,10 @@ def test_a_chosen_field_list_is_its_own_media_type_and_matches_its_schema(api, c
     assert partial["Content-Type"] == PARTIAL_JSON
     content = contract["paths"]["/api/v1/zones/"]["get"]["responses"]["200"]["content"]
     schema = {**content[PARTIAL_JSON]["schema"], "components": contract["components"]}
-    validate(partial.json(), schema, cls=OAS30Validator)  # valid against the partial shape
+    validate(partial.json(), schema, cls=OAS31Validator)  # valid against the partial shape
     full_schema = {**content["application/json"]["schema"], "components": contract["components"]}
     with pytest.raises(ValidationError, match="required"):
-        validate(partial.json(), full_schema, cls=OAS30Validator)  # and not against the full one
+        validate(partial.json(), full_schema, cls=OAS31Validator)  # and not against the full one
 
 
 def test_an_unknown_format_is_a_400_naming_the_formats(api):
@@ -148,3 +148,56 @@ def test_a_source_address_with_letters_outside_ascii_goes_out_as_a_uri(api):
     sources = api.get(reverse("v1:zone-detail", args=["heel"])).json()["sources"]
     (source,) = [source for source in sources if source["url"]]
     assert source["url"] == source["link"] == "https://example.jp/blog/%E5%8F%8D%E5%B0%84%E5%8C%BA"
+
+
+def answer_schema(contract, path, status="200", media="application/json"):
+    content = contract["paths"][path]["get"]["responses"][status]["content"][media]
+    return {**content["schema"], "components": contract["components"]}
+
+
+def every_get_of_the_shipped_content(api):
+    """(contract path, URL) for every list, every item of it, and every other GET."""
+    detail_of = {
+        "/api/v1/zones/": "/api/v1/zones/{slug}/",
+        "/api/v1/body-parts/": "/api/v1/body-parts/{slug}/",
+        "/api/v1/benefits/": "/api/v1/benefits/{slug}/",
+        "/api/v1/techniques/": "/api/v1/techniques/{slug}/",
+        "/api/v1/contraindications/": "/api/v1/contraindications/{slug}/",
+        "/api/v1/routines/": "/api/v1/routines/{slug}/",
+    }
+    for listing, detail in detail_of.items():
+        yield listing, f"{listing}?limit=500"
+        for item in api.get(f"{listing}?limit=500").json()["results"]:
+            yield detail, detail.replace("{slug}", item["slug"])
+    for foot in ("left", "right"):
+        for view in ("plantar", "dorsal", "medial", "lateral"):
+            yield "/api/v1/foot-map/", f"/api/v1/foot-map/?foot={foot}&view={view}"
+    yield "/api/v1/safety/", "/api/v1/safety/"
+    yield "/api/v1/sync/", "/api/v1/sync/"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_answer_of_the_shipped_content_has_every_field_the_contract_requires(
+    api, shipped_pack, contract, language
+):
+    checked = 0
+    for path, url in every_get_of_the_shipped_content(api):
+        response = api.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200, url
+        validate(response.json(), answer_schema(contract, path), cls=OAS31Validator)
+        checked += 1
+    assert checked > 150  # every list, every item, eight foot maps, safety and sync
+
+
+def test_only_the_named_properties_may_be_absent(contract):
+    schemas = contract["components"]["schemas"]
+    optional = {
+        name: sorted(set(schema["properties"]) - set(schema.get("required", [])))
+        for name, schema in schemas.items()
+        if "properties" in schema and not name.startswith("Partial")
+    }
+    assert {name: fields for name, fields in optional.items() if fields} == {
+        "Problem": ["errors"],
+        "SyncUpserts": sorted(schemas["SyncUpserts"]["properties"]),
+    }
+    assert "required" not in schemas["PartialZoneList"]
