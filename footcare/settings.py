@@ -353,6 +353,7 @@ SPECTACULAR_SETTINGS = {
         "BodySystemEnum": "zones.models.BodySystem",
         "TraditionEnum": "zones.models.Tradition",
         "PressureLabelEnum": "zones.models.PRESSURE_LABELS",
+        "CueKindEnum": "routines.player.CueKind.ALL",
     },
 }
 

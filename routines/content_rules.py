@@ -96,10 +96,21 @@ def _mentions(text: str, stems: list[str]) -> bool:
     return any(stem.lower() in lowered for stem in stems)
 
 
+def _pressure_words_disagree(text: str, pressure: int, code: str) -> Iterator[str]:
+    """What a text says about pressure that its step's pressure contradicts."""
+    pressure_words: dict[str, list[int]] = glossary().get("pressure_words", {}).get(code, {})
+    for word, levels in pressure_words.items():
+        pattern = r"(?<!\w)" + re.escape(word.lower())
+        if pressure not in levels and re.search(pattern, text.lower()):
+            yield (
+                f"says “{word}”, which means pressure {'/'.join(map(str, levels))}, "
+                f"but the step is at {pressure}."
+            )
+
+
 def step_texts_agree() -> Iterator[Violation]:
     words = glossary()
     technique_words: dict[str, dict[str, list[str]]] = words.get("techniques", {})
-    pressure_words: dict[str, dict[str, list[int]]] = words.get("pressure_words", {})
     languages = [code for code, _name in settings.LANGUAGES]
     for routine in _published():
         for step in routine.steps.all():
@@ -113,15 +124,45 @@ def step_texts_agree() -> Iterator[Violation]:
                         f"the {code} instruction does not say to do "
                         f"{step.technique.slug} (expected one of: {', '.join(stems)}).",
                     )
-                for word, levels in pressure_words.get(code, {}).items():
-                    pattern = r"(?<!\w)" + re.escape(word.lower())
-                    if step.pressure not in levels and re.search(pattern, text.lower()):
-                        yield Violation(
-                            "routines: step text",
-                            _where(routine, step),
-                            f"the {code} instruction says “{word}”, which means pressure "
-                            f"{'/'.join(map(str, levels))}, but the step is at {step.pressure}.",
-                        )
+                for problem in _pressure_words_disagree(text, step.pressure, code):
+                    yield Violation(
+                        "routines: step text",
+                        _where(routine, step),
+                        f"the {code} instruction {problem}",
+                    )
+
+
+def steps_play_well() -> Iterator[Violation]:
+    """What a guided-session player needs of a step: a narration to speak, in every language,
+    that is not the written instruction read aloud, and repetitions of whole seconds."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    for routine in _published():
+        for step in routine.steps.all():
+            if step.duration_seconds % step.repetitions:
+                yield Violation(
+                    "routines: player",
+                    _where(routine, step),
+                    f"{step.duration_seconds} seconds do not divide into {step.repetitions} "
+                    "repetitions of whole seconds.",
+                )
+            for code in languages:
+                narration = (getattr(step, f"narration_{code}") or "").strip()
+                instruction = (getattr(step, f"instruction_{code}") or "").strip()
+                if not narration:
+                    yield Violation(
+                        "routines: player", _where(routine, step), f"no {code} narration."
+                    )
+                elif narration == instruction or instruction.startswith(narration):
+                    yield Violation(
+                        "routines: player",
+                        _where(routine, step),
+                        f"the {code} narration repeats the instruction; say it shorter, "
+                        "as a voice would.",
+                    )
+                for problem in _pressure_words_disagree(narration, step.pressure, code):
+                    yield Violation(
+                        "routines: player", _where(routine, step), f"the {code} narration {problem}"
+                    )
 
 
 def routines_say_who_and_what() -> Iterator[Violation]:
@@ -186,6 +227,7 @@ RULES: list[Rule] = [
     zones_covered,
     routines_in_order,
     step_texts_agree,
+    steps_play_well,
     routines_say_who_and_what,
     catalogue_complete,
     safety_screen_written,

@@ -409,6 +409,11 @@ class Step(JournaledModel):
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
 
+    @property
+    def spoken(self) -> str:
+        """What a player says as the step starts: the narration, else the instruction."""
+        return self.narration or self.instruction
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.position and self.routine_id:
             last = Step.objects.filter(routine_id=self.routine_id).aggregate(
@@ -470,6 +475,22 @@ class Step(JournaledModel):
             raise ValidationError(errors)
 
     def clean(self) -> None:
+        if self.duration_seconds and self.repetitions and self.duration_seconds % self.repetitions:
+            below = self.duration_seconds - self.duration_seconds % self.repetitions
+            raise ValidationError(
+                {
+                    "duration_seconds": _(
+                        "Each repetition must take whole seconds, so that the app can count "
+                        "them: with %(repetitions)d repetitions, choose %(below)d or %(above)d "
+                        "seconds."
+                    )
+                    % {
+                        "repetitions": self.repetitions,
+                        "below": below,
+                        "above": below + self.repetitions,
+                    }
+                }
+            )
         self.check_safety()
 
 

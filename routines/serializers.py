@@ -1,8 +1,10 @@
+from dataclasses import asdict
 from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from routines import player
 from routines.models import (
     Audience,
     Benefit,
@@ -14,6 +16,7 @@ from routines.models import (
     Technique,
     Tool,
 )
+from zones.models import Foot
 from zones.serializers import (
     AreaSerializer,
     PressureField,
@@ -152,8 +155,50 @@ class RoutineSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "title", "difficulty"]
 
 
+class CueSerializer(serializers.Serializer):
+    at_seconds = serializers.IntegerField(
+        min_value=0, help_text="When to say it, in seconds from the start of the step."
+    )
+    kind = serializers.ChoiceField(
+        choices=player.CueKind.ALL,
+        help_text="`switch_foot` (the step is on another foot than the one before), `start` "
+        "(the step's narration), `repeat` (the next repetition begins), `breathe`, `end` (the "
+        "session is over).",
+    )
+    text = serializers.CharField(help_text="What to say, in the request's language.")
+
+
+class TimelineEntrySerializer(serializers.Serializer):
+    position = serializers.IntegerField(min_value=1, help_text="The step's position.")
+    starts_at_seconds = serializers.IntegerField(
+        min_value=0, help_text="From the start of the session."
+    )
+    ends_at_seconds = serializers.IntegerField(
+        min_value=0, help_text="From the start of the session; the next step starts here."
+    )
+
+
+class TimelineSerializer(serializers.Serializer):
+    total_seconds = serializers.IntegerField(
+        min_value=0, help_text="The whole session: where the last step ends."
+    )
+    steps = TimelineEntrySerializer(many=True)
+
+
 class StepSerializer(serializers.ModelSerializer):
     number = serializers.IntegerField(source="position", help_text="1, 2, 3 … in order.")
+    position = serializers.IntegerField(
+        read_only=True, min_value=1, help_text="1, 2, 3 … in order (the same as `number`)."
+    )
+    side = serializers.ChoiceField(
+        source="foot",
+        choices=Foot.choices,
+        read_only=True,
+        help_text="Which foot the step works: `left`, `right` or `both` (the same as `foot`).",
+    )
+    cues = serializers.SerializerMethodField(
+        help_text="What a guided-session player says during the step, and when."
+    )
     technique = TechniqueSummarySerializer(read_only=True)
     pressure = PressureField()
     zones = ZoneSummarySerializer(many=True, read_only=True)
@@ -182,10 +227,22 @@ class StepSerializer(serializers.ModelSerializer):
             "repetitions",
             "tip",
             "narration",
+            "position",
+            "side",
+            "cues",
         ]
 
     def get_narration(self, step: Step) -> str:
-        return step.narration or step.instruction
+        return step.spoken
+
+    @extend_schema_field(CueSerializer(many=True))
+    def get_cues(self, step: Step) -> list[dict[str, Any]]:
+        # The routine serializer works out every step's cues at once (a cue depends on the
+        # step before and on which step is last); a step on its own has no neighbours.
+        cues = self.context.get("step_cues", {}).get(step.pk)
+        if cues is None:
+            cues = player.step_cues(step, None, last=False)
+        return [asdict(cue) for cue in cues]
 
 
 class RoutineDetailSerializer(RoutineListSerializer):
@@ -198,6 +255,24 @@ class RoutineDetailSerializer(RoutineListSerializer):
         "and any its editors added. Show them before the first step."
     )
     steps = StepSerializer(many=True, read_only=True)
+    timeline = serializers.SerializerMethodField(
+        help_text="The session as a player runs it: when each step starts and ends, and the "
+        "total, which equals `total_duration_seconds`."
+    )
+
+    def to_representation(self, routine: Routine) -> dict[str, Any]:
+        steps = list(routine.steps.all())
+        cues = self.context.setdefault("step_cues", {})
+        cues.update(zip((step.pk for step in steps), player.cues(steps), strict=True))
+        return super().to_representation(routine)
+
+    @extend_schema_field(TimelineSerializer)
+    def get_timeline(self, routine: Routine) -> dict[str, Any]:
+        entries = player.timeline(list(routine.steps.all()))
+        return {
+            "total_seconds": entries[-1].ends_at_seconds if entries else 0,
+            "steps": [asdict(entry) for entry in entries],
+        }
 
     @extend_schema_field(ContraindicationSummarySerializer(many=True))
     def get_contraindications(self, routine: Routine) -> list[dict[str, Any]]:
@@ -225,6 +300,7 @@ class RoutineDetailSerializer(RoutineListSerializer):
             "safety_notes",
             "contraindications",
             "steps",
+            "timeline",
         ]
 
 

@@ -103,6 +103,13 @@ def test_routine_detail_has_everything_a_player_needs(api, catalogue):
                 "repetitions": 3,
                 "tip": "Тёплые руки.",
                 "narration": "Гладьте.",
+                "position": 1,
+                "side": "right",
+                "cues": [
+                    {"at_seconds": 0, "kind": "start", "text": "Гладьте."},
+                    {"at_seconds": 20, "kind": "repeat", "text": "Ещё раз: 2 из 3."},
+                    {"at_seconds": 40, "kind": "repeat", "text": "Ещё раз: 3 из 3."},
+                ],
             },
             {
                 "number": 2,
@@ -121,8 +128,26 @@ def test_routine_detail_has_everything_a_player_needs(api, catalogue):
                 "repetitions": 2,
                 "tip": "",
                 "narration": "Теперь зона печени.",
+                "position": 2,
+                "side": "right",
+                "cues": [
+                    {"at_seconds": 0, "kind": "start", "text": "Теперь зона печени."},
+                    {"at_seconds": 45, "kind": "repeat", "text": "Ещё раз: 2 из 2."},
+                    {
+                        "at_seconds": 90,
+                        "kind": "end",
+                        "text": "Сеанс окончен. Полежите или посидите минуту, прежде чем вставать.",
+                    },
+                ],
             },
         ],
+        "timeline": {
+            "total_seconds": 150,
+            "steps": [
+                {"position": 1, "starts_at_seconds": 0, "ends_at_seconds": 60},
+                {"position": 2, "starts_at_seconds": 60, "ends_at_seconds": 150},
+            ],
+        },
     }
 
 
