@@ -89,6 +89,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "footcare.middleware.ContentLengthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right inside SecurityMiddleware so that any error page produced further in, including
     # Django's debug pages, leaves /api/ as problem+json and still gets the security headers.

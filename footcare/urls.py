@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.generic import TemplateView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -9,9 +10,11 @@ from drf_spectacular.views import (
 )
 
 from footcare.api.health import healthz, readyz
+from footcare.api.index import ApiIndexView
 from footcare.api.sync import SyncView
 
 v1_patterns: list[URLPattern | URLResolver] = [
+    path("", ApiIndexView.as_view(), name="index"),
     path("", include("zones.urls")),
     path("", include("routines.urls")),
     path("sync/", SyncView.as_view(), name="sync"),
@@ -27,6 +30,8 @@ v1_patterns: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns = [
+    # A page that says what this is and where to go; also the admin's "View site".
+    path("", TemplateView.as_view(template_name="footcare/home.html"), name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((v1_patterns, "v1"))),
     path("healthz", healthz, name="healthz"),

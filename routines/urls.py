@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from routines.views import (
+    AudienceViewSet,
     BenefitViewSet,
     ContraindicationViewSet,
     RoutineViewSet,
@@ -10,6 +11,7 @@ from routines.views import (
 )
 
 router = SimpleRouter()
+router.register("audiences", AudienceViewSet, basename="audience")
 router.register("benefits", BenefitViewSet, basename="benefit")
 router.register("techniques", TechniqueViewSet, basename="technique")
 router.register("contraindications", ContraindicationViewSet, basename="contraindication")

@@ -12,8 +12,17 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 from footcare.api.conventions import FieldSelectionMixin
 from routines import examples
 from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
-from routines.models import Benefit, Contraindication, Routine, SafetyScreen, Step, Technique
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+)
 from routines.serializers import (
+    AudienceSerializer,
     BenefitSerializer,
     ContraindicationSerializer,
     RoutineDetailSerializer,
@@ -72,6 +81,24 @@ def documented(  # type: ignore[no-untyped-def]
             examples=[example(f"A {noun}", detail)],
         ),
     )
+
+
+@documented(
+    "Routines",
+    "audience",
+    "The groups of people routines and benefits are meant for (older people, athletes, office "
+    "workers …): the values of the `audience` filters, with their names in the request's "
+    "language.",
+    "One audience.",
+    item=examples.AUDIENCE,
+    detail=examples.AUDIENCE,
+)
+class AudienceViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+    queryset = Audience.objects.all()
+    serializer_class = AudienceSerializer
+    lookup_field = "slug"
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["position", "slug", "name"]
 
 
 @documented(

@@ -37,7 +37,7 @@ def test_cues_count_repetitions_switch_feet_breathe_and_end():
     with translation.override("en"):
         cues = player.cues(steps)
     assert kinds(cues[0]) == [(0, "start"), (10, "repeat"), (20, "repeat"), (30, "repeat")]
-    assert [cue.text for cue in cues[0][1:]] == ["Again: 2 of 4.", "Again: 3 of 4.", "Again: 4 of 4."]
+    assert [cue.text for cue in cues[0][1:]] == [f"Again: {n} of 4." for n in (2, 3, 4)]
     assert kinds(cues[1]) == [(0, "start"), (30, "breathe")]  # one long repetition
     assert kinds(cues[2])[:2] == [(0, "switch_foot"), (0, "start")]
     assert cues[2][0].text == "Now the left foot."
@@ -119,7 +119,7 @@ def test_the_sync_plays_the_same_as_the_detail(api, shipped_pack):
 
 
 def test_a_step_whose_repetitions_are_not_whole_seconds_is_refused_in_plain_words(shipped_pack):
-    step = Step.objects.filter(repetitions=6).first()
+    step = Step.objects.filter(repetitions=6)[0]
     step.duration_seconds = 45
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         step.clean()
@@ -131,7 +131,7 @@ def test_a_step_whose_repetitions_are_not_whole_seconds_is_refused_in_plain_word
 
 def test_the_player_rule_catches_a_missing_or_copied_narration(shipped_pack):
     assert list(content_rules.steps_play_well()) == []
-    step = Step.objects.filter(routine__slug="quick-five-minutes").order_by("position").first()
+    step = Step.objects.filter(routine__slug="quick-five-minutes").order_by("position")[0]
     Step.objects.filter(pk=step.pk).update(narration_ru="", narration_en=step.instruction_en)
     assert {str(v) for v in content_rules.steps_play_well()} == {
         str(Violation("routines: player", f"routine quick-five-minutes, step {step.position}", m))
