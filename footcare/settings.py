@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "footcare.api.parameters.RefuseUnknownParametersMiddleware",
     # After the language is chosen (it is part of the key), before anything touches the DB.
     "footcare.api.representations.RepresentationCacheMiddleware",
+    # Inside it: the header it sets is stored with the answer.
+    "footcare.api.language.TranslationFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Inside the stored answers (JSON needs no policy): the admin's and the docs' pages.
     "csp.middleware.CSPMiddleware",

@@ -4,6 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from footcare.api.language import TranslatedModelSerializer
 from routines import player
 from routines.models import (
     Audience,
@@ -25,37 +26,37 @@ from zones.serializers import (
 )
 
 
-class AudienceSerializer(serializers.ModelSerializer):
+class AudienceSerializer(TranslatedModelSerializer):
     class Meta:
         model = Audience
         fields = ["slug", "name"]
 
 
-class ToolSerializer(serializers.ModelSerializer):
+class ToolSerializer(TranslatedModelSerializer):
     class Meta:
         model = Tool
         fields = ["slug", "name", "description"]
 
 
-class TechniqueSummarySerializer(serializers.ModelSerializer):
+class TechniqueSummarySerializer(TranslatedModelSerializer):
     class Meta:
         model = Technique
         fields = ["slug", "name"]
 
 
-class TechniqueSerializer(serializers.ModelSerializer):
+class TechniqueSerializer(TranslatedModelSerializer):
     class Meta:
         model = Technique
         fields = ["slug", "name", "how_to"]
 
 
-class ContraindicationSummarySerializer(serializers.ModelSerializer):
+class ContraindicationSummarySerializer(TranslatedModelSerializer):
     class Meta:
         model = Contraindication
         fields = ["slug", "name", "severity"]
 
 
-class ContraindicationSerializer(serializers.ModelSerializer):
+class ContraindicationSerializer(TranslatedModelSerializer):
     zones = ZoneSummarySerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
     techniques = TechniqueSummarySerializer(many=True, read_only=True)
@@ -74,7 +75,7 @@ class ContraindicationSerializer(serializers.ModelSerializer):
         ]
 
 
-class BenefitSummarySerializer(serializers.ModelSerializer):
+class BenefitSummarySerializer(TranslatedModelSerializer):
     class Meta:
         model = Benefit
         fields = ["slug", "title", "evidence_level"]
@@ -93,7 +94,7 @@ class SlugListField(serializers.ListField):
         return sorted(data or [])
 
 
-class RoutineListSerializer(serializers.ModelSerializer):
+class RoutineListSerializer(TranslatedModelSerializer):
     total_duration_seconds = serializers.IntegerField(
         source="total_duration", help_text="The sum of the steps' durations."
     )
@@ -122,7 +123,7 @@ class RoutineListSerializer(serializers.ModelSerializer):
         ]
 
 
-class BenefitSerializer(serializers.ModelSerializer):
+class BenefitSerializer(TranslatedModelSerializer):
     audiences = AudienceSerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
     zones = ZoneSummarySerializer(many=True, read_only=True)
@@ -149,7 +150,7 @@ class BenefitSerializer(serializers.ModelSerializer):
         return RoutineSummarySerializer(routines, many=True).data  # type: ignore[return-value]
 
 
-class RoutineSummarySerializer(serializers.ModelSerializer):
+class RoutineSummarySerializer(TranslatedModelSerializer):
     class Meta:
         model = Routine
         fields = ["slug", "title", "difficulty"]
@@ -185,7 +186,7 @@ class TimelineSerializer(serializers.Serializer):
     steps = TimelineEntrySerializer(many=True)
 
 
-class StepSerializer(serializers.ModelSerializer):
+class StepSerializer(TranslatedModelSerializer):
     number = serializers.IntegerField(source="position", help_text="1, 2, 3 … in order.")
     position = serializers.IntegerField(
         read_only=True, min_value=1, help_text="1, 2, 3 … in order (the same as `number`)."
@@ -304,7 +305,7 @@ class RoutineDetailSerializer(RoutineListSerializer):
         ]
 
 
-class PressureLevelSerializer(serializers.ModelSerializer):
+class PressureLevelSerializer(TranslatedModelSerializer):
     # Declared, so that the contract does not take the column's range from the database.
     level = serializers.IntegerField(read_only=True, min_value=1, max_value=5)
     key = serializers.CharField(read_only=True, help_text="feather, light, moderate, firm, deep.")
@@ -314,7 +315,7 @@ class PressureLevelSerializer(serializers.ModelSerializer):
         fields = ["level", "key", "feels_like"]
 
 
-class SafetyScreenSerializer(serializers.ModelSerializer):
+class SafetyScreenSerializer(TranslatedModelSerializer):
     """What the app shows before the first session, in the request's language."""
 
     slug = serializers.SerializerMethodField(help_text="Always `safety`: the sync's key for it.")

@@ -4,6 +4,7 @@ from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from footcare.api.language import TranslatedModelSerializer
 from zones.models import (
     PRESSURE_LABELS,
     Area,
@@ -67,7 +68,7 @@ class URIField(serializers.URLField):
         return iri_to_uri(value) or ""
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(TranslatedModelSerializer):
     link = URIField(
         read_only=True,
         allow_blank=True,
@@ -95,13 +96,13 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
-class BodyPartSummarySerializer(serializers.ModelSerializer):
+class BodyPartSummarySerializer(TranslatedModelSerializer):
     class Meta:
         model = BodyPart
         fields = ["slug", "name", "system"]
 
 
-class ZoneSummarySerializer(serializers.ModelSerializer):
+class ZoneSummarySerializer(TranslatedModelSerializer):
     """What another resource needs to name a zone and link to it."""
 
     class Meta:
@@ -109,7 +110,7 @@ class ZoneSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "foot", "region"]
 
 
-class AreaSerializer(serializers.ModelSerializer):
+class AreaSerializer(TranslatedModelSerializer):
     """A whole area of the foot that a step works, with its own pressure limit."""
 
     max_pressure = PressureField()
@@ -124,7 +125,7 @@ def zone_views(zone: Zone) -> list[View]:
     return [View(shape.view) for shape in zone.shapes.all()]
 
 
-class ZoneBaseSerializer(serializers.ModelSerializer):
+class ZoneBaseSerializer(TranslatedModelSerializer):
     views = serializers.SerializerMethodField(help_text="Views of the foot the zone is drawn on.")
     longitudinal_zones = serializers.ListField(
         source="longitudinal_zone_numbers",
@@ -202,7 +203,7 @@ class ZoneDetailSerializer(ZoneBaseSerializer):
         return {"evidence": "traditional_belief", "text": zone.skin_signs}
 
 
-class ZoneOnFootSerializer(serializers.ModelSerializer):
+class ZoneOnFootSerializer(TranslatedModelSerializer):
     """A zone as seen from a body part: where to press for it."""
 
     views = serializers.SerializerMethodField()
@@ -216,7 +217,7 @@ class ZoneOnFootSerializer(serializers.ModelSerializer):
         return zone_views(zone)
 
 
-class BodyPartSerializer(serializers.ModelSerializer):
+class BodyPartSerializer(TranslatedModelSerializer):
     zones = ZoneOnFootSerializer(many=True, read_only=True)
 
     class Meta:

@@ -1,10 +1,15 @@
 """``?lang=`` picks the content language, ahead of ``Accept-Language``."""
 
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from django.conf import settings
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
+from modeltranslation.translator import NotRegistered, translator
+from rest_framework import serializers
 
 from footcare.api.problems import is_api_request, validation_problem
 
@@ -36,3 +41,63 @@ class QueryLanguageMiddleware:
         translation.activate(requested)
         request.LANGUAGE_CODE = requested
         return self.get_response(request)
+
+
+# Which texts of an answer are in the default language because the requested one has none yet:
+# `zone.caution, step.tip` (resource.field, each once). Absent when nothing fell back.
+FALLBACK_HEADER = "Translation-Fallback"
+
+
+@cache
+def _translated_fields(model: type[Model]) -> frozenset[str]:
+    try:
+        return frozenset(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return frozenset()
+
+
+class ReportsTranslationFallbacks:
+    """A model serializer mixin: notes on the request each field it served in the default
+    language because the requested language's text is empty (modeltranslation falls back)."""
+
+    def to_representation(self, instance: Any) -> Any:
+        data = super().to_representation(instance)  # type: ignore[misc]
+        language = translation.get_language()
+        request = self.context.get("request")  # type: ignore[attr-defined]
+        translated = _translated_fields(type(instance))  # type: ignore[arg-type]
+        if not translated or request is None or language == settings.LANGUAGE_CODE:
+            return data
+        fallen = getattr(request._request, "translation_fallbacks", None)
+        if fallen is None:
+            fallen = request._request.translation_fallbacks = set()
+        resource = type(instance)._meta.model_name
+        for name, field in self.fields.items():  # type: ignore[attr-defined]
+            if (
+                field.source in translated
+                and name in data
+                and not getattr(instance, f"{field.source}_{language}", None)
+                and getattr(instance, f"{field.source}_{settings.LANGUAGE_CODE}", None)
+            ):
+                fallen.add(f"{resource}.{name}")
+        return data
+
+
+class TranslatedModelSerializer(ReportsTranslationFallbacks, serializers.ModelSerializer):
+    """The base of every content serializer: reports the texts it served untranslated."""
+
+
+class TranslationFallbackMiddleware:
+    """Puts the fields a serializer reported as fallen back into ``Translation-Fallback``.
+
+    Inside the stored-answer middleware, so that the header is stored with the answer.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        fallen = getattr(request, "translation_fallbacks", None)
+        if fallen:
+            response[FALLBACK_HEADER] = ", ".join(sorted(fallen))
+        return response

@@ -30,12 +30,21 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
+from footcare.api.language import FALLBACK_HEADER
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
 from footcare.content.journal import Version, version
 
 logger = logging.getLogger(__name__)
 
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Deprecation", "Sunset", "Link")
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Deprecation",
+    "Sunset",
+    "Link",
+    FALLBACK_HEADER,
+)
 
 
 class _CacheBreaker:

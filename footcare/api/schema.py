@@ -140,6 +140,10 @@ CACHE_HEADERS = {
     "Last-Modified": _header("When the content last changed; for `If-Modified-Since`."),
     "Cache-Control": _header("`public, max-age=…, stale-while-revalidate=…`."),
     "Vary": _header("`Accept-Language, Accept-Encoding` (and `Accept` where it chooses a format)."),
+    "Translation-Fallback": _header(
+        "Present when some texts are in English because the requested language has none yet: "
+        "which ones, as `resource.field` (e.g. `zone.caution, step.tip`)."
+    ),
 }
 # Sent by gunicorn (or a proxy in front), not by the service: no problem+json is possible there.
 URI_TOO_LONG = {
