@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench soak fuzz check lint types schema schema-check migrations-check content-check install clean
+.PHONY: run test bench soak fuzz contract check lint types schema schema-check migrations-check content-check install clean
 
 # Re-install only when the dependency list changes.
 $(INSTALLED): pyproject.toml
@@ -38,6 +38,18 @@ soak: $(INSTALLED)
 # or PostgreSQL when DATABASE_URL names it). Fixed seed and budget, so a run is repeatable.
 fuzz: $(INSTALLED)
 	FUZZ_MAX_EXAMPLES=$${FUZZ_MAX_EXAMPLES:-200} $(BIN)/python fuzz/run.py
+
+# The committed contract as client tools see it: Redocly and Spectral lint it, openapi-typescript
+# turns it into types, and `tsc --strict` checks ~370 real answers (both languages) against them.
+# Pinned npm tools in clients/typescript/.
+TS := clients/typescript
+contract: $(INSTALLED)
+	cd $(TS) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(TS) && npx redocly lint ../../openapi/v1.yaml --config redocly.yaml --format=summary
+	cd $(TS) && npx spectral lint ../../openapi/v1.yaml --ruleset .spectral.yaml --fail-severity=error
+	cd $(TS) && npx openapi-typescript ../../openapi/v1.yaml --output generated/v1.ts
+	$(BIN)/python $(TS)/write_answers.py $(TS)/generated/answers.ts
+	cd $(TS) && npx tsc --project tsconfig.json
 
 check: lint types migrations-check schema-check content-check
 

@@ -329,6 +329,18 @@ SPECTACULAR_SETTINGS = {
         "`application/problem+json` (RFC 9457)."
     ),
     "VERSION": "1.0.0",
+    # Relative: the contract is served by the service it describes, on whatever host that is.
+    "SERVERS": [{"url": "/", "description": "The host that serves this document."}],
+    # In the order the docs list them.
+    "TAGS": [
+        {"name": "Index", "description": "Where everything is."},
+        {"name": "Foot map", "description": "Reflex zones, body parts and the map of each foot."},
+        {"name": "Techniques", "description": "How to do each massage technique."},
+        {"name": "Benefits", "description": "What foot massage may do, and the evidence."},
+        {"name": "Safety", "description": "When not to massage, and what to show first."},
+        {"name": "Routines", "description": "Guided routines and who they are for."},
+        {"name": "Sync", "description": "The catalogue for offline use."},
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     # 3.1: JSON Schema's own `null`, so a nullable object is `oneOf: [Thing, null]`, which every
     # validator reads alike; 3.0's `nullable` beside an `allOf` was read differently by each.

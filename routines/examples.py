@@ -48,12 +48,29 @@ ROUTINE_DETAIL = {
                 "max_pressure": {"value": 3, "label": "moderate"},
             },
             "pressure": {"value": 2, "label": "light"},
-            "duration_seconds": 30,
+            "duration_seconds": 32,
             "repetitions": 4,
             "tip": "",
-            "narration": "Stroke the foot from toes to ankle a few times.",
+            "narration": "Slow strokes from the toes up to the ankle. Keep them light.",
+            "position": 1,
+            "side": "right",
+            "cues": [
+                {
+                    "at_seconds": 0,
+                    "kind": "start",
+                    "text": "Slow strokes from the toes up to the ankle. Keep them light.",
+                },
+                {"at_seconds": 8, "kind": "repeat", "text": "Again: 2 of 4."},
+                {"at_seconds": 16, "kind": "repeat", "text": "Again: 3 of 4."},
+                {"at_seconds": 24, "kind": "repeat", "text": "Again: 4 of 4."},
+            ],
         }
     ],
+    # Shortened, like the steps: the whole timeline lists all eight steps back to back.
+    "timeline": {
+        "total_seconds": 300,
+        "steps": [{"position": 1, "starts_at_seconds": 0, "ends_at_seconds": 32}],
+    },
 }
 BENEFIT = {
     "slug": "calm",
