@@ -22,7 +22,8 @@ def foot_map_svg(*, foot: str, view: str, highlight: str | None = None) -> SafeS
     """The foot map drawn by the same code as the API's SVG; every text in it is escaped."""
     data = FootMapSerializer(build_foot_map(foot=foot, view=view)).data
     texts = map_texts(foot, view)
-    return mark_safe(render_foot_map(data, **texts, highlight=highlight))  # noqa: S308
+    chosen = {highlight} if highlight else set()
+    return mark_safe(render_foot_map(data, **texts, highlight=chosen))  # noqa: S308
 
 
 class ZoneAdminForm(forms.ModelForm):

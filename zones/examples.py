@@ -78,6 +78,7 @@ FOOT_MAP = {
             "recommended_pressure": PRESSURE_MODERATE,
             "max_pressure": PRESSURE_FIRM,
             "polygons": [[[0.2, 0.39], [0.08, 0.39], [0.1, 0.48], [0.2, 0.48]]],
+            "highlighted": True,
         }
     ],
 }

@@ -19,4 +19,6 @@ class FootMapSVGRenderer(BaseRenderer):
         accepted_media_type: str | None = None,
         renderer_context: Mapping[str, Any] | None = None,
     ) -> bytes:
-        return render_foot_map(data, **map_texts(data["foot"], data["view"])).encode()
+        highlight = {zone["slug"] for zone in data["zones"] if zone["highlighted"]}
+        texts = map_texts(data["foot"], data["view"])
+        return render_foot_map(data, **texts, highlight=highlight).encode()

@@ -238,6 +238,9 @@ class FootMapZoneSerializer(serializers.Serializer):
     recommended_pressure = PressureField()
     max_pressure = PressureField()
     polygons = PolygonsField(help_text="Polygons on this foot, already mirrored for the left.")
+    highlighted = serializers.BooleanField(
+        help_text="Named in `?highlight=`: draw it so that it stands out (where to press now)."
+    )
 
 
 class FootMapSerializer(serializers.Serializer):
@@ -252,6 +255,7 @@ class FootMapSerializer(serializers.Serializer):
     zones = FootMapZoneSerializer(many=True)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
+        highlight = self.context.get("highlight", frozenset())
         return {
             "foot": instance.foot,
             "view": instance.view,
@@ -269,6 +273,7 @@ class FootMapSerializer(serializers.Serializer):
                     "recommended_pressure": pressure(item.zone.recommended_pressure),
                     "max_pressure": pressure(item.zone.max_pressure),
                     "polygons": item.polygons,
+                    "highlighted": item.zone.slug in highlight,
                 }
                 for item in instance.zones
             ],

@@ -1,6 +1,6 @@
 """Draw the foot map as SVG on the server, for the API and for the admin's preview."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -55,7 +55,7 @@ def render_foot_map(
     title: str,
     description: str = "",
     legend_title: str = "",
-    highlight: str | None = None,
+    highlight: Collection[str] = (),
 ) -> str:
     """An SVG document of a foot map as the API serialises it.
 
@@ -63,8 +63,8 @@ def render_foot_map(
     ``<title>`` and ``<desc>`` for screen readers, each zone numbered on the drawing and
     named in a legend beside it. The outline, the landmark lines, then exactly one
     ``<path>`` per zone (several polygons become subpaths of it), coloured by sensitivity.
-    With ``highlight`` set to a zone's slug, that zone is drawn strongly and the others
-    faintly: the admin's preview of one zone.
+    With ``highlight`` naming zones (by slug), those are drawn strongly and the others
+    faintly: where a step presses, or the admin's preview of one zone.
     """
     width = round(HEIGHT * foot_map["aspect_ratio"], 1)
     zones = foot_map["zones"]
@@ -89,8 +89,8 @@ def render_foot_map(
     ]
     for number, zone in enumerate(zones, start=1):
         fill, opacity = SENSITIVITY_FILL.get(zone["sensitivity"], "#cccccc"), "0.55"
-        if highlight is not None:
-            fill, opacity = (HIGHLIGHT_FILL, "0.85") if zone["slug"] == highlight else (fill, "0.2")
+        if highlight:
+            fill, opacity = (HIGHLIGHT_FILL, "0.85") if zone["slug"] in highlight else (fill, "0.2")
         name = escape(zone["name"])
         x, y = _centre(zone["polygons"], width)
         out.append(

@@ -1,9 +1,15 @@
+import re
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -11,6 +17,7 @@ from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from footcare.api.conventions import FieldSelectionMixin, ORJSONRenderer
+from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN
 from zones import examples
 from zones.examples import example
 from zones.filters import BodyPartFilter, ZoneFilter
@@ -94,9 +101,42 @@ class BodyPartViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     ordering_fields = ["slug", "name", "system"]
 
 
+MAX_HIGHLIGHTED = 50
+SLUG = SLUG_PATTERN[1:-1]  # the same rule, to match a whole string with re.fullmatch
+
+
 class FootMapParams(serializers.Serializer):
     foot = serializers.ChoiceField(choices=FootSide.choices, help_text="Which foot.")
     view = serializers.ChoiceField(choices=View.choices, help_text="Which side of the foot.")
+    highlight = serializers.CharField(required=False)
+
+    def validate_highlight(self, value: str) -> frozenset[str]:
+        slugs = value.split(",")
+        well_formed = all(
+            re.fullmatch(SLUG, slug) and len(slug) <= SLUG_MAX_LENGTH for slug in slugs
+        )
+        if len(slugs) > MAX_HIGHLIGHTED or not well_formed:
+            raise serializers.ValidationError(
+                f"Give up to {MAX_HIGHLIGHTED} zone slugs, separated by commas."
+            )
+        return frozenset(slugs)
+
+
+# The schema of ``highlight``: written out, as a list the contract can state exactly.
+HIGHLIGHT_PARAMETER = OpenApiParameter(
+    "highlight",
+    {
+        "type": "array",
+        "items": {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH},
+        "minItems": 1,
+        "maxItems": MAX_HIGHLIGHTED,
+    },
+    style="form",
+    explode=False,
+    description="Zones to draw so that they stand out (a step's zones: where to press now), "
+    "by slug, comma-separated. Zones not on this foot and view are left out; each zone says "
+    "`highlighted`.",
+)
 
 
 SVG_EXAMPLE = (
@@ -124,7 +164,7 @@ class FootMapView(APIView):
         summary="Draw a foot",
         description=FOOT_MAP_DESCRIPTION
         + " Send `Accept: image/svg+xml` (or use `/foot-map.svg`) for a picture.",
-        parameters=[FootMapParams],
+        parameters=[FootMapParams, HIGHLIGHT_PARAMETER],
         responses={
             (200, "application/json"): FootMapSerializer,
             (200, "image/svg+xml"): OpenApiResponse(
@@ -137,8 +177,10 @@ class FootMapView(APIView):
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         params = FootMapParams(data=request.query_params)
         params.is_valid(raise_exception=True)
-        foot_map = build_foot_map(**params.validated_data)
-        return Response(FootMapSerializer(foot_map).data)
+        chosen = dict(params.validated_data)
+        highlight = chosen.pop("highlight", frozenset())
+        foot_map = build_foot_map(**chosen)
+        return Response(FootMapSerializer(foot_map, context={"highlight": highlight}).data)
 
 
 class FootMapSVGView(FootMapView):
@@ -151,7 +193,7 @@ class FootMapSVGView(FootMapView):
     @extend_schema(
         summary="Draw a foot as SVG",
         description=FOOT_MAP_DESCRIPTION + " One `<path>` per zone, with its name as title.",
-        parameters=[FootMapParams],
+        parameters=[FootMapParams, HIGHLIGHT_PARAMETER],
         responses={(200, "image/svg+xml"): OpenApiTypes.STR},
         examples=[example("An SVG picture (shortened)", SVG_EXAMPLE, "image/svg+xml")],
         tags=[TAG],

@@ -235,6 +235,7 @@ def test_foot_map_is_ready_to_draw(api, small_map):
                 "recommended_pressure": {"value": 2, "label": "light"},
                 "max_pressure": {"value": 3, "label": "moderate"},
                 "polygons": [[[0.4, 0.1], [0.5, 0.1], [0.5, 0.2], [0.4, 0.2]]],
+                "highlighted": False,
             },
             {
                 "slug": "liver",
@@ -243,6 +244,7 @@ def test_foot_map_is_ready_to_draw(api, small_map):
                 "recommended_pressure": {"value": 3, "label": "moderate"},
                 "max_pressure": {"value": 4, "label": "firm"},
                 "polygons": [[[0.6, 0.4], [0.9, 0.4], [0.9, 0.5]]],
+                "highlighted": False,
             },
         ],
     }

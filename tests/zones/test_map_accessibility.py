@@ -77,3 +77,28 @@ def test_a_step_keeps_to_the_limits_of_the_zones_drawn_over_its_own(small_map):
     with pytest.raises(ValidationError) as refused:
         candidate.check_safety([liver])
     assert "(drawn over its zones) allows at most pressure 2" in str(refused.value)
+
+
+def test_a_step_can_highlight_where_to_press_in_json_and_svg(api, shipped_pack):
+    url = reverse("v1:foot-map")
+    base = {"foot": "right", "view": "plantar"}
+    plain = api.get(url, base).json()["zones"]
+    assert plain and not any(zone["highlighted"] for zone in plain)
+    # The liver is on the right foot; the spleen (left only) and an unknown slug are left out.
+    chosen = api.get(url, {**base, "highlight": "liver,solar-plexus,spleen,no-such-zone"})
+    lit = {zone["slug"] for zone in chosen.json()["zones"] if zone["highlighted"]}
+    assert lit == {"liver", "solar-plexus"}
+    svg = api.get(reverse("v1:foot-map-svg"), {**base, "highlight": "liver"}).content.decode()
+    assert svg.count('fill-opacity="0.85"') == 1  # the liver, drawn strongly
+    assert 'id="zone-liver"' in svg
+
+
+@pytest.mark.parametrize(
+    "highlight", ["", "liver,,spleen", "liv er", "x" * 51, ",".join(["liver"] * 51)]
+)
+def test_a_malformed_highlight_is_a_400(api, shipped_pack, highlight):
+    answer = api.get(
+        reverse("v1:foot-map"), {"foot": "right", "view": "plantar", "highlight": highlight}
+    )
+    assert answer.status_code == 400
+    assert [error["field"] for error in answer.json()["errors"]] == ["highlight"]
