@@ -37,6 +37,7 @@ from footcare.content.journal import Version, version
 logger = logging.getLogger(__name__)
 
 STORED_HEADERS = (
+    "Cache-Control",
     "Content-Type",
     "Content-Language",
     "Vary",
@@ -128,10 +129,13 @@ def _not_modified_since(request: HttpRequest, last_modified: int) -> bool:
 
 
 def _cache_headers(response: HttpResponseBase) -> None:
-    response["Cache-Control"] = (
-        f"public, max-age={settings.API_CACHE_MAX_AGE}, "
-        f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
-    )
+    # A view may choose its own (the sync: revalidate every time); the rest may be reused a
+    # while without asking.
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = (
+            f"public, max-age={settings.API_CACHE_MAX_AGE}, "
+            f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
+        )
     patch_vary_headers(response, ["Accept-Language", "Accept-Encoding"])
 
 

@@ -138,7 +138,9 @@ CACHE_HEADERS = {
         "Strong validator of this answer; send it back in `If-None-Match` to revalidate."
     ),
     "Last-Modified": _header("When the content last changed; for `If-Modified-Since`."),
-    "Cache-Control": _header("`public, max-age=…, stale-while-revalidate=…`."),
+    "Cache-Control": _header(
+        "`public, max-age=…, stale-while-revalidate=…`; the sync's is `public, no-cache`."
+    ),
     "Vary": _header("`Accept-Language, Accept-Encoding` (and `Accept` where it chooses a format)."),
     "Translation-Fallback": _header(
         "Present when some texts are in English because the requested language has none yet: "

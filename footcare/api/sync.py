@@ -156,5 +156,8 @@ class SyncView(APIView):
                 "next_token": make_token(through),
                 "upserts": upserts,
                 "deletions": deletions,
-            }
+            },
+            # An app syncs to be current: a shared cache must ask every time (a 304 when
+            # nothing changed costs no body), never hand out a copy up to a minute old.
+            headers={"Cache-Control": "public, no-cache"},
         )

@@ -235,3 +235,11 @@ def test_replayed_deltas_keep_the_local_copy_equal_to_a_full_sync(api, catalogue
     assert "athletes-recovery" not in clients[0].copy["routines"]
     assert "desk-break-draft" in clients[1].copy["routines"]
     assert "hip" not in clients[0].copy["zones"] and "hip-joint" in clients[0].copy["zones"]
+
+
+def test_the_sync_is_revalidated_every_time_and_answers_304_when_nothing_changed(api, catalogue):
+    first = api.get(SYNC)
+    assert first["Cache-Control"] == "public, no-cache"
+    again = api.get(SYNC, HTTP_IF_NONE_MATCH=first["ETag"])  # the stored answer, this time
+    assert again.status_code == 304 and again["Cache-Control"] == "public, no-cache"
+    assert "max-age" in api.get(reverse("v1:zone-list"))["Cache-Control"]  # others may wait
