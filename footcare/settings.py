@@ -311,6 +311,10 @@ API_DEPRECATED_VERSIONS: dict[str, dict[str, object]] = {}
 API_REPRESENTATION_CACHE = env_bool("DJANGO_API_REPRESENTATION_CACHE", True)
 API_CACHED_PREFIX = "/api/v1/"
 API_UNCACHED_PREFIXES = ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"]
+# Names this release (a git commit, a version) for the stored answers: answers stored by an
+# earlier release are not served after a deploy, even where the contract did not change
+# (a reworded cue, a fixed translation). The contract's own digest is always part of it.
+API_RELEASE = os.environ.get("DJANGO_RELEASE", "").strip()
 API_CACHE_MAX_AGE = env_int("DJANGO_API_CACHE_MAX_AGE", 60)
 API_CACHE_STALE_WHILE_REVALIDATE = env_int("DJANGO_API_CACHE_STALE_WHILE_REVALIDATE", 600)
 API_REPRESENTATION_TIMEOUT = env_int("DJANGO_API_REPRESENTATION_TIMEOUT", 24 * 3600)

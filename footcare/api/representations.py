@@ -20,6 +20,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -88,6 +89,20 @@ def _is_cacheable(request: HttpRequest) -> bool:
     )
 
 
+def _format() -> str:
+    """What the stored bytes were made by: the committed contract and the release.
+
+    The content version says when the content changed; this says when the code that turns it
+    into bytes did. A deploy that adds a field must not keep serving answers stored, in a
+    shared cache, by the release before it.
+    """
+    contract = (Path(settings.BASE_DIR) / "openapi" / "v1.yaml").read_bytes()
+    return hashlib.sha256(contract + settings.API_RELEASE.encode()).hexdigest()[:12]
+
+
+FORMAT = _format()
+
+
 def _key(request: HttpRequest, current: Version) -> str:
     # The raw query string, in a stable order: parsing it into a QueryDict would cost more
     # than the rest of a hit. The time of the change is part of the version so that a
@@ -96,7 +111,7 @@ def _key(request: HttpRequest, current: Version) -> str:
     accept = request.META.get("HTTP_ACCEPT", "")
     raw = f"{request.path}?{query}|{get_language()}|{accept}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"repr:{current.position}.{current.changed}:{digest}"
+    return f"repr:{FORMAT}:{current.position}.{current.changed}:{digest}"
 
 
 def _wants_gzip(request: HttpRequest) -> bool:

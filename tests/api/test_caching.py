@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from footcare.api import representations
 from footcare.api.representations import RecentRepresentations, Representation
 from routines.models import Routine
 from tests.factories import RoutineFactory, StepFactory, ZoneFactory
@@ -80,6 +81,22 @@ def test_a_stored_answer_costs_one_query_the_version(api, published, django_asse
         again = api.get(DETAIL)
     assert again.content == first.content
     assert again["ETag"] == first["ETag"]
+
+
+def test_answers_stored_by_another_release_are_not_served(
+    api, published, monkeypatch, django_assert_max_num_queries
+):
+    api.get(DETAIL)  # stored, by this release
+    monkeypatch.setattr(representations, "FORMAT", "next-release")  # a deploy, same content
+    with django_assert_max_num_queries(100) as queries:
+        api.get(DETAIL)
+    assert len(queries) > 1  # made again from the database, not the stored bytes
+
+
+def test_the_release_and_the_contract_make_the_format(settings):
+    assert representations._format() == representations.FORMAT
+    settings.API_RELEASE = "2026-12-01"
+    assert representations._format() != representations.FORMAT
 
 
 @pytest.mark.parametrize(
