@@ -1,9 +1,16 @@
 """Example answers shown in the API docs and the OpenAPI document."""
 
-from zones.examples import SOURCE
+from zones.examples import SOURCE, example_id
 
-AUDIENCE = {"slug": "stress", "name": "Stressed or tired"}
+ROUTINE_ID = example_id("routines.routine", "quick-five-minutes")
+
+AUDIENCE = {
+    "id": example_id("routines.audience", "stress"),
+    "slug": "stress",
+    "name": "Stressed or tired",
+}
 ROUTINE_ITEM = {
+    "id": ROUTINE_ID,
     "slug": "quick-five-minutes",
     "title": "Five-minute foot break",
     "summary": "A short massage of both feet for a break in the day: exactly 5 minutes.",
@@ -19,9 +26,16 @@ ROUTINE_ITEM = {
 }
 ROUTINE_DETAIL = {
     **ROUTINE_ITEM,
-    "audiences": [{"slug": "everyone", "name": "Everyone"}],
+    "audiences": [
+        {"id": example_id("routines.audience", "everyone"), "slug": "everyone", "name": "Everyone"}
+    ],
     "benefits": [
-        {"slug": "calm", "title": "Calm after a hard day", "evidence_level": "some_evidence"}
+        {
+            "id": example_id("routines.benefit", "calm"),
+            "slug": "calm",
+            "title": "Calm after a hard day",
+            "evidence_level": "some_evidence",
+        }
     ],
     "tools": [],
     "introduction": "Shoes off, one foot across the other knee.",
@@ -29,6 +43,7 @@ ROUTINE_DETAIL = {
     "safety_notes": "",
     "contraindications": [
         {
+            "id": example_id("routines.contraindication", "open-wounds"),
             "slug": "open-wounds",
             "name": "Open wounds, burns or broken skin",
             "severity": "do_not_massage",
@@ -36,13 +51,19 @@ ROUTINE_DETAIL = {
     ],
     "steps": [
         {
+            "id": example_id("routines.step", f"{ROUTINE_ID}/1"),
             "number": 1,
             "title": "Strokes",
             "instruction": "Stroke the foot from toes to ankle a few times.",
-            "technique": {"slug": "stroking", "name": "Stroking (effleurage)"},
+            "technique": {
+                "id": example_id("routines.technique", "stroking"),
+                "slug": "stroking",
+                "name": "Stroking (effleurage)",
+            },
             "foot": "right",
             "zones": [],
             "area": {
+                "id": example_id("zones.area", "whole-foot"),
                 "slug": "whole-foot",
                 "name": "Whole foot",
                 "max_pressure": {"value": 3, "label": "moderate"},
@@ -73,6 +94,7 @@ ROUTINE_DETAIL = {
     },
 }
 BENEFIT = {
+    "id": example_id("routines.benefit", "calm"),
     "slug": "calm",
     "title": "Calm after a hard day",
     "summary": "A slow foot massage relaxes and eases nervous tension.",
@@ -81,17 +103,32 @@ BENEFIT = {
     "evidence_note": "Trials found less anxiety after foot reflexology.",
     "audiences": [AUDIENCE],
     "sources": [SOURCE],
-    "zones": [{"slug": "solar-plexus", "name": "Solar plexus", "foot": "both", "region": "arch"}],
+    "zones": [
+        {
+            "id": example_id("zones.zone", "solar-plexus"),
+            "slug": "solar-plexus",
+            "name": "Solar plexus",
+            "foot": "both",
+            "region": "arch",
+        }
+    ],
     "routines": [
-        {"slug": "quick-five-minutes", "title": "Five-minute foot break", "difficulty": "easy"}
+        {
+            "id": ROUTINE_ID,
+            "slug": "quick-five-minutes",
+            "title": "Five-minute foot break",
+            "difficulty": "easy",
+        }
     ],
 }
 TECHNIQUE = {
+    "id": example_id("routines.technique", "thumb-walking"),
     "slug": "thumb-walking",
     "name": "Thumb walking",
     "how_to": "Bend the top joint of the thumb and straighten it to creep forward in small steps.",
 }
 CONTRAINDICATION = {
+    "id": example_id("routines.contraindication", "thrombosis"),
     "slug": "thrombosis",
     "name": "Deep vein thrombosis or a blood clot",
     "severity": "do_not_massage",

@@ -1,3 +1,4 @@
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from footcare.content.db import slugs_of
+from footcare.content.identity import Identified
 from footcare.content.journal import JournaledModel, JournaledQuerySet
 from routines import safety
 from zones.models import Area, Foot, Pressure, Source, Zone
@@ -49,7 +51,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Audience(JournaledModel):
+class Audience(Identified, JournaledModel):
     """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
 
     slug = models.SlugField(unique=True)
@@ -64,7 +66,7 @@ class Audience(JournaledModel):
         return self.name
 
 
-class Tool(JournaledModel):
+class Tool(Identified, JournaledModel):
     """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
 
     slug = models.SlugField(unique=True)
@@ -80,7 +82,7 @@ class Tool(JournaledModel):
         return self.name
 
 
-class Benefit(JournaledModel):
+class Benefit(Identified, JournaledModel):
     """A benefit of foot massage, with how strong the evidence for it is."""
 
     slug = models.SlugField(unique=True)
@@ -110,7 +112,7 @@ class Benefit(JournaledModel):
         return self.title
 
 
-class Technique(JournaledModel):
+class Technique(Identified, JournaledModel):
     """A massage movement (stroking, thumb walking, kneading …) and how to do it."""
 
     slug = models.SlugField(unique=True)
@@ -139,7 +141,7 @@ class ContraindicationQuerySet(JournaledQuerySet):
         ).distinct()
 
 
-class Contraindication(JournaledModel):
+class Contraindication(Identified, JournaledModel):
     """A condition under which the feet should not be massaged, or only with care.
 
     General ones (deep-vein thrombosis, a fracture, a gout flare …) apply to every routine;
@@ -212,7 +214,7 @@ class RoutineQuerySet(JournaledQuerySet):
         )
 
 
-class Routine(JournaledModel):
+class Routine(Identified, JournaledModel):
     """A guided foot massage: ordered, timed steps, published when it is safe and ready.
 
     Its total duration is derived from the steps, never typed in.
@@ -330,6 +332,7 @@ class Routine(JournaledModel):
                 slug = f"{self.slug}-copy-{number}"
             copy = Routine.objects.get(pk=self.pk)
             copy.pk = None
+            copy.uuid = uuid.uuid4()  # a new item, with an id of its own
             copy.slug = slug
             copy.status = Status.DRAFT
             copy.published_at = None
@@ -345,6 +348,7 @@ class Routine(JournaledModel):
             for step in list(self.steps.all()):
                 zones = list(step.zones.all())
                 step.pk = None
+                step.uuid = uuid.uuid4()
                 step.routine = copy
                 step.save()
                 step.zones.set(zones)
@@ -359,7 +363,7 @@ def renumber_steps(routine_id: int) -> None:
             Step.objects.filter(pk=step_id).exclude(position=number).update(position=number)
 
 
-class Step(JournaledModel):
+class Step(Identified, JournaledModel):
     """One timed step of a routine: which foot, which zones, which technique, how hard.
 
     ``duration_seconds`` is the time of the whole step, all repetitions included: it is what

@@ -4,7 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from footcare.api.language import TranslatedModelSerializer
+from footcare.api.serializers import ContentModelSerializer
 from routines import player
 from routines.models import (
     Audience,
@@ -26,37 +26,37 @@ from zones.serializers import (
 )
 
 
-class AudienceSerializer(TranslatedModelSerializer):
+class AudienceSerializer(ContentModelSerializer):
     class Meta:
         model = Audience
         fields = ["slug", "name"]
 
 
-class ToolSerializer(TranslatedModelSerializer):
+class ToolSerializer(ContentModelSerializer):
     class Meta:
         model = Tool
         fields = ["slug", "name", "description"]
 
 
-class TechniqueSummarySerializer(TranslatedModelSerializer):
+class TechniqueSummarySerializer(ContentModelSerializer):
     class Meta:
         model = Technique
         fields = ["slug", "name"]
 
 
-class TechniqueSerializer(TranslatedModelSerializer):
+class TechniqueSerializer(ContentModelSerializer):
     class Meta:
         model = Technique
         fields = ["slug", "name", "how_to"]
 
 
-class ContraindicationSummarySerializer(TranslatedModelSerializer):
+class ContraindicationSummarySerializer(ContentModelSerializer):
     class Meta:
         model = Contraindication
         fields = ["slug", "name", "severity"]
 
 
-class ContraindicationSerializer(TranslatedModelSerializer):
+class ContraindicationSerializer(ContentModelSerializer):
     zones = ZoneSummarySerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
     techniques = TechniqueSummarySerializer(many=True, read_only=True)
@@ -75,7 +75,7 @@ class ContraindicationSerializer(TranslatedModelSerializer):
         ]
 
 
-class BenefitSummarySerializer(TranslatedModelSerializer):
+class BenefitSummarySerializer(ContentModelSerializer):
     class Meta:
         model = Benefit
         fields = ["slug", "title", "evidence_level"]
@@ -94,7 +94,7 @@ class SlugListField(serializers.ListField):
         return sorted(data or [])
 
 
-class RoutineListSerializer(TranslatedModelSerializer):
+class RoutineListSerializer(ContentModelSerializer):
     total_duration_seconds = serializers.IntegerField(
         source="total_duration", help_text="The sum of the steps' durations."
     )
@@ -123,7 +123,7 @@ class RoutineListSerializer(TranslatedModelSerializer):
         ]
 
 
-class BenefitSerializer(TranslatedModelSerializer):
+class BenefitSerializer(ContentModelSerializer):
     audiences = AudienceSerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
     zones = ZoneSummarySerializer(many=True, read_only=True)
@@ -150,7 +150,7 @@ class BenefitSerializer(TranslatedModelSerializer):
         return RoutineSummarySerializer(routines, many=True).data  # type: ignore[return-value]
 
 
-class RoutineSummarySerializer(TranslatedModelSerializer):
+class RoutineSummarySerializer(ContentModelSerializer):
     class Meta:
         model = Routine
         fields = ["slug", "title", "difficulty"]
@@ -186,7 +186,7 @@ class TimelineSerializer(serializers.Serializer):
     steps = TimelineEntrySerializer(many=True)
 
 
-class StepSerializer(TranslatedModelSerializer):
+class StepSerializer(ContentModelSerializer):
     number = serializers.IntegerField(source="position", help_text="1, 2, 3 … in order.")
     position = serializers.IntegerField(
         read_only=True, min_value=1, help_text="1, 2, 3 … in order (the same as `number`)."
@@ -305,7 +305,7 @@ class RoutineDetailSerializer(RoutineListSerializer):
         ]
 
 
-class PressureLevelSerializer(TranslatedModelSerializer):
+class PressureLevelSerializer(ContentModelSerializer):
     # Declared, so that the contract does not take the column's range from the database.
     level = serializers.IntegerField(read_only=True, min_value=1, max_value=5)
     key = serializers.CharField(read_only=True, help_text="feather, light, moderate, firm, deep.")
@@ -315,7 +315,7 @@ class PressureLevelSerializer(TranslatedModelSerializer):
         fields = ["level", "key", "feels_like"]
 
 
-class SafetyScreenSerializer(TranslatedModelSerializer):
+class SafetyScreenSerializer(ContentModelSerializer):
     """What the app shows before the first session, in the request's language."""
 
     slug = serializers.SerializerMethodField(help_text="Always `safety`: the sync's key for it.")

@@ -2,6 +2,14 @@
 
 from drf_spectacular.utils import OpenApiExample
 
+from footcare.content.identity import pack_id
+
+
+def example_id(label: str, key: str) -> str:
+    """The id the shipped pack gives this item: examples show the real ids."""
+    return str(pack_id(label, key))
+
+
 SOURCE = {
     "citation": "Ernst E. Is reflexology an effective intervention? Med J Aust 191(5), 2009.",
     "title": "Is reflexology an effective intervention? A systematic review of randomised "
@@ -19,6 +27,7 @@ PRESSURE_MODERATE = {"value": 3, "label": "moderate"}
 PRESSURE_FIRM = {"value": 4, "label": "firm"}
 
 ZONE_ITEM = {
+    "id": example_id("zones.zone", "liver"),
     "slug": "liver",
     "name": "Liver",
     "foot": "right",
@@ -33,7 +42,14 @@ ZONE_ITEM = {
 }
 ZONE_DETAIL = {
     **ZONE_ITEM,
-    "body_parts": [{"slug": "liver", "name": "Liver", "system": "digestive"}],
+    "body_parts": [
+        {
+            "id": example_id("zones.bodypart", "liver"),
+            "slug": "liver",
+            "name": "Liver",
+            "system": "digestive",
+        }
+    ],
     "description": "A broad area on the right sole only, under the ball on the outer side.",
     "technique_hints": "Thumb-walk diagonally across the area in overlapping rows.",
     "caution": "",
@@ -42,16 +58,26 @@ ZONE_DETAIL = {
     "tradition_note": "",
     "sources": [SOURCE],
     "shapes": [{"view": "plantar", "polygons": [[[0.58, 0.38], [0.92, 0.38], [0.9, 0.47]]]}],
-    "overlaps": [{"slug": "gallbladder", "name": "Gallbladder", "foot": "right", "region": "arch"}],
+    "overlaps": [
+        {
+            "id": example_id("zones.zone", "gallbladder"),
+            "slug": "gallbladder",
+            "name": "Gallbladder",
+            "foot": "right",
+            "region": "arch",
+        }
+    ],
     "updated_at": "2026-11-23T20:00:00Z",
 }
 BODY_PART = {
+    "id": example_id("zones.bodypart", "sinuses"),
     "slug": "sinuses",
     "name": "Sinuses",
     "system": "respiratory",
     "description": "",
     "zones": [
         {
+            "id": example_id("zones.zone", "sinuses"),
             "slug": "sinuses",
             "name": "Sinuses",
             "foot": "both",
@@ -72,6 +98,7 @@ FOOT_MAP = {
     ],
     "zones": [
         {
+            "id": example_id("zones.zone", "spleen"),
             "slug": "spleen",
             "name": "Spleen",
             "sensitivity": "medium",

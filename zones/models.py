@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from footcare.content.identity import Identified
 from footcare.content.journal import JournaledModel
 from zones.geometry import polygons_problems, polyline_problems
 
@@ -141,7 +142,7 @@ class Source(JournaledModel):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
 
-class BodyPart(JournaledModel):
+class BodyPart(Identified, JournaledModel):
     """A part of the body that reflexology charts link to one or more zones of the feet."""
 
     slug = models.SlugField(unique=True)
@@ -162,7 +163,7 @@ longitudinal_zones_validator = RegexValidator(
 )
 
 
-class Zone(JournaledModel):
+class Zone(Identified, JournaledModel):
     """A reflex zone of the feet: where it is, what it is linked to, and how hard to press.
 
     ``foot`` says which feet carry it: by the mirror rule the right foot maps the right half
@@ -269,7 +270,7 @@ class Zone(JournaledModel):
         super().clean()  # the safety guards: published routines that this change would break
 
 
-class Area(JournaledModel):
+class Area(Identified, JournaledModel):
     """A whole area of the foot that a step can work as one (the whole sole, the ankle).
 
     Strokes, wringing and circles work an area rather than single reflex zones; the area's

@@ -4,7 +4,7 @@ from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from footcare.api.language import TranslatedModelSerializer
+from footcare.api.serializers import ContentModelSerializer
 from zones.models import (
     PRESSURE_LABELS,
     Area,
@@ -68,7 +68,7 @@ class URIField(serializers.URLField):
         return iri_to_uri(value) or ""
 
 
-class SourceSerializer(TranslatedModelSerializer):
+class SourceSerializer(ContentModelSerializer):
     link = URIField(
         read_only=True,
         allow_blank=True,
@@ -96,13 +96,13 @@ class SourceSerializer(TranslatedModelSerializer):
         ]
 
 
-class BodyPartSummarySerializer(TranslatedModelSerializer):
+class BodyPartSummarySerializer(ContentModelSerializer):
     class Meta:
         model = BodyPart
         fields = ["slug", "name", "system"]
 
 
-class ZoneSummarySerializer(TranslatedModelSerializer):
+class ZoneSummarySerializer(ContentModelSerializer):
     """What another resource needs to name a zone and link to it."""
 
     class Meta:
@@ -110,7 +110,7 @@ class ZoneSummarySerializer(TranslatedModelSerializer):
         fields = ["slug", "name", "foot", "region"]
 
 
-class AreaSerializer(TranslatedModelSerializer):
+class AreaSerializer(ContentModelSerializer):
     """A whole area of the foot that a step works, with its own pressure limit."""
 
     max_pressure = PressureField()
@@ -125,7 +125,7 @@ def zone_views(zone: Zone) -> list[View]:
     return [View(shape.view) for shape in zone.shapes.all()]
 
 
-class ZoneBaseSerializer(TranslatedModelSerializer):
+class ZoneBaseSerializer(ContentModelSerializer):
     views = serializers.SerializerMethodField(help_text="Views of the foot the zone is drawn on.")
     longitudinal_zones = serializers.ListField(
         source="longitudinal_zone_numbers",
@@ -203,7 +203,7 @@ class ZoneDetailSerializer(ZoneBaseSerializer):
         return {"evidence": "traditional_belief", "text": zone.skin_signs}
 
 
-class ZoneOnFootSerializer(TranslatedModelSerializer):
+class ZoneOnFootSerializer(ContentModelSerializer):
     """A zone as seen from a body part: where to press for it."""
 
     views = serializers.SerializerMethodField()
@@ -217,7 +217,7 @@ class ZoneOnFootSerializer(TranslatedModelSerializer):
         return zone_views(zone)
 
 
-class BodyPartSerializer(TranslatedModelSerializer):
+class BodyPartSerializer(ContentModelSerializer):
     zones = ZoneOnFootSerializer(many=True, read_only=True)
 
     class Meta:
@@ -232,6 +232,7 @@ class LandmarkSerializer(serializers.Serializer):
 
 
 class FootMapZoneSerializer(serializers.Serializer):
+    id = serializers.UUIDField(help_text="The zone's id.")
     slug = serializers.CharField()
     name = serializers.CharField()
     sensitivity = serializers.CharField()
@@ -267,6 +268,7 @@ class FootMapSerializer(serializers.Serializer):
             ],
             "zones": [
                 {
+                    "id": str(item.zone.uuid),
                     "slug": item.zone.slug,
                     "name": item.zone.name,
                     "sensitivity": item.zone.sensitivity,

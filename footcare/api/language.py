@@ -9,7 +9,6 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
-from rest_framework import serializers
 
 from footcare.api.problems import is_api_request, validation_problem
 
@@ -80,10 +79,6 @@ class ReportsTranslationFallbacks:
             ):
                 fallen.add(f"{resource}.{name}")
         return data
-
-
-class TranslatedModelSerializer(ReportsTranslationFallbacks, serializers.ModelSerializer):
-    """The base of every content serializer: reports the texts it served untranslated."""
 
 
 class TranslationFallbackMiddleware:

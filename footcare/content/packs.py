@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
+from footcare.content.identity import Identified, natural_key, pack_id
 from footcare.models import PackItem
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -191,6 +192,8 @@ class PackLoader:
     ) -> ModelT:
         if existing is None:
             row = model(**key)
+            if isinstance(row, Identified):  # the same id on every installation
+                row.uuid = pack_id(model._meta.label_lower, natural_key(key))
             for name, value in values.items():
                 setattr(row, name, value)
             self._save(row, label)

@@ -37,7 +37,7 @@ def parameter(contract, path, name):
 def test_field_selection_and_ordering_are_enums_of_what_the_code_takes(contract):
     fields = parameter(contract, "/api/v1/routines/", "fields")
     assert fields["style"] == "form" and fields["explode"] is False
-    assert fields["schema"]["items"]["enum"][:3] == ["slug", "title", "summary"]
+    assert fields["schema"]["items"]["enum"][:3] == ["id", "slug", "title"]
     ordering = parameter(contract, "/api/v1/routines/", "ordering")["schema"]["items"]["enum"]
     assert ordering == ["duration", "-duration", "slug", "-slug", "title", "-title"]
 

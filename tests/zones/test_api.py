@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from tests.factories import source_json
+from tests.factories import source_json, without_ids
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -23,7 +23,7 @@ def problem_fields(response):
 
 def test_zone_list_is_compact_and_exact(api, small_map):
     response = api.get(reverse("v1:zone-list"))
-    assert response.json() == {
+    assert without_ids(response.json()) == {
         "count": 3,
         "next": None,
         "previous": None,
@@ -100,7 +100,7 @@ def test_an_unknown_lang_is_refused(api, small_map):
 
 def test_zone_detail_embeds_body_parts_geometry_and_labelled_skin_signs(api, small_map):
     response = api.get(reverse("v1:zone-detail", args=["sinuses"]), HTTP_ACCEPT_LANGUAGE="ru")
-    body = response.json()
+    body = without_ids(response.json())
     updated_at = body.pop("updated_at")
     assert updated_at.endswith("Z")
     assert body == {
@@ -194,7 +194,7 @@ def test_a_body_part_that_does_not_exist_has_no_zones(api, small_map):
 
 def test_body_parts_say_where_to_press(api, small_map):
     response = api.get(reverse("v1:body-part-detail", args=["sinuses"]))
-    assert response.json() == {
+    assert without_ids(response.json()) == {
         "slug": "sinuses",
         "name": "Sinuses",
         "system": "respiratory",
@@ -219,7 +219,7 @@ def test_body_parts_say_where_to_press(api, small_map):
 
 def test_foot_map_is_ready_to_draw(api, small_map):
     response = api.get(reverse("v1:foot-map") + "?foot=right&view=plantar")
-    assert response.json() == {
+    assert without_ids(response.json()) == {
         "foot": "right",
         "view": "plantar",
         "aspect_ratio": 0.4,

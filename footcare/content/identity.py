@@ -1,0 +1,40 @@
+"""Stable identity: every public item has an id (a UUID) that no rename changes.
+
+A slug is for people and URLs, and editors may change it; an app keeps favourites and progress
+by id. Items of the shipped content pack get ids derived from their natural keys (``pack_id``),
+so every installation calls the same zone by the same id; items editors add get random ones.
+"""
+
+import uuid
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Fixed forever: changing it would change the id of every pack item on every installation.
+PACK_NAMESPACE = uuid.UUID("0b6f2a4e-8c3d-5f71-9e2a-4d1c7b3f5a60")
+
+
+def pack_id(label: str, natural_key: str) -> uuid.UUID:
+    """The id of a pack item: ``label`` is the model's (``zones.zone``), the key its slug."""
+    return uuid.uuid5(PACK_NAMESPACE, f"{label}:{natural_key}")
+
+
+def natural_key(key: dict[str, Any]) -> str:
+    """A pack item's key as text: ``liver``; for a part, its owner's id and its place."""
+    return "/".join(str(getattr(value, "uuid", value)) for value in key.values())
+
+
+class Identified(models.Model):
+    """A public item with an id that never changes (served as ``id``)."""
+
+    uuid = models.UUIDField(
+        _("id"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_("Never changes, whatever the slug: apps keep favourites by it."),
+    )
+
+    class Meta:
+        abstract = True

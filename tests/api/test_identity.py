@@ -1,0 +1,73 @@
+"""Every public item has an id no rename changes, the same on every installation for the
+items of the shipped pack."""
+
+import importlib
+import uuid
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from footcare.content.identity import pack_id
+from routines.models import Routine, Step
+from tests.factories import RoutineFactory, ZoneFactory
+from zones.models import Zone
+
+pytestmark = pytest.mark.django_db
+
+COLLECTIONS = [
+    "zone",
+    "body-part",
+    "benefit",
+    "technique",
+    "contraindication",
+    "audience",
+    "routine",
+]
+
+
+def test_an_id_survives_a_rename(api):
+    zone = ZoneFactory(slug="liver")
+    before = api.get(reverse("v1:zone-detail", args=["liver"])).json()["id"]
+    zone.slug = "liver-zone"
+    zone.save()
+    after = api.get(reverse("v1:zone-detail", args=["liver-zone"])).json()["id"]
+    assert before == after == str(zone.uuid)
+
+
+def test_items_editors_add_get_ids_of_their_own():
+    first, second = ZoneFactory(slug="a"), ZoneFactory(slug="b")
+    assert first.uuid != second.uuid and first.uuid.version == 4
+
+
+def test_a_duplicated_routine_and_its_steps_are_new_items(shipped_pack):
+    original = Routine.objects.get(slug="quick-five-minutes")
+    copy = original.duplicate()
+    assert copy.uuid != original.uuid
+    assert not {step.uuid for step in copy.steps.all()} & {s.uuid for s in original.steps.all()}
+
+
+def test_existing_rows_get_the_ids_the_pack_would_give_them():
+    zone = ZoneFactory(slug="liver")
+    Zone.objects.filter(pk=zone.pk).update(uuid=uuid.uuid4())  # as a row before the migration
+    importlib.import_module("zones.migrations.0004_ids").give_ids(apps, None)
+    assert Zone.objects.get(pk=zone.pk).uuid == pack_id("zones.zone", "liver")
+    routine = RoutineFactory(slug="evening")
+    importlib.import_module("routines.migrations.0006_ids").give_ids(apps, None)
+    routine.refresh_from_db()
+    assert routine.uuid == pack_id("routines.routine", "evening")
+
+
+def test_every_item_of_the_shipped_pack_has_its_pack_id_in_lists_and_details(api, shipped_pack):
+    for name in COLLECTIONS:
+        items = api.get(reverse(f"v1:{name}-list"), {"limit": 500}).json()["results"]
+        app = "zones" if name in ("zone", "body-part") else "routines"
+        label = f"{app}.{name.replace('-', '')}"
+        for item in items:
+            assert item["id"] == str(pack_id(label, item["slug"])), (name, item["slug"])
+        detail = api.get(reverse(f"v1:{name}-detail", args=[items[0]["slug"]])).json()
+        assert detail["id"] == items[0]["id"]
+    routine = api.get(reverse("v1:routine-detail", args=["quick-five-minutes"])).json()
+    for step in routine["steps"]:
+        assert step["id"] == str(pack_id("routines.step", f"{routine['id']}/{step['position']}"))
+    assert len({str(s.uuid) for s in Step.objects.all()}) == Step.objects.count()
