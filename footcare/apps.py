@@ -14,6 +14,9 @@ class FootcareConfig(AppConfig):
 
     def ready(self) -> None:
         from footcare import checks  # noqa: F401  (registers the checks on import)
+        from footcare.content.identity import follow_renames
+
+        follow_renames()
 
     def content_rules(self) -> list["Rule"]:
         from footcare.content.wording import RULES

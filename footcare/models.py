@@ -60,3 +60,24 @@ class PackItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource} {self.key}"
+
+
+class FormerSlug(models.Model):
+    """A slug an item had before an editor renamed it, so that old links still lead to it.
+
+    Recorded when a slug changes (``footcare.content.identity``); the API answers a request
+    for a former slug with a 301 to the item's current address, found by its id.
+    """
+
+    model = models.CharField(max_length=60, help_text="The item's model, e.g. zones.zone.")
+    slug = models.CharField(max_length=120)
+    uuid = models.UUIDField(help_text="The id of the item that had this slug.")
+    retired_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "slug"], name="one_item_per_former_slug")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}/{self.slug} -> {self.uuid}"

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.api.conventions import FieldSelectionMixin
+from footcare.api.conventions import FieldSelectionMixin, FollowsRenamesMixin
 from routines import examples
 from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
 from routines.models import (
@@ -93,7 +93,7 @@ def documented(  # type: ignore[no-untyped-def]
     item=examples.AUDIENCE,
     detail=examples.AUDIENCE,
 )
-class AudienceViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class AudienceViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = Audience.objects.all()
     serializer_class = AudienceSerializer
     lookup_field = "slug"
@@ -110,7 +110,7 @@ class AudienceViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     item=examples.BENEFIT,
     detail=examples.BENEFIT,
 )
-class BenefitViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class BenefitViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     serializer_class = BenefitSerializer
     lookup_field = "slug"
     filterset_class = BenefitFilter
@@ -129,7 +129,7 @@ class BenefitViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     item=examples.TECHNIQUE,
     detail=examples.TECHNIQUE,
 )
-class TechniqueViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = Technique.objects.all()
     serializer_class = TechniqueSerializer
     lookup_field = "slug"
@@ -146,7 +146,7 @@ class TechniqueViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     item=examples.CONTRAINDICATION,
     detail=examples.CONTRAINDICATION,
 )
-class ContraindicationViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class ContraindicationViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = Contraindication.objects.prefetch_related("zones", "sources", "techniques")
     serializer_class = ContraindicationSerializer
     lookup_field = "slug"
@@ -166,7 +166,7 @@ class ContraindicationViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
     item=examples.ROUTINE_ITEM,
     detail=examples.ROUTINE_DETAIL,
 )
-class RoutineViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class RoutineViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filterset_class = RoutineFilter
     search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]

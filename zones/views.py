@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.api.conventions import FieldSelectionMixin, ORJSONRenderer
+from footcare.api.conventions import FieldSelectionMixin, FollowsRenamesMixin, ORJSONRenderer
 from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN
 from zones import examples
 from zones.examples import example
@@ -63,7 +63,7 @@ def body_part_queryset() -> QuerySet[BodyPart]:
         examples=[example("The liver zone", examples.ZONE_DETAIL)],
     ),
 )
-class ZoneViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class ZoneViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     lookup_field = "slug"
     filterset_class = ZoneFilter
     search_fields = ["name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
@@ -92,7 +92,7 @@ class ZoneViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
         examples=[example("The sinuses", examples.BODY_PART)],
     ),
 )
-class BodyPartViewSet(FieldSelectionMixin, ReadOnlyModelViewSet):
+class BodyPartViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
     queryset = body_part_queryset()
     serializer_class = BodyPartSerializer
     lookup_field = "slug"

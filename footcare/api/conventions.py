@@ -11,6 +11,8 @@ from typing import Any
 
 import orjson
 from django.conf import settings
+from django.http import Http404
+from django.urls import reverse
 from django.utils.functional import Promise
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
@@ -21,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from footcare.api.filters import LARGEST_NUMBER, PLAIN_NUMBER
+from footcare.models import FormerSlug
 
 
 def _orjson_default(value: Any) -> Any:
@@ -245,6 +248,38 @@ def _names(request: Request, param: str) -> list[str]:
     raw = request.query_params.get(param)
     # Exactly the items of a comma-separated list: "a,,b" or " a" name fields that do not exist.
     return raw.split(",") if raw is not None else []
+
+
+class FollowsRenamesMixin:
+    """A detail request for a slug an item had before a rename is a 301 to where it is now.
+
+    Found by the item's id (``FormerSlug``), so a chain of renames leads to the current slug
+    in one step, and a draft or deleted item stays a 404.
+    """
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().retrieve(request, *args, **kwargs)  # type: ignore[misc]
+        except Http404:
+            lookup = self.lookup_url_kwarg or self.lookup_field  # type: ignore[attr-defined]
+            current = self._current_slug(kwargs[lookup])
+            if current is None:
+                raise
+            route = request.resolver_match.view_name  # type: ignore[union-attr]  # routed here
+            location = reverse(route, kwargs={lookup: current})
+            if request.META.get("QUERY_STRING"):
+                location += "?" + request.META["QUERY_STRING"]
+            return Response(status=301, headers={"Location": location})
+
+    def _current_slug(self, former: str) -> str | None:
+        queryset = self.get_queryset()  # type: ignore[attr-defined]
+        renamed = FormerSlug.objects.filter(
+            model=queryset.model._meta.label_lower, slug=former
+        ).first()
+        if renamed is None:
+            return None
+        slug: str | None = queryset.filter(uuid=renamed.uuid).values_list("slug", flat=True).first()
+        return slug if slug != former else None
 
 
 # The media type of a list whose items hold only the fields a client chose: the contract

@@ -153,6 +153,11 @@ URI_TOO_LONG = {
     "Sent by the server in front of the service, as a short HTML page.",
     "content": {"text/html": {"schema": {"type": "string"}}},
 }
+MOVED = {
+    "description": "The item has a new slug since an editor renamed it: `Location` is its "
+    "address now (its `id` is unchanged). No body.",
+    "headers": {"Location": _header("The item's current address, on this host.")},
+}
 NOT_MODIFIED = {
     "description": "Not modified: the `If-None-Match` tag (or `If-Modified-Since` date) still "
     "matches, so the copy the client holds is current. No body.",
@@ -187,6 +192,8 @@ class AutoSchema(SpectacularAutoSchema):
         if self.method == "GET" and "200" in responses:
             responses["200"].setdefault("headers", {}).update(CACHE_HEADERS)
             responses["304"] = NOT_MODIFIED
+        if self.method == "GET" and "{slug}" in self.path:
+            responses["301"] = MOVED
         responses["414"] = URI_TOO_LONG
         for code in self._error_codes():
             responses.setdefault(

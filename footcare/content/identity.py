@@ -8,8 +8,12 @@ so every installation calls the same zone by the same id; items editors add get 
 import uuid
 from typing import Any
 
+from django.apps import apps
 from django.db import models
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
+
+from footcare.models import FormerSlug
 
 # Fixed forever: changing it would change the id of every pack item on every installation.
 PACK_NAMESPACE = uuid.UUID("0b6f2a4e-8c3d-5f71-9e2a-4d1c7b3f5a60")
@@ -38,3 +42,21 @@ class Identified(models.Model):
 
     class Meta:
         abstract = True
+
+
+def remember_former_slug(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
+    """pre_save: when an item's slug changes, remember the old one (old links keep working)."""
+    if instance.pk is None:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if old and old != instance.slug:
+        FormerSlug.objects.update_or_create(
+            model=sender._meta.label_lower, slug=old, defaults={"uuid": instance.uuid}
+        )
+
+
+def follow_renames() -> None:
+    """Connect ``remember_former_slug`` to every model with an id and a slug."""
+    for model in apps.get_models():
+        if issubclass(model, Identified) and any(f.name == "slug" for f in model._meta.fields):
+            pre_save.connect(remember_former_slug, sender=model, dispatch_uid=f"slug:{model}")

@@ -71,3 +71,27 @@ def test_every_item_of_the_shipped_pack_has_its_pack_id_in_lists_and_details(api
     for step in routine["steps"]:
         assert step["id"] == str(pack_id("routines.step", f"{routine['id']}/{step['position']}"))
     assert len({str(s.uuid) for s in Step.objects.all()}) == Step.objects.count()
+
+
+def test_an_old_slug_leads_to_the_item_with_a_301_through_any_number_of_renames(api):
+    zone = ZoneFactory(slug="liver")
+    for slug in ("liver-zone", "liver-area"):
+        zone.slug = slug
+        zone.save()
+    for old in ("liver", "liver-zone"):
+        moved = api.get(reverse("v1:zone-detail", args=[old]), {"lang": "ru"})
+        assert moved.status_code == 301
+        assert moved["Location"] == "/api/v1/zones/liver-area/?lang=ru"
+    assert api.get(moved["Location"]).json()["id"] == str(zone.uuid)
+
+
+def test_a_reused_slug_belongs_to_its_new_item_and_a_hidden_one_stays_missing(api):
+    first = ZoneFactory(slug="heel")
+    first.slug = "heel-old"
+    first.save()
+    second = ZoneFactory(slug="heel")  # an editor gives the old slug to another zone
+    assert api.get(reverse("v1:zone-detail", args=["heel"])).json()["id"] == str(second.uuid)
+    routine = RoutineFactory(slug="draft-one")  # a draft: not published
+    routine.slug = "draft-two"
+    routine.save()
+    assert api.get(reverse("v1:routine-detail", args=["draft-one"])).status_code == 404
