@@ -11,6 +11,7 @@ field, a value outside an enum, a wrong type or a field the contract does not de
 the compilation. Usage: write_answers.py OUTPUT.ts
 """
 
+import io
 import json
 import os
 import sys
@@ -77,7 +78,7 @@ def main(output: Path) -> None:
         from django.test import Client
 
         call_command("migrate", "--noinput", verbosity=0)
-        call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("load_content", stdout=io.StringIO())
         lines = ['import type { Answer } from "../answer";', ""]
         found = answers(Client())
         for name, path, status, media, body in found:

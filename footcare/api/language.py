@@ -66,9 +66,10 @@ class ReportsTranslationFallbacks:
         translated = _translated_fields(type(instance))  # type: ignore[arg-type]
         if not translated or request is None or language == settings.LANGUAGE_CODE:
             return data
-        fallen = getattr(request._request, "translation_fallbacks", None)
+        http_request = getattr(request, "_request", request)  # DRF's request wraps Django's
+        fallen = getattr(http_request, "translation_fallbacks", None)
         if fallen is None:
-            fallen = request._request.translation_fallbacks = set()
+            fallen = http_request.translation_fallbacks = set()
         resource = type(instance)._meta.model_name
         for name, field in self.fields.items():  # type: ignore[attr-defined]
             if (
