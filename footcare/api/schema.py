@@ -207,14 +207,11 @@ class AutoSchema(SpectacularAutoSchema):
 
 # Properties an answer may leave out, each for a reason of its own; every other property of every
 # component is in every answer, and the contract says so by requiring it.
-SOMETIMES_ABSENT = {
-    "Problem": {"errors"},  # only problems about invalid input list them
-    # a delta names only the collections that changed
-    "SyncUpserts": {
-        "zones", "body_parts", "foot_maps", "safety", "benefits", "techniques",
-        "contraindications", "routines",
-    },
-}  # fmt: skip
+EVERY_PROPERTY = frozenset({"*"})
+SOMETIMES_ABSENT: dict[str, frozenset[str]] = {
+    "Problem": frozenset({"errors"}),  # only problems about invalid input list them
+    "SyncUpserts": EVERY_PROPERTY,  # a delta names only the collections that changed
+}
 
 
 def require_what_is_always_present(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
@@ -228,7 +225,9 @@ def require_what_is_always_present(result: dict[str, Any], **kwargs: Any) -> dic
     """
     for name, schema in result["components"]["schemas"].items():
         if "properties" in schema:
-            absent = SOMETIMES_ABSENT.get(name, set())
+            absent = SOMETIMES_ABSENT.get(name, frozenset())
+            if absent is EVERY_PROPERTY:
+                absent = frozenset(schema["properties"])
             schema["required"] = [field for field in schema["properties"] if field not in absent]
             if not schema["required"]:
                 del schema["required"]
