@@ -1,4 +1,3 @@
-import re
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,7 +16,7 @@ from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from footcare.api.conventions import FieldSelectionMixin, FollowsRenamesMixin, ORJSONRenderer
-from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN
+from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN, is_slug
 from zones import examples
 from zones.examples import example
 from zones.filters import BodyPartFilter, ZoneFilter
@@ -102,7 +101,6 @@ class BodyPartViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelVie
 
 
 MAX_HIGHLIGHTED = 50
-SLUG = SLUG_PATTERN[1:-1]  # the same rule, to match a whole string with re.fullmatch
 
 
 class FootMapParams(serializers.Serializer):
@@ -112,9 +110,7 @@ class FootMapParams(serializers.Serializer):
 
     def validate_highlight(self, value: str) -> frozenset[str]:
         slugs = value.split(",")
-        well_formed = all(
-            re.fullmatch(SLUG, slug) and len(slug) <= SLUG_MAX_LENGTH for slug in slugs
-        )
+        well_formed = all(is_slug(slug) for slug in slugs)
         if len(slugs) > MAX_HIGHLIGHTED or not well_formed:
             raise serializers.ValidationError(
                 f"Give up to {MAX_HIGHLIGHTED} zone slugs, separated by commas."

@@ -22,7 +22,7 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from footcare.api.filters import LARGEST_NUMBER, PLAIN_NUMBER
+from footcare.api.filters import LARGEST_NUMBER, whole_number
 from footcare.models import FormerSlug
 
 
@@ -84,8 +84,8 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
         raw = request.query_params.get(name)
         if raw is None:
             return None
-        value = int(raw) if PLAIN_NUMBER.fullmatch(raw) else -1
-        if not minimum <= value <= maximum:
+        value = whole_number(raw, minimum, maximum)
+        if value is None:
             raise ValidationError({name: [f"Must be a whole number from {minimum} to {maximum}."]})
         return value
 

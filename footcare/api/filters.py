@@ -18,6 +18,11 @@ SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 SLUG_MAX_LENGTH = 50  # Django's SlugField, which every model here uses
 
 
+def is_slug(text: str) -> bool:
+    """Whether ``text`` is a slug as the contract states one (pattern and length)."""
+    return len(text) <= SLUG_MAX_LENGTH and re.fullmatch(SLUG_PATTERN[1:-1], text) is not None
+
+
 def slug_filter(field_name: str, help_text: str, *, distinct: bool = False) -> filters.CharFilter:
     """Items related to the thing with this slug; a well-formed slug that names nothing
     matches nothing (an empty page, like a search for nothing), a malformed one is a 400."""
@@ -44,6 +49,12 @@ PLAIN_NUMBER = re.compile(r"[0-9]{1,9}")
 LARGEST_NUMBER = 999_999_999
 
 
+def whole_number(raw: str, minimum: int, maximum: int = LARGEST_NUMBER) -> int | None:
+    """``raw`` as a plain whole number from ``minimum`` to ``maximum``; None if it is not one."""
+    value = int(raw) if PLAIN_NUMBER.fullmatch(raw) else None
+    return value if value is not None and minimum <= value <= maximum else None
+
+
 class PlainIntegerField(forms.Field):
     """A whole number of at most nine ASCII digits, from ``min_value`` up."""
 
@@ -54,12 +65,13 @@ class PlainIntegerField(forms.Field):
     def to_python(self, value: Any) -> int | None:
         if value in (None, ""):
             return None
-        if not PLAIN_NUMBER.fullmatch(value) or int(value) < self.min_value:
+        number = whole_number(value, self.min_value)
+        if number is None:
             raise ValidationError(
                 f"Must be a whole number from {self.min_value} to {LARGEST_NUMBER}.",
                 code="invalid",
             )
-        return int(value)
+        return number
 
 
 def whole_number_filter(field_name: str, lookup_expr: str, help_text: str) -> filters.Filter:

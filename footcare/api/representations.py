@@ -20,7 +20,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -32,6 +31,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
 from footcare.api.language import FALLBACK_HEADER
+from footcare.api.parameters import CONTRACT
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
 from footcare.content.journal import Version, version
 
@@ -96,7 +96,7 @@ def _format() -> str:
     into bytes did. A deploy that adds a field must not keep serving answers stored, in a
     shared cache, by the release before it.
     """
-    contract = (Path(settings.BASE_DIR) / "openapi" / "v1.yaml").read_bytes()
+    contract = CONTRACT.read_bytes()
     return hashlib.sha256(contract + settings.API_RELEASE.encode()).hexdigest()[:12]
 
 
