@@ -24,15 +24,25 @@ class JournalCounter(models.Model):
 class Action(models.TextChoices):
     UPSERT = "upsert", "Created or changed"
     DELETE = "delete", "Deleted, withdrawn or unpublished"
+    # The item itself is as it was; a copy it shows of another item changed (a routine lists
+    # a zone's name). The sync that embeds copies sends it again; the lean one does not.
+    REFRESH = "refresh", "Shows a changed copy of another item"
 
 
 class ContentChange(models.Model):
-    """One change a public reader can see: a resource (type and slug) upserted or deleted."""
+    """One change a public reader can see: a resource (type and slug) upserted or deleted.
+
+    ``item_id`` lets a sync name a deleted item by the id an app keeps, and tell a rename (a
+    deletion and an upsert with the same id) from a deletion.
+    """
 
     position = models.BigIntegerField(unique=True)
     resource = models.CharField(max_length=40)
     slug = models.CharField(max_length=120)
-    action = models.CharField(max_length=6, choices=Action.choices)
+    action = models.CharField(max_length=7, choices=Action.choices)
+    item_id = models.UUIDField(
+        null=True, blank=True, help_text="The item's id, for items that have one (see identity)."
+    )
     changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

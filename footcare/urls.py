@@ -11,13 +11,14 @@ from drf_spectacular.views import (
 
 from footcare.api.health import healthz, readyz
 from footcare.api.index import ApiIndexView
-from footcare.api.sync import SyncView
+from footcare.api.sync import LeanSyncView, SyncView
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", ApiIndexView.as_view(), name="index"),
     path("", include("zones.urls")),
     path("", include("routines.urls")),
     path("sync/", SyncView.as_view(), name="sync"),
+    path("sync/lean/", LeanSyncView.as_view(), name="lean-sync"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: no inline script, so the docs run
     # under a strict Content-Security-Policy.

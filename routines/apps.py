@@ -28,3 +28,8 @@ class RoutinesConfig(ContentPackApp, AppConfig):
         from routines.sync import RESOURCES
 
         return RESOURCES
+
+    def lean_sync_resources(self) -> list["SyncResource"]:
+        from routines.sync import LEAN_RESOURCES
+
+        return LEAN_RESOURCES

@@ -8,6 +8,7 @@ from footcare.content.journal import (
     Change,
     add_dependents,
     on_m2m_change,
+    refreshed,
     slugs_by_pk,
     track,
     track_part,
@@ -45,18 +46,22 @@ def _showing(item: Contraindication) -> list[str]:
 
 
 SAFETY = upserted("safety", ["safety"])
+SAFETY_COPY = refreshed("safety", ["safety"])
 
 
 def _in_safety_screen(contraindications: Any) -> list[Change]:
-    """The safety screen lists the general contraindications, with their zones and sources."""
-    return SAFETY if contraindications.filter(applies_to_every_routine=True).exists() else []
+    """The safety screen shows the general contraindications, with their zones and sources
+    (copies: the lean sync lists them by id)."""
+    general = contraindications.filter(applies_to_every_routine=True).exists()
+    return SAFETY_COPY if general else []
 
 
 def _routine_changes(routine_pks: Any, benefit_pks: Any = ()) -> list[Change]:
     published = Routine.objects.published().filter(pk__in=routine_pks)
     if not published.exists():
         return []
-    return upserted("routine", published.values_list("slug", flat=True)) + upserted(
+    # A benefit lists its routines, a copy of the link the routine holds.
+    return upserted("routine", published.values_list("slug", flat=True)) + refreshed(
         "benefit", slugs_by_pk(Benefit, benefit_pks)
     )
 
@@ -71,24 +76,33 @@ def connect() -> None:
     track(Technique, "technique")
     track(Contraindication, "contraindication")
     track(Routine, "routine", visible=lambda routine: routine.is_published)
+    track(Tool, "tool")
+    track(Audience, "audience")
 
-    # Resources that embed a summary of another: keep them in step with it.
+    # Resources that embed a summary of another: keep them in step with it. They are copies
+    # (``refreshed``); an item that starts or stops showing the changed one counts as changed
+    # itself (``journal.track``), as a contraindication that becomes general does for routines.
     add_dependents(
         Routine,
-        lambda routine: upserted("benefit", routine.benefits.values_list("slug", flat=True)),
+        lambda routine: refreshed("benefit", routine.benefits.values_list("slug", flat=True)),
     )
-    add_dependents(Benefit, lambda benefit: upserted("routine", _published(benefit.routines)))
+    add_dependents(Benefit, lambda benefit: refreshed("routine", _published(benefit.routines)))
     add_dependents(
         Contraindication,
         lambda item: (
-            upserted("routine", _showing(item)) + (SAFETY if item.applies_to_every_routine else [])
+            refreshed("routine", _showing(item))
+            + (SAFETY_COPY if item.applies_to_every_routine else [])
         ),
     )
     add_dependents(
         Technique,
         lambda technique: (
-            upserted(
+            refreshed(
                 "routine", _published(Routine.objects.filter(steps__technique=technique).distinct())
+            )
+            # A contraindication lists the techniques not to use.
+            + refreshed(
+                "contraindication", technique.contraindications.values_list("slug", flat=True)
             )
             + _in_safety_screen(technique.contraindications)
         ),
@@ -96,37 +110,37 @@ def connect() -> None:
     add_dependents(
         Zone,
         lambda zone: (
-            upserted("routine", _published(Routine.objects.filter(steps__zones=zone).distinct()))
-            + upserted("benefit", zone.benefits.values_list("slug", flat=True))
-            + upserted("contraindication", zone.contraindications.values_list("slug", flat=True))
+            refreshed("routine", _published(Routine.objects.filter(steps__zones=zone).distinct()))
+            + refreshed("benefit", zone.benefits.values_list("slug", flat=True))
+            + refreshed("contraindication", zone.contraindications.values_list("slug", flat=True))
             + _in_safety_screen(zone.contraindications)
+        ),
+    )
+    add_dependents(Tool, lambda tool: refreshed("routine", _published(tool.routines)))
+    add_dependents(
+        Area,
+        lambda area: refreshed(
+            "routine", _published(Routine.objects.filter(steps__area=area).distinct())
+        ),
+    )
+    add_dependents(
+        Audience,
+        lambda audience: (
+            refreshed("benefit", audience.benefits.values_list("slug", flat=True))
+            + refreshed("routine", _published(audience.routines))
+        ),
+    )
+    add_dependents(
+        Source,
+        lambda source: (
+            refreshed("benefit", source.benefits.values_list("slug", flat=True))
+            + refreshed("contraindication", source.contraindications.values_list("slug", flat=True))
+            + _in_safety_screen(source.contraindications)
         ),
     )
     track(SafetyScreen, "safety", key=lambda screen: "safety")
     track_part(PressureLevel, lambda level: SAFETY)
-    track_part(Tool, lambda tool: upserted("routine", _published(tool.routines)))
     track_part(Step, _step_changes)
-    track_part(
-        Area,
-        lambda area: upserted(
-            "routine", _published(Routine.objects.filter(steps__area=area).distinct())
-        ),
-    )
-    track_part(
-        Audience,
-        lambda audience: (
-            upserted("benefit", audience.benefits.values_list("slug", flat=True))
-            + upserted("routine", _published(audience.routines))
-        ),
-    )
-    track_part(
-        Source,
-        lambda source: (
-            upserted("benefit", source.benefits.values_list("slug", flat=True))
-            + upserted("contraindication", source.contraindications.values_list("slug", flat=True))
-            + _in_safety_screen(source.contraindications)
-        ),
-    )
 
     on_m2m_change(Routine.benefits, _routine_changes)
     on_m2m_change(Routine.audiences, lambda routines, _: _routine_changes(routines))

@@ -277,12 +277,17 @@ class RoutineDetailSerializer(RoutineListSerializer):
 
     @extend_schema_field(ContraindicationSummarySerializer(many=True))
     def get_contraindications(self, routine: Routine) -> list[dict[str, Any]]:
-        # From what routine_detail_queryset prefetched, plus the general ones, read once per
-        # answer (a sync of many routines shares the serializer's context).
+        items = self.every_contraindication(routine)
+        return ContraindicationSummarySerializer(items, many=True).data  # type: ignore[return-value]
+
+    def every_contraindication(self, routine: Routine) -> list[Contraindication]:
+        """The general ones, the routine's own, and those of its steps' zones and techniques.
+
+        From what routine_detail_queryset prefetched, plus the general ones, read once per
+        answer (a sync of many routines shares the serializer's context).
+        """
         if "general_contraindications" not in self.context:
-            self.context["general_contraindications"] = list(
-                Contraindication.objects.filter(applies_to_every_routine=True)
-            )
+            self.context["general_contraindications"] = list(general_contraindications())
         found = {item.pk: item for item in self.context["general_contraindications"]}
         found |= {item.pk: item for item in routine.contraindications.all()}
         for step in routine.steps.all():
@@ -290,8 +295,7 @@ class RoutineDetailSerializer(RoutineListSerializer):
                 found |= {item.pk: item for item in zone.contraindications.all()}
             technique_items = step.technique.contraindications.all()  # type: ignore[attr-defined]
             found |= {item.pk: item for item in technique_items}
-        ordered = sorted(found.values(), key=lambda item: (item.position, item.slug))
-        return ContraindicationSummarySerializer(ordered, many=True).data  # type: ignore[return-value]
+        return sorted(found.values(), key=lambda item: (item.position, item.slug))
 
     class Meta(RoutineListSerializer.Meta):
         fields = [
@@ -303,6 +307,11 @@ class RoutineDetailSerializer(RoutineListSerializer):
             "steps",
             "timeline",
         ]
+
+
+def general_contraindications() -> Any:
+    """The contraindications that apply to every routine (the safety screen's conditions)."""
+    return Contraindication.objects.filter(applies_to_every_routine=True)
 
 
 class PressureLevelSerializer(ContentModelSerializer):
@@ -347,9 +356,7 @@ class SafetyScreenSerializer(ContentModelSerializer):
 
     @extend_schema_field(ContraindicationSerializer(many=True))
     def get_conditions(self, screen: SafetyScreen) -> list[dict[str, Any]]:
-        general = Contraindication.objects.filter(applies_to_every_routine=True).prefetch_related(
-            "zones", "sources", "techniques"
-        )
+        general = general_contraindications().prefetch_related("zones", "sources", "techniques")
         return ContraindicationSerializer(general, many=True).data  # type: ignore[return-value]
 
     @extend_schema_field(PressureLevelSerializer(many=True))

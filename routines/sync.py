@@ -5,32 +5,43 @@ from typing import Any
 
 from django.urls import reverse
 
-from footcare.api.sync import SyncResource
-from routines.models import Benefit, Contraindication, Routine, SafetyScreen, Technique
+from footcare.api.sync import SyncResource, loader
+from routines.lean import (
+    LeanBenefitSerializer,
+    LeanContraindicationSerializer,
+    LeanRoutineSerializer,
+    LeanSafetyScreenSerializer,
+)
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    Routine,
+    SafetyScreen,
+    Technique,
+    Tool,
+)
 from routines.serializers import (
+    AudienceSerializer,
     BenefitSerializer,
     ContraindicationSerializer,
     RoutineDetailSerializer,
     SafetyScreenSerializer,
     TechniqueSerializer,
+    ToolSerializer,
 )
 from routines.views import benefit_queryset, routine_detail_queryset
 from zones.sync import paths_of
 
 
-def _loader(queryset_factory: Any, serializer: Any) -> Any:
+def safety_loader(serializer: type[SafetyScreenSerializer]) -> Any:
+    """The one safety screen, whatever slugs are asked for (its journal key is ``safety``)."""
+
     def load(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
-        queryset = queryset_factory()
-        if slugs is not None:
-            queryset = queryset.filter(slug__in=slugs)
-        return serializer(queryset, many=True, context=context).data
+        screens = SafetyScreen.objects.filter(pk=1)
+        return serializer(screens, many=True, context=context).data  # type: ignore[return-value]
 
     return load
-
-
-def load_safety(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
-    screens = SafetyScreen.objects.filter(pk=1)
-    return SafetyScreenSerializer(screens, many=True, context=context).data  # type: ignore[return-value]
 
 
 RESOURCES = [
@@ -38,28 +49,28 @@ RESOURCES = [
         "safety",
         "safety",
         SafetyScreenSerializer,
-        load_safety,
+        safety_loader(SafetyScreenSerializer),
         paths=lambda: [reverse("v1:safety")],
     ),
     SyncResource(
         "benefit",
         "benefits",
         BenefitSerializer,
-        _loader(benefit_queryset, BenefitSerializer),
+        loader(benefit_queryset, BenefitSerializer),
         paths=paths_of("benefit", Benefit.objects.all),
     ),
     SyncResource(
         "technique",
         "techniques",
         TechniqueSerializer,
-        _loader(Technique.objects.all, TechniqueSerializer),
+        loader(Technique.objects.all, TechniqueSerializer),
         paths=paths_of("technique", Technique.objects.all),
     ),
     SyncResource(
         "contraindication",
         "contraindications",
         ContraindicationSerializer,
-        _loader(
+        loader(
             lambda: Contraindication.objects.prefetch_related("zones", "sources", "techniques"),
             ContraindicationSerializer,
         ),
@@ -69,7 +80,55 @@ RESOURCES = [
         "routine",
         "routines",
         RoutineDetailSerializer,
-        _loader(routine_detail_queryset, RoutineDetailSerializer),
+        loader(routine_detail_queryset, RoutineDetailSerializer),
         paths=paths_of("routine", Routine.objects.published),
     ),
+]
+
+
+def lean_contraindications() -> Any:
+    return Contraindication.objects.prefetch_related("zones", "sources", "techniques")
+
+
+LEAN_RESOURCES = [
+    SyncResource(
+        "safety",
+        "safety",
+        LeanSafetyScreenSerializer,
+        safety_loader(LeanSafetyScreenSerializer),
+    ),
+    SyncResource(
+        "benefit",
+        "benefits",
+        LeanBenefitSerializer,
+        loader(
+            lambda: Benefit.objects.prefetch_related("audiences", "sources", "zones"),
+            LeanBenefitSerializer,
+        ),
+    ),
+    SyncResource(
+        "technique",
+        "techniques",
+        TechniqueSerializer,
+        loader(Technique.objects.all, TechniqueSerializer),
+    ),
+    SyncResource(
+        "contraindication",
+        "contraindications",
+        LeanContraindicationSerializer,
+        loader(lean_contraindications, LeanContraindicationSerializer),
+    ),
+    SyncResource(
+        "routine",
+        "routines",
+        LeanRoutineSerializer,
+        loader(routine_detail_queryset, LeanRoutineSerializer),
+    ),
+    SyncResource(
+        "audience",
+        "audiences",
+        AudienceSerializer,
+        loader(Audience.objects.all, AudienceSerializer),
+    ),
+    SyncResource("tool", "tools", ToolSerializer, loader(Tool.objects.all, ToolSerializer)),
 ]

@@ -24,3 +24,8 @@ class ZonesConfig(ContentPackApp, AppConfig):
         from zones.sync import RESOURCES
 
         return RESOURCES
+
+    def lean_sync_resources(self) -> list["SyncResource"]:
+        from zones.sync import LEAN_RESOURCES
+
+        return LEAN_RESOURCES

@@ -11,6 +11,7 @@ def example_id(label: str, key: str) -> str:
 
 
 SOURCE = {
+    "id": example_id("zones.source", "ernst-2009"),
     "citation": "Ernst E. Is reflexology an effective intervention? Med J Aust 191(5), 2009.",
     "title": "Is reflexology an effective intervention? A systematic review of randomised "
     "controlled trials",

@@ -90,7 +90,7 @@ class Tradition(models.TextChoices):
     CHINESE = "chinese", _("Chinese-style chart")
 
 
-class Source(JournaledModel):
+class Source(Identified, JournaledModel):
     """A published reference that content cites (book, article, chart or web page).
 
     A reader must be able to follow it: it has a locator (a URL, a DOI or an ISBN), its exact

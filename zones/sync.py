@@ -7,9 +7,15 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from rest_framework import serializers
 
-from footcare.api.sync import SyncResource
-from zones.models import BodyPart, FootOutline, FootSide, Landmark, View, Zone
-from zones.serializers import BodyPartSerializer, LandmarkSerializer, ZoneDetailSerializer
+from footcare.api.sync import SyncResource, loader
+from zones.lean import LeanBodyPartSerializer, LeanSourceSerializer, LeanZoneSerializer
+from zones.models import Area, BodyPart, FootOutline, FootSide, Landmark, Source, View, Zone
+from zones.serializers import (
+    AreaSerializer,
+    BodyPartSerializer,
+    LandmarkSerializer,
+    ZoneDetailSerializer,
+)
 from zones.views import body_part_queryset, zone_detail_queryset
 
 
@@ -93,5 +99,24 @@ RESOURCES = [
         load_foot_maps,
         key="view",
         paths=foot_map_paths,
+    ),
+]
+
+FOOT_MAPS = RESOURCES[2]
+
+LEAN_RESOURCES = [
+    SyncResource(
+        "zone", "zones", LeanZoneSerializer, loader(zone_detail_queryset, LeanZoneSerializer)
+    ),
+    SyncResource(
+        "body_part",
+        "body_parts",
+        LeanBodyPartSerializer,
+        loader(BodyPart.objects.all, LeanBodyPartSerializer),
+    ),
+    FOOT_MAPS,
+    SyncResource("area", "areas", AreaSerializer, loader(Area.objects.all, AreaSerializer)),
+    SyncResource(
+        "source", "sources", LeanSourceSerializer, loader(Source.objects.all, LeanSourceSerializer)
     ),
 ]

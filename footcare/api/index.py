@@ -21,6 +21,11 @@ RESOURCES = [
     ("routines", "v1:routine-list", "Guided routines of ordered, timed steps."),
     ("safety", "v1:safety", "What to show before the first session."),
     ("sync", "v1:sync", "The whole catalogue for offline use, then only changes."),
+    (
+        "lean_sync",
+        "v1:lean-sync",
+        "The same, each item once and others by id: small deltas. For new apps.",
+    ),
 ]
 DOCUMENTS = [
     ("schema", "v1:schema", "The OpenAPI contract of this version."),

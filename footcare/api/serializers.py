@@ -1,4 +1,6 @@
-"""The base of every content serializer."""
+"""The base of every content serializer, and references to items by id."""
+
+from typing import Any
 
 from rest_framework import serializers
 
@@ -20,3 +22,11 @@ class ContentModelSerializer(ReportsTranslationFallbacks, serializers.ModelSeria
             )
             return {"id": identity, **fields}
         return fields
+
+
+def references(**kwargs: Any) -> Any:
+    """Other items by their ``id``: the lean sync sends each item once and refers to it.
+
+    Typed ``Any``: lean serializers put it where their bases have a nested serializer.
+    """
+    return serializers.SlugRelatedField(slug_field="uuid", read_only=True, **kwargs)

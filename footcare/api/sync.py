@@ -1,8 +1,14 @@
 """Offline sync: the whole published catalogue once, then only what changed since a token.
 
-Apps take part by giving their AppConfig a ``sync_resources()`` method returning
-``SyncResource`` entries; this module knows no app. Tokens are signed journal positions
-(``footcare.content.sync``).
+Two answers share tokens (signed journal positions, ``footcare.content.sync``):
+
+- ``/sync/`` sends items as the detail endpoints show them, with copies of the items they
+  embed, so one edit of a zone resends every routine that shows it;
+- ``/sync/lean/`` sends each item once, in its own collection, and refers to others by
+  ``id``, so one edit of a zone is that zone. A rename is an upsert with the same id.
+
+Apps take part by giving their AppConfig ``sync_resources()`` and ``lean_sync_resources()``
+methods returning ``SyncResource`` entries; this module knows no app.
 """
 
 from collections.abc import Callable, Sequence
@@ -10,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
@@ -22,6 +29,9 @@ from footcare.content.sync import TokenRejected, make_token, read_token
 FULL_SYNC_REQUIRED = "urn:footcare:problem:full-sync-required"
 
 
+Load = Callable[[Sequence[str] | None, dict[str, Any]], list[dict[str, Any]]]
+
+
 @dataclass(frozen=True)
 class SyncResource:
     """One kind of item in the catalogue, as the journal and the sync response name it."""
@@ -29,7 +39,7 @@ class SyncResource:
     resource: str  # the journal's name, e.g. "zone"
     collection: str  # the key in the response, e.g. "zones"
     serializer: type[serializers.BaseSerializer]
-    load: Callable[[Sequence[str] | None, dict[str, Any]], list[dict[str, Any]]]
+    load: Load  # the items with these slugs, or all (None), serialized
     key: str = "slug"  # the field of an item that the journal's slug refers to
     # The API paths that show these items, for warming the representation cache.
     paths: Callable[[], list[str]] = lambda: []
@@ -42,34 +52,77 @@ class FullSyncRequired(exceptions.APIException):
     problem_title = "Full sync required"
 
 
+def loader(
+    queryset: Callable[[], QuerySet[Any]], serializer: type[serializers.BaseSerializer]
+) -> Load:
+    """A ``load`` that serializes ``queryset()`` rows, all of them or those with these slugs."""
+
+    def load(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+        rows = queryset() if slugs is None else queryset().filter(slug__in=slugs)
+        return serializer(rows, many=True, context=context).data
+
+    return load
+
+
 def sync_resources() -> list[SyncResource]:
+    """What ``/sync/`` sends: items with copies of what they embed."""
+    return _registered("sync_resources")
+
+
+def lean_sync_resources() -> list[SyncResource]:
+    """What ``/sync/lean/`` sends: each item once, others by id."""
+    return _registered("lean_sync_resources")
+
+
+def _registered(method: str) -> list[SyncResource]:
     return [
         resource
         for config in apps.get_app_configs()
-        if hasattr(config, "sync_resources")
-        for resource in config.sync_resources()
+        if hasattr(config, method)
+        for resource in getattr(config, method)()
     ]
 
 
-class DeletionSerializer(serializers.Serializer):
-    resource = serializers.CharField(help_text="The kind of item: zone, routine, …")
-    slug = serializers.CharField(help_text="Its identifier (for foot maps, the view).")
+def _answer_serializer(
+    prefix: str, resources: list[SyncResource], *, every_collection: bool
+) -> type[serializers.Serializer]:
+    """The schema of a sync answer (``SyncSerializer``, ``LeanSyncSerializer``, …).
 
-
-def _sync_serializer() -> type[serializers.Serializer]:
+    ``every_collection``: a delta has every collection (``[]`` when nothing changed), not
+    only those that changed.
+    """
     upserts = type(
-        "SyncUpsertsSerializer",
+        f"{prefix}UpsertsSerializer",
         (serializers.Serializer,),
         {
-            # A delta names only the collections that changed.
             resource.collection: resource.serializer(
-                many=True, required=False, help_text=f"{resource.resource} items"
+                many=True, required=every_collection, help_text=f"{resource.resource} items"
             )
-            for resource in sync_resources()
+            for resource in resources
+        },
+    )
+    deletion = type(
+        f"{prefix.removesuffix('Sync')}DeletionSerializer",
+        (serializers.Serializer,),
+        {
+            "resource": serializers.ChoiceField(
+                choices=[resource.resource for resource in resources],
+                help_text="The kind of item, in the singular.",
+            ),
+            "collection": serializers.ChoiceField(
+                choices=[resource.collection for resource in resources],
+                help_text="The collection of `upserts` that holds such items.",
+            ),
+            "slug": serializers.CharField(help_text="Its slug (for foot maps, the view)."),
+            "id": serializers.UUIDField(
+                allow_null=True,
+                help_text="Its id; null for items without one (foot maps, the safety screen) "
+                "and for deletions recorded before items had ids.",
+            ),
         },
     )
     return type(
-        "SyncSerializer",
+        f"{prefix}Serializer",
         (serializers.Serializer,),
         {
             "full": serializers.BooleanField(
@@ -77,37 +130,42 @@ def _sync_serializer() -> type[serializers.Serializer]:
             ),
             "next_token": serializers.CharField(help_text="Send it as `token` next time."),
             "upserts": upserts(help_text="Items to add or replace, by collection."),
-            "deletions": DeletionSerializer(many=True, help_text="Items to remove."),
+            "deletions": deletion(many=True, help_text="Items to remove."),
         },
     )
+
+
+TOKEN_PARAMETER = OpenApiParameter(
+    "token",
+    # Empty allowed: a client that lost its token gets "full sync required", as it always
+    # has, rather than a validation error it may not expect.
+    {"type": "string", "pattern": r"^(?:[0-9]+:[A-Za-z0-9_-]+)?$"},
+    description="The `next_token` of the previous sync. An empty, unknown or expired one is a "
+    "400 `" + FULL_SYNC_REQUIRED + "`.",
+    required=False,
+)
 
 
 class SyncView(APIView):
     """The catalogue for offline use: everything, or what changed since a token."""
 
     @extend_schema(
-        summary="Sync the catalogue",
+        summary="Sync the catalogue (items with embedded copies)",
         description=(
             "Without `token`: the whole published catalogue (zones, body parts, foot-map "
-            "outlines, benefits, techniques, contraindications, routines with steps), each "
-            "item once, in the requested language, and a `next_token`.\n\n"
-            "With `token`: only what changed since then: `upserts` to add or replace and "
-            "`deletions` (deleted, withdrawn or unpublished items) to remove, and a new "
-            "`next_token`. A 400 whose `type` is `" + FULL_SYNC_REQUIRED + "` means the "
-            "token can no longer be used: drop the local copy and sync without a token."
+            "outlines, benefits, techniques, contraindications, routines with steps), in the "
+            "requested language, and a `next_token`. Items carry copies of the items they "
+            "show, as the detail endpoints do, so an edit of one zone resends every routine "
+            "that shows it: new apps should use `/api/v1/sync/lean/`.\n\n"
+            "With `token`: only what changed since then: `deletions` (deleted, withdrawn or "
+            "unpublished items, and the old slug of a renamed one) to remove, then `upserts` "
+            "to add or replace, and a new `next_token`. Apply the deletions first: a renamed "
+            "item is a deletion of its old slug and an upsert with the same `id`. A 400 whose "
+            "`type` is `" + FULL_SYNC_REQUIRED + "` means the token can no longer be used: "
+            "drop the local copy and sync without a token."
         ),
-        parameters=[
-            OpenApiParameter(
-                "token",
-                # Empty allowed: a client that lost its token gets "full sync required", as
-                # it always has, rather than a validation error it may not expect.
-                {"type": "string", "pattern": r"^(?:[0-9]+:[A-Za-z0-9_-]+)?$"},
-                description="The `next_token` of the previous sync. An empty, unknown or "
-                "expired one is a 400 `" + FULL_SYNC_REQUIRED + "`.",
-                required=False,
-            )
-        ],
-        responses={200: _sync_serializer()},
+        parameters=[TOKEN_PARAMETER],
+        responses={200: _answer_serializer("Sync", sync_resources(), every_collection=False)},
         examples=[
             OpenApiExample(
                 "An empty delta",
@@ -123,41 +181,104 @@ class SyncView(APIView):
         tags=["Sync"],
     )
     def get(self, request: Request) -> Response:
-        through, compacted = journal.positions()
-        token = request.query_params.get("token")
-        context = {"request": request}
-        upserts: dict[str, list[dict[str, Any]]] = {}
-        deletions: list[dict[str, str]] = []
-        if token is None:
-            for resource in sync_resources():
-                upserts[resource.collection] = resource.load(None, context)
-        else:
-            try:
-                since = read_token(token, through=through, compacted=compacted)
-            except TokenRejected as rejected:
-                raise FullSyncRequired(str(rejected)) from None
-            changed = journal.changes_between(since, through)
-            for resource in sync_resources():
-                touched = sorted({slug for (kind, slug) in changed if kind == resource.resource})
-                if not touched:
-                    continue
-                items = resource.load(touched, context)
-                present = {str(item[resource.key]) for item in items}
-                if items:
-                    upserts[resource.collection] = items
-                deletions += [
-                    {"resource": resource.resource, "slug": slug}
-                    for slug in touched
-                    if slug not in present
-                ]
-        return Response(
-            {
-                "full": token is None,
-                "next_token": make_token(through),
-                "upserts": upserts,
-                "deletions": deletions,
-            },
-            # An app syncs to be current: a shared cache must ask every time (a 304 when
-            # nothing changed costs no body), never hand out a copy up to a minute old.
-            headers={"Cache-Control": "public, no-cache"},
-        )
+        return _sync(request, sync_resources(), lean=False)
+
+
+class LeanSyncView(APIView):
+    """The catalogue for offline use, each item once: everything, or what changed."""
+
+    @extend_schema(
+        summary="Sync the catalogue (each item once, by id)",
+        description=(
+            "Without `token`: the whole published catalogue in the requested language, each "
+            "item once in its collection, and a `next_token`. An item refers to others by "
+            "`id` (a step's `technique`, a zone's `body_parts`), and a link is kept on one "
+            "side only: a zone names its body parts, a routine its benefits. Store items by "
+            "`id`.\n\n"
+            "With `token`: only the items that changed since then, each once: an edit of one "
+            "zone is that zone, not the routines that press it. Every collection is present "
+            "(`[]` when none of its items changed). `upserts` replace items by `id` (a renamed "
+            "item is an upsert with its old `id` and new `slug`); `deletions` remove them. A "
+            "400 whose `type` is `" + FULL_SYNC_REQUIRED + "` means the token can no longer "
+            "be used: drop the local copy and sync without a token. Tokens of `/sync/` and "
+            "`/sync/lean/` are the same."
+        ),
+        parameters=[TOKEN_PARAMETER],
+        responses={
+            200: _answer_serializer("LeanSync", lean_sync_resources(), every_collection=True)
+        },
+        examples=[
+            OpenApiExample(
+                "An empty delta",
+                value={
+                    "full": False,
+                    "next_token": "42:0Kq5Q3d6yqk1r7vE0mYQm1cGQ0o",
+                    "upserts": {resource.collection: [] for resource in lean_sync_resources()},
+                    "deletions": [],
+                },
+                response_only=True,
+            )
+        ],
+        tags=["Sync"],
+    )
+    def get(self, request: Request) -> Response:
+        return _sync(request, lean_sync_resources(), lean=True)
+
+
+def _sync(request: Request, resources: list[SyncResource], *, lean: bool) -> Response:
+    """The answer for ``resources``: everything without a token, else what changed since it.
+
+    ``lean``: every collection is present, only items whose own content changed are sent
+    (not those that merely show a copy of a changed item), and a rename is an upsert only.
+    """
+    through, compacted = journal.positions()
+    token = request.query_params.get("token")
+    context = {"request": request}
+    upserts: dict[str, list[dict[str, Any]]] = (
+        {resource.collection: [] for resource in resources} if lean else {}
+    )
+    deletions: list[dict[str, Any]] = []
+    if token is None:
+        for resource in resources:
+            upserts[resource.collection] = resource.load(None, context)
+    else:
+        try:
+            since = read_token(token, through=through, compacted=compacted)
+        except TokenRejected as rejected:
+            raise FullSyncRequired(str(rejected)) from None
+        changed = journal.changes_between(since, through)
+        for resource in resources:
+            touched = {
+                slug: entry
+                for (kind, slug), entry in changed.items()
+                if kind == resource.resource and (entry.own or not lean)
+            }
+            if not touched:
+                continue
+            items = resource.load(sorted(touched), context)
+            present = {str(item[resource.key]) for item in items}
+            if items:
+                upserts[resource.collection] = items
+            # A lean client stores items by id: the upsert of a renamed item replaces it.
+            kept = {str(item["id"]) for item in items if lean and "id" in item}
+            deletions += [
+                {
+                    "resource": resource.resource,
+                    "collection": resource.collection,
+                    "slug": slug,
+                    "id": entry.item_id,
+                }
+                for slug, entry in sorted(touched.items())
+                if slug not in present and str(entry.item_id) not in kept
+            ]
+    return Response(
+        {
+            "full": token is None,
+            "next_token": make_token(through),
+            "upserts": upserts,
+            "deletions": deletions,
+        },
+        # An app syncs to be current: a shared cache must ask every time (a 304 when
+        # nothing changed costs no body), never hand out a copy up to a minute old.
+        headers={"Cache-Control": "public, no-cache"},
+    )

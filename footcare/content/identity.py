@@ -55,6 +55,16 @@ def remember_former_slug(sender: type[models.Model], instance: Any, **kwargs: An
         )
 
 
+def remember_former_slugs(before: list[Any], after: list[Any]) -> None:
+    """After a bulk ``update()`` (which sends no ``pre_save``): remember the slugs it changed."""
+    old = {row.pk: getattr(row, "slug", None) for row in before if isinstance(row, Identified)}
+    for row in after:
+        if old.get(row.pk) and old[row.pk] != row.slug:
+            FormerSlug.objects.update_or_create(
+                model=row._meta.label_lower, slug=old[row.pk], defaults={"uuid": row.uuid}
+            )
+
+
 def follow_renames() -> None:
     """Connect ``remember_former_slug`` to every model with an id and a slug."""
     for model in apps.get_models():

@@ -9,11 +9,17 @@ Every path that writes content is covered: ``save()`` and ``delete()`` (also a q
 side, and the bulk paths that send no signals, ``QuerySet.update()``, ``bulk_update()`` and
 ``bulk_create()``, through ``JournaledQuerySet``. The journal's last position is the content
 version: sync tokens are positions, and stored representations are keyed by it.
+
+An entry says whether the item itself changed (``upserted``, ``deleted``) or only a copy it
+shows of another item (``refreshed``: a routine lists a zone's name). The embedding sync and
+stored answers treat both alike; the lean sync, which refers to other items by id, sends
+only the first.
 """
 
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import connections, models, router, transaction
@@ -21,17 +27,35 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.utils import timezone
 
 from footcare.content.guards import check_later, deferred, problems_if_saved
+from footcare.content.identity import remember_former_slugs
 from footcare.models import Action, ContentChange, JournalCounter
 
-Change = tuple[str, str, str]  # (resource, slug, action)
+
+class Change(NamedTuple):
+    """One journal entry before it has a position."""
+
+    resource: str
+    slug: str
+    action: str
+    item_id: uuid.UUID | None = None  # the item's id, where it has one and it matters
 
 
 def upserted(resource: str, slugs: Iterable[str]) -> list[Change]:
-    return [(resource, slug, Action.UPSERT) for slug in slugs]
+    """These items' own content changed (or they appeared)."""
+    return [Change(resource, slug, Action.UPSERT) for slug in slugs]
+
+
+def refreshed(resource: str, slugs: Iterable[str]) -> list[Change]:
+    """These items show a copy of something that changed; their own content did not."""
+    return [Change(resource, slug, Action.REFRESH) for slug in slugs]
 
 
 def deleted(resource: str, slugs: Iterable[str]) -> list[Change]:
-    return [(resource, slug, Action.DELETE) for slug in slugs]
+    return [Change(resource, slug, Action.DELETE) for slug in slugs]
+
+
+def _id_of(row: Any) -> uuid.UUID | None:
+    return getattr(row, "uuid", None)
 
 
 def slugs_by_pk(model: type[models.Model], pks: Iterable[Any]) -> list[str]:
@@ -39,9 +63,9 @@ def slugs_by_pk(model: type[models.Model], pks: Iterable[Any]) -> list[str]:
     return list(model._default_manager.filter(pk__in=pks).values_list("slug", flat=True))
 
 
-def record(changes: Iterable[Change]) -> None:
+def record(changes: Iterable[tuple[Any, ...]]) -> None:
     """Append ``changes`` to the journal inside the current transaction."""
-    unique = list(dict.fromkeys(changes))
+    unique = list(dict.fromkeys(Change(*change) for change in changes))
     if not unique:
         return
     with transaction.atomic():
@@ -51,8 +75,14 @@ def record(changes: Iterable[Change]) -> None:
             counter = JournalCounter.objects.select_for_update().get(pk=1)
         first = counter.last_position + 1
         ContentChange.objects.bulk_create(
-            ContentChange(position=first + offset, resource=resource, slug=slug, action=action)
-            for offset, (resource, slug, action) in enumerate(unique)
+            ContentChange(
+                position=first + offset,
+                resource=change.resource,
+                slug=change.slug,
+                action=change.action,
+                item_id=change.item_id,
+            )
+            for offset, change in enumerate(unique)
         )
         counter.last_position = first + len(unique) - 1
         counter.last_changed = int(timezone.now().timestamp())
@@ -91,15 +121,26 @@ def current_position() -> int:
     return positions()[0]
 
 
-def changes_between(after: int, through: int) -> dict[tuple[str, str], str]:
-    """The last action on each (resource, slug) in positions ``after`` < p <= ``through``."""
-    latest: dict[tuple[str, str], str] = {}
+@dataclass(frozen=True)
+class Touched:
+    """What the journal says about one item between two positions."""
+
+    own: bool  # its own content changed, or it appeared or went (not only a copy it shows)
+    item_id: uuid.UUID | None  # its id, when an entry recorded one
+
+
+def changes_between(after: int, through: int) -> dict[tuple[str, str], Touched]:
+    """Every (resource, slug) with an entry in positions ``after`` < p <= ``through``."""
+    touched: dict[tuple[str, str], Touched] = {}
     entries = ContentChange.objects.filter(position__gt=after, position__lte=through)
-    for resource, slug, action in entries.order_by("position").values_list(
-        "resource", "slug", "action"
+    for resource, slug, action, item_id in entries.order_by("position").values_list(
+        "resource", "slug", "action", "item_id"
     ):
-        latest[(resource, slug)] = action
-    return latest
+        was = touched.get((resource, slug), Touched(own=False, item_id=None))
+        touched[(resource, slug)] = Touched(
+            own=was.own or action != Action.REFRESH, item_id=item_id or was.item_id
+        )
+    return touched
 
 
 @dataclass(frozen=True)
@@ -146,14 +187,17 @@ class JournaledQuerySet(models.QuerySet):
         with deferred():
             pks = list(self.values_list("pk", flat=True))
             rows = self.model._default_manager.filter(pk__in=pks)
+            rows = list(rows)
             before = {row.pk: [tracker.before(row) for tracker in trackers] for row in rows}
             count = super().update(**kwargs)
+            updated = list(self.model._default_manager.filter(pk__in=list(before)))
             record(
                 change
-                for row in self.model._default_manager.filter(pk__in=list(before))
+                for row in updated
                 for tracker, was in zip(trackers, before[row.pk], strict=True)
                 for change in tracker.after(was, row)
             )
+            remember_former_slugs(rows, updated)  # as a save's pre_save would have
             for pk in before:
                 check_later(self.model, pk)
         return count
@@ -264,26 +308,51 @@ def track(
     """Journal ``model`` as the public resource ``resource``, identified by ``key`` (its slug).
 
     A row that stops being visible (a routine withdrawn), is deleted or changes its slug is
-    recorded as deleted under its old slug; changes to rows that are invisible before and
-    after (drafts) record nothing. The resources that embed it (``add_dependents``) are
-    recorded as they were before the write and as they are after it.
+    recorded as deleted under its old slug (with its id, so a sync can tell a rename); changes
+    to rows that are invisible before and after (drafts) record nothing. The resources that
+    embed it (``add_dependents``) are recorded as they were before the write and as they are
+    after it.
     """
 
-    def before(row: Any) -> tuple[str, bool, list[Change]]:
+    def before(row: Any) -> tuple[str, bool, list[Change], uuid.UUID | None]:
         shown = visible(row)
-        return key(row), shown, _dependent_changes(row) if shown else []
+        return key(row), shown, _dependent_changes(row) if shown else [], _id_of(row)
 
-    def after(was: tuple[str, bool, list[Change]] | None, row: Any) -> list[Change]:
-        old_key, was_visible, old_dependents = was if was is not None else ("", False, [])
+    def after(was: tuple[str, bool, list[Change], Any] | None, row: Any) -> list[Change]:
+        old_key, was_visible, old_dependents, old_id = (
+            was if was is not None else ("", False, [], None)
+        )
         is_visible = row is not None and visible(row)
         changes: list[Change] = []
         if was_visible and (not is_visible or old_key != key(row)):
-            changes += deleted(resource, [old_key])
+            changes.append(Change(resource, old_key, Action.DELETE, old_id))
+        new_dependents: list[Change] = []
         if is_visible:
-            changes += upserted(resource, [key(row)]) + _dependent_changes(row)
-        return changes + old_dependents
+            changes.append(Change(resource, key(row), Action.UPSERT, _id_of(row)))
+            new_dependents = _dependent_changes(row)
+        return changes + _own_when_membership_changed(old_dependents, new_dependents)
 
     _connect(model, Tracker(before, after))
+
+
+def _own_when_membership_changed(before: list[Change], after: list[Change]) -> list[Change]:
+    """The dependents of a write, where an item that starts or stops showing the written one
+    counts as changed itself: its list of references changed, not only a copy.
+
+    A routine that goes on listing a contraindication only holds a stale copy of its text
+    (``REFRESH``); one that starts listing it, because it became general, has a new entry in
+    its own list (``UPSERT``).
+    """
+    keys_before = {(change.resource, change.slug) for change in before}
+    keys_after = {(change.resource, change.slug) for change in after}
+    return [
+        change._replace(action=Action.UPSERT)
+        if change.action == Action.REFRESH
+        and ((change.resource, change.slug) in keys_before)
+        != ((change.resource, change.slug) in keys_after)
+        else change
+        for change in before + after
+    ]
 
 
 def track_part(model: type[models.Model], changes: Callable[[Any], Iterable[Change]]) -> None:

@@ -94,6 +94,13 @@ def read_everything(client_package, client, models):
     )
     assert delta.full is False and delta.deletions == []
 
+    lean = module(client_package, "api.sync.sync_lean_retrieve").sync(client=client)
+    assert isinstance(lean, models.LeanSync) and lean.full is True
+    assert all(isinstance(zone, models.LeanZone) for zone in lean.upserts.zones)
+    assert {str(part) for zone in lean.upserts.zones for part in zone.body_parts} <= {
+        str(part.id) for part in lean.upserts.body_parts
+    }
+
     problem = module(client_package, "api.foot_map.zones_list").sync_detailed(
         client=client, limit=0
     )

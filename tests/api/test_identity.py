@@ -85,6 +85,13 @@ def test_an_old_slug_leads_to_the_item_with_a_301_through_any_number_of_renames(
     assert api.get(moved["Location"]).json()["id"] == str(zone.uuid)
 
 
+def test_a_rename_by_bulk_update_also_leads_old_links_to_the_item(api):
+    zone = ZoneFactory(slug="liver")
+    Zone.objects.filter(pk=zone.pk).update(slug="liver-area")  # no pre_save signal
+    moved = api.get(reverse("v1:zone-detail", args=["liver"]))
+    assert moved.status_code == 301 and moved["Location"] == "/api/v1/zones/liver-area/"
+
+
 def test_a_reused_slug_belongs_to_its_new_item_and_a_hidden_one_stays_missing(api):
     first = ZoneFactory(slug="heel")
     first.slug = "heel-old"

@@ -13,6 +13,7 @@ from footcare.models import ContentChange
 from tests.factories import (
     BenefitFactory,
     BodyPartFactory,
+    ContraindicationFactory,
     RoutineFactory,
     StepFactory,
     TechniqueFactory,
@@ -57,12 +58,13 @@ def test_edits_translations_and_deletes_of_a_zone(mark):
     changes = mark()
     zone.name_ru = "Печень"
     zone.save()
-    assert changes() == [("zone", "liver", "upsert"), ("body_part", "liver", "upsert")]
+    # The body part shows a copy of the zone's name: refreshed, not changed itself.
+    assert changes() == [("zone", "liver", "upsert"), ("body_part", "liver", "refresh")]
     changes = mark()
     zone.delete()
     on_zone = [action for resource, _slug, action in changes() if resource == "zone"]
     assert on_zone[-1] == "delete"  # the last word on the zone, whatever its parts said
-    assert ("body_part", "liver", "upsert") in changes()
+    assert ("body_part", "liver", "upsert") in changes()  # its own list of zones changed
 
 
 def test_a_renamed_slug_deletes_the_old_one(mark):
@@ -113,11 +115,44 @@ def test_embedded_summaries_follow_their_source(mark):
     changes = mark()
     technique.name_en = "Gliding"
     technique.save()
-    assert changes() == [("technique", "stroking", "upsert"), ("routine", "calm", "upsert")]
+    assert changes() == [("technique", "stroking", "upsert"), ("routine", "calm", "refresh")]
     changes = mark()
     zone.name_en = "Toe webs"
     zone.save()
-    assert ("routine", "calm", "upsert") in changes()
+    assert ("routine", "calm", "refresh") in changes()
+
+
+def test_starting_to_show_an_item_is_a_change_of_ones_own(mark):
+    """A routine that starts listing a contraindication (it became general) changed itself;
+    one that goes on listing it only shows a changed copy."""
+    listed = RoutineFactory(slug="listed")
+    StepFactory(routine=listed)
+    unlisted = RoutineFactory(slug="unlisted")
+    StepFactory(routine=unlisted)
+    item = ContraindicationFactory(slug="clot")
+    listed.contraindications.add(item)
+    listed.publish()
+    unlisted.publish()
+    changes = mark()
+    item.applies_to_every_routine = True
+    item.save()
+    assert ("routine", "listed", "refresh") in changes()
+    assert ("routine", "unlisted", "upsert") in changes()
+    assert ("safety", "safety", "upsert") in changes()
+
+
+def test_deletions_and_renames_record_the_items_id():
+    zone = ZoneFactory(slug="old")
+    start = journal.current_position()
+    zone.slug = "new"
+    zone.save()
+    zone.delete()
+    recorded = ContentChange.objects.filter(position__gt=start, resource="zone")
+    assert {
+        ("old", "delete", zone.uuid),
+        ("new", "upsert", zone.uuid),
+        ("new", "delete", zone.uuid),
+    } <= set(recorded.values_list("slug", "action", "item_id"))
 
 
 def test_dragging_rows_in_a_change_list_is_journaled(admin_client, mark):

@@ -272,24 +272,48 @@ def test_every_content_model_has_a_recipe_and_is_journaled():
     assert not untracked, f"journal these in their app's journal.py: {untracked}"
 
 
-def observe(api: Any, shown: list[Shown]) -> tuple[int, dict[str, str | None], str]:
-    """The journal position, the ETag of each showing path, and a sync token, now."""
+def observe(api: Any, shown: list[Shown]) -> tuple[int, dict[str, str | None], str, Any]:
+    """The journal position, the ETag of each showing path, a sync token and the lean
+    sync's whole catalogue, now."""
     tags = {}
     for item in shown:
         response = api.get(item.path)
         tags[item.path] = response["ETag"] if response.status_code == 200 else None
-    return current_position(), tags, api.get(reverse("v1:sync")).json()["next_token"]
+    lean = api.get(reverse("v1:lean-sync")).json()
+    return current_position(), tags, api.get(reverse("v1:sync")).json()["next_token"], lean
 
 
-def assert_reached(api: Any, before: tuple[int, dict[str, str | None], str], shown: list[Shown]):
-    position, tags, token = before
+def lean_copy(upserts: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    return {
+        collection: {item.get("id") or item.get("view") or item["slug"]: item for item in items}
+        for collection, items in upserts.items()
+    }
+
+
+def assert_lean_delta_brings_the_copy_up_to_date(api: Any, lean: Any) -> None:
+    """Applied to the catalogue as it was, the lean delta gives the catalogue as it is."""
+    copy = lean_copy(lean["upserts"])
+    delta = api.get(reverse("v1:lean-sync"), {"token": lean["next_token"]}).json()
+    for deletion in delta["deletions"]:
+        copy[deletion["collection"]].pop(deletion["id"] or deletion["slug"], None)
+    for collection, items in lean_copy(delta["upserts"]).items():
+        copy[collection].update(items)
+    assert copy == lean_copy(api.get(reverse("v1:lean-sync")).json()["upserts"])
+
+
+def assert_reached(
+    api: Any, before: tuple[int, dict[str, str | None], str, Any], shown: list[Shown]
+) -> None:
+    position, tags, token, lean = before
     assert current_position() > position, "the change wrote nothing to the journal"
+    assert_lean_delta_brings_the_copy_up_to_date(api, lean)
     delta = api.get(reverse("v1:sync"), {"token": token}).json()
     for item in shown:
         response = api.get(item.path)
         if item.deleted:
             assert response.status_code == 404, item.path
-            assert {"resource": item.collection[:-1], "slug": item.slug} in delta["deletions"]
+            gone = {(entry["resource"], entry["slug"]) for entry in delta["deletions"]}
+            assert (item.collection[:-1], item.slug) in gone
         else:
             assert response.status_code == 200, item.path
             assert response["ETag"] != tags[item.path], f"{item.path} kept its ETag"

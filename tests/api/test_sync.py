@@ -21,11 +21,6 @@ SYNC = reverse("v1:sync")
 KEYS = {"foot_maps": "view"}
 
 
-@pytest.fixture
-def catalogue():
-    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def sync(api, token=None, language="en"):
     response = api.get(SYNC, {"token": token} if token else {}, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200, response.content
