@@ -91,3 +91,28 @@ class FormerSlug(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}/{self.slug} -> {self.uuid}"
+
+
+class Picture(models.Model):
+    """An illustration's bytes and a thumbnail, kept in the database.
+
+    In the database, not on a disk, so that every app server serves the picture an editor
+    uploaded the moment her save commits, and a backup of the database is a backup of the
+    pictures. A picture never changes: it is found by the SHA-256 of its bytes (``digest``),
+    which is also its ETag, and an item that shows another picture points to another row.
+    See ``footcare.content.pictures``.
+    """
+
+    digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the bytes.")
+    content_type = models.CharField(max_length=40)
+    data = models.BinaryField()
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    # A smaller copy for lists and the admin; empty for SVG, which scales by itself.
+    thumbnail = models.BinaryField(blank=True, default=b"")
+    thumbnail_width = models.PositiveIntegerField()
+    thumbnail_height = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.content_type} {self.width}×{self.height} {self.digest[:12]}"

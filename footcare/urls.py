@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 
 from footcare.api.health import healthz, readyz
 from footcare.api.index import ApiIndexView
+from footcare.api.pictures import serve_picture
 from footcare.api.sync import LeanSyncView, SyncView
 
 v1_patterns: list[URLPattern | URLResolver] = [
@@ -35,6 +36,8 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="footcare/home.html"), name="home"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((v1_patterns, "v1"))),
+    # Pictures by the digest of their bytes: never change, cached for a year.
+    path("pictures/<str:name>", serve_picture, name="picture"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
 ]

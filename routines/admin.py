@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from footcare.admin import HistoryAdmin, UnicodeSearchMixin
+from footcare.admin_pictures import PictureAdminMixin, PictureUploadForm
 from routines.models import (
     Audience,
     Benefit,
@@ -43,6 +44,20 @@ STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
     "narration",
     "position",
 ]
+
+
+class TechniqueForm(PictureUploadForm):
+    picture_required = True
+
+    class Meta:
+        model = Technique
+        exclude = ["picture"]
+
+
+class RoutineForm(PictureUploadForm):
+    class Meta:
+        model = Routine
+        exclude = ["picture"]
 
 
 class StepForm(forms.ModelForm):
@@ -100,7 +115,9 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(SortableAdminBase, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
+class RoutineAdmin(
+    SortableAdminBase, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin
+):
     inlines = [StepInline]
     list_display = [
         "title",
@@ -115,10 +132,12 @@ class RoutineAdmin(SortableAdminBase, HistoryAdmin, UnicodeSearchMixin, Translat
     search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
     autocomplete_fields = ["benefits", "audiences", "contraindications", "tools"]
     prepopulated_fields = {"slug": ["title_en"]}
-    readonly_fields = ["status", "published_at", "total_time", "updated_at"]
+    readonly_fields = ["status", "published_at", "total_time", "updated_at", "current_picture"]
     actions = ["publish", "withdraw", "duplicate"]
+    form = RoutineForm
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "introduction", "difficulty"]}),
+        (_("Picture"), {"fields": ["current_picture", "picture_file", "image_alt"]}),
         (_("Who and why"), {"fields": ["performer", "audiences", "tools", "benefits"]}),
         (_("Safety"), {"fields": ["not_for", "contraindications", "safety_notes"]}),
         (
@@ -202,10 +221,15 @@ class BenefitAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Transla
 
 
 @admin.register(Technique)
-class TechniqueAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
-    list_display = ["position", "name"]
+class TechniqueAdmin(
+    SortableAdminMixin, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin
+):
+    form = TechniqueForm
+    list_display = ["position", "thumbnail", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["current_picture"]
+    fields = ["name", "slug", "how_to", "current_picture", "picture_file", "image_alt"]
 
 
 @admin.register(Contraindication)

@@ -18,6 +18,7 @@ from footcare.content.packs import (
     read_pack,
     slugs,
 )
+from footcare.content.pictures import store_picture
 from routines.models import (
     Audience,
     Benefit,
@@ -35,7 +36,7 @@ from zones.models import Area, Source, Zone
 AUDIENCE_FIELDS = ["name"]
 TOOL_FIELDS = ["name", "description"]
 PRESSURE_LEVEL_FIELDS = ["feels_like"]
-TECHNIQUE_FIELDS = ["name", "how_to"]
+TECHNIQUE_FIELDS = ["name", "how_to", "image_alt"]
 CONTRAINDICATION_FIELDS = ["name", "severity", "description", "applies_to_every_routine"]
 BENEFIT_FIELDS = ["title", "summary", "body", "evidence_level", "evidence_note"]
 ROUTINE_FIELDS = [
@@ -47,6 +48,23 @@ ROUTINE_FIELDS = [
     "difficulty",
     "safety_notes",
 ]
+SHIPPED = Path(__file__).resolve().parent / "data"
+# Hands holding a foot: the picture of a technique whose pack brings no drawing of its own.
+FALLBACK_DRAWING = SHIPPED / "images" / "techniques" / "holding.svg"
+
+
+FALLBACK_ALT = {
+    "en": "The foot rests still between two palms, one under the sole and one on top.",
+    "ru": "Стопа спокойно лежит между двумя ладонями: одна под подошвой, другая сверху.",
+}
+
+
+def technique_drawing(folder: Path, slug: str) -> bytes | None:
+    """The pack's drawing of a technique: ``images/techniques/<slug>.svg`` beside its YAML."""
+    drawing = folder / "images" / "techniques" / f"{slug}.svg"
+    return drawing.read_bytes() if drawing.is_file() else None
+
+
 STEP_FIELDS = ["title", "instruction", "foot", "pressure", "repetitions", "tip", "narration"]
 
 
@@ -67,7 +85,13 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
         label = f"pressure level {item['level']}"
         loader.item(PressureLevel, {"level": item["level"]}, values, label=label)
     for position, item in enumerate(pack.get("techniques", []), start=1):
-        values = field_values(Technique, item, TECHNIQUE_FIELDS) | {"position": position}
+        drawing = technique_drawing(folder, item["slug"])
+        if drawing is None:  # the fallback drawing comes with its description
+            drawing, item = FALLBACK_DRAWING.read_bytes(), {"image_alt": FALLBACK_ALT, **item}
+        values = field_values(Technique, item, TECHNIQUE_FIELDS) | {
+            "position": position,
+            "picture": store_picture(drawing),
+        }
         loader.item(Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}")
     for position, item in enumerate(pack.get("contraindications", []), start=1):
         item = {"applies_to_every_routine": False, **item}

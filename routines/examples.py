@@ -1,8 +1,15 @@
 """Example answers shown in the API docs and the OpenAPI document."""
 
+import hashlib
+from pathlib import Path
+
 from zones.examples import SOURCE, example_id
 
 ROUTINE_ID = example_id("routines.routine", "quick-five-minutes")
+ROUTINE_MAP = "/api/v1/routines/quick-five-minutes/map.svg"
+# The address the shipped drawing of thumb walking gets: pictures are named by their digest.
+DRAWING = Path(__file__).parent / "data" / "images" / "techniques" / "thumb-walking.svg"
+DRAWING_URL = f"/pictures/{hashlib.sha256(DRAWING.read_bytes()).hexdigest()}.svg"
 
 AUDIENCE = {
     "id": example_id("routines.audience", "stress"),
@@ -23,6 +30,14 @@ ROUTINE_ITEM = {
     "benefits": ["calm"],
     "published_at": "2026-11-23T20:00:00Z",
     "updated_at": "2026-11-23T20:00:00Z",
+    "image": {
+        "url": ROUTINE_MAP,
+        "width": 1000,
+        "height": 1000,
+        "content_type": "image/svg+xml",
+        "alt": "The foot map with the zones that “Five-minute foot break” works highlighted.",
+        "thumbnail": {"url": ROUTINE_MAP, "width": 1000, "height": 1000},
+    },
 }
 ROUTINE_DETAIL = {
     **ROUTINE_ITEM,
@@ -126,6 +141,14 @@ TECHNIQUE = {
     "slug": "thumb-walking",
     "name": "Thumb walking",
     "how_to": "Bend the top joint of the thumb and straighten it to creep forward in small steps.",
+    "image": {
+        "url": DRAWING_URL,
+        "width": 480,
+        "height": 320,
+        "content_type": "image/svg+xml",
+        "alt": "A bent thumb creeps over the sole in small steps from the heel towards the toes.",
+        "thumbnail": {"url": DRAWING_URL, "width": 480, "height": 320},
+    },
 }
 CONTRAINDICATION = {
     "id": example_id("routines.contraindication", "thrombosis"),

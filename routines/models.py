@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from footcare.content.db import slugs_of
 from footcare.content.identity import Identified
 from footcare.content.journal import JournaledModel, JournaledQuerySet
+from footcare.models import Picture
 from routines import safety
 from zones.models import Area, Foot, Pressure, Source, Zone
 
@@ -118,6 +119,18 @@ class Technique(Identified, JournaledModel):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=80)
     how_to = models.TextField()
+    picture = models.ForeignKey(
+        Picture,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_("A drawing or photo that shows the movement (PNG, JPEG, WebP or SVG)."),
+    )
+    image_alt = models.CharField(
+        _("picture description"),
+        max_length=200,
+        help_text=_("What the picture shows, in one sentence, for people who cannot see it."),
+    )
     position = models.PositiveIntegerField(default=0, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -224,6 +237,24 @@ class Routine(Identified, JournaledModel):
     title = models.CharField(max_length=120)
     summary = models.CharField(max_length=300)
     introduction = models.TextField(blank=True)
+    picture = models.ForeignKey(
+        Picture,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_(
+            "Optional. Without one, the app shows the foot map with the zones this routine "
+            "works highlighted."
+        ),
+    )
+    image_alt = models.CharField(
+        _("picture description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What your picture shows, in one sentence (only with a picture)."),
+    )
     benefits: "models.ManyToManyField[Benefit, Any]" = models.ManyToManyField(
         Benefit, related_name="routines", blank=True
     )

@@ -4,6 +4,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from footcare.api.pictures import ImageSerializer, image
 from footcare.api.serializers import ContentModelSerializer
 from routines import player
 from routines.models import (
@@ -17,6 +18,7 @@ from routines.models import (
     Technique,
     Tool,
 )
+from routines.pictures import routine_image
 from zones.models import Foot
 from zones.serializers import (
     AreaSerializer,
@@ -45,9 +47,15 @@ class TechniqueSummarySerializer(ContentModelSerializer):
 
 
 class TechniqueSerializer(ContentModelSerializer):
+    image = serializers.SerializerMethodField(help_text="A picture of the movement.")
+
     class Meta:
         model = Technique
-        fields = ["slug", "name", "how_to"]
+        fields = ["slug", "name", "how_to", "image"]
+
+    @extend_schema_field(ImageSerializer)
+    def get_image(self, technique: Technique) -> dict[str, Any]:
+        return image(technique.picture, technique.image_alt)
 
 
 class ContraindicationSummarySerializer(ContentModelSerializer):
@@ -104,6 +112,14 @@ class RoutineListSerializer(ContentModelSerializer):
     tools = SlugListField(
         source="tool_slugs", read_only=True, help_text="What it needs besides hands; [] for none."
     )
+    image = serializers.SerializerMethodField(
+        help_text="The editors' picture, or else the foot map with the zones the routine "
+        "works highlighted."
+    )
+
+    @extend_schema_field(ImageSerializer)
+    def get_image(self, routine: Routine) -> dict[str, Any]:
+        return routine_image(routine)
 
     class Meta:
         model = Routine
@@ -120,6 +136,7 @@ class RoutineListSerializer(ContentModelSerializer):
             "benefits",
             "published_at",
             "updated_at",
+            "image",
         ]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.urls import reverse
 
 from footcare.api.sync import SyncResource, loader
+from footcare.content.pictures import with_picture
 from routines.lean import (
     LeanBenefitSerializer,
     LeanContraindicationSerializer,
@@ -63,7 +64,7 @@ RESOURCES = [
         "technique",
         "techniques",
         TechniqueSerializer,
-        loader(Technique.objects.all, TechniqueSerializer),
+        loader(lambda: with_picture(Technique.objects.all()), TechniqueSerializer),
         paths=paths_of("technique", Technique.objects.all),
     ),
     SyncResource(
@@ -110,7 +111,7 @@ LEAN_RESOURCES = [
         "technique",
         "techniques",
         TechniqueSerializer,
-        loader(Technique.objects.all, TechniqueSerializer),
+        loader(lambda: with_picture(Technique.objects.all()), TechniqueSerializer),
     ),
     SyncResource(
         "contraindication",

@@ -27,7 +27,7 @@ class BenefitTranslation(TranslationOptions):
 
 @register(Technique)
 class TechniqueTranslation(TranslationOptions):
-    fields = ("name", "how_to")
+    fields = ("name", "how_to", "image_alt")
 
 
 @register(Contraindication)
@@ -37,7 +37,7 @@ class ContraindicationTranslation(TranslationOptions):
 
 @register(Routine)
 class RoutineTranslation(TranslationOptions):
-    fields = ("title", "summary", "introduction", "safety_notes", "not_for")
+    fields = ("title", "summary", "introduction", "safety_notes", "not_for", "image_alt")
 
 
 @register(Step)

@@ -5,6 +5,7 @@ from routines.views import (
     AudienceViewSet,
     BenefitViewSet,
     ContraindicationViewSet,
+    RoutineMapView,
     RoutineViewSet,
     SafetyView,
     TechniqueViewSet,
@@ -17,4 +18,8 @@ router.register("techniques", TechniqueViewSet, basename="technique")
 router.register("contraindications", ContraindicationViewSet, basename="contraindication")
 router.register("routines", RoutineViewSet, basename="routine")
 
-urlpatterns = [*router.urls, path("safety/", SafetyView.as_view(), name="safety")]
+urlpatterns = [
+    *router.urls,
+    path("routines/<slug:slug>/map.svg", RoutineMapView.as_view(), name="routine-map"),
+    path("safety/", SafetyView.as_view(), name="safety"),
+]

@@ -2,14 +2,17 @@ from typing import Any, cast
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from footcare.api.conventions import FieldSelectionMixin, FollowsRenamesMixin
+from footcare.content.pictures import with_picture
 from routines import examples
 from routines.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
 from routines.models import (
@@ -21,6 +24,7 @@ from routines.models import (
     Step,
     Technique,
 )
+from routines.pictures import render_routine_map
 from routines.serializers import (
     AudienceSerializer,
     BenefitSerializer,
@@ -51,7 +55,7 @@ def routine_detail_queryset() -> QuerySet[Routine]:
         "zones__contraindications", "technique__contraindications"
     )
     return (
-        Routine.objects.published()
+        with_picture(Routine.objects.published())
         .with_totals()
         .prefetch_related(
             "audiences",
@@ -130,7 +134,7 @@ class BenefitViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelView
     detail=examples.TECHNIQUE,
 )
 class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
-    queryset = Technique.objects.all()
+    queryset = with_picture(Technique.objects.all())
     serializer_class = TechniqueSerializer
     lookup_field = "slug"
     search_fields = ["name_en", "name_ru"]
@@ -177,7 +181,7 @@ class RoutineViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelView
     def get_queryset(self) -> QuerySet[Routine]:
         if self.action == "retrieve":
             return routine_detail_queryset()
-        return Routine.objects.published().with_totals().with_slugs()
+        return with_picture(Routine.objects.published()).with_totals().with_slugs()
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer
@@ -206,3 +210,49 @@ class SafetyView(APIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(SafetyScreenSerializer(safety_screen()).data)
+
+
+class SVGRenderer(BaseRenderer):
+    """Passes an SVG document (a string) through."""
+
+    media_type = "image/svg+xml"
+    format = "svg"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
+    ) -> bytes:
+        return str(data).encode()
+
+
+class RoutineMapView(APIView):
+    """The picture of a routine that has none of its own: where its steps press."""
+
+    renderer_classes = [SVGRenderer]
+    # OPTIONS would describe the view in a dictionary, which an SVG renderer cannot draw.
+    http_method_names = ["get", "head"]
+
+    @extend_schema(
+        summary="Draw where a routine works",
+        description="The foot map with the zones the routine's steps work highlighted, in a "
+        "1000 × 1000 frame: the picture a routine's `image` points to when its editors gave "
+        "it none of their own. The right foot unless every step is on the left one; the view "
+        "that shows most of the zones.",
+        responses={(200, "image/svg+xml"): OpenApiTypes.STR},
+        examples=[
+            OpenApiExample(
+                "An SVG picture (shortened)",
+                value='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000" '
+                'width="1000" height="1000"><svg …><title>Where “Quick five minutes” works: '
+                "Foot map: right foot, plantar</title>…</svg></svg>",
+                media_type="image/svg+xml",
+                response_only=True,
+            )
+        ],
+        tags=["Routines"],
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        routine = Routine.objects.published().filter(slug=slug).first()
+        if routine is None:
+            raise Http404("No published routine has this identifier.")
+        return Response(render_routine_map(routine))

@@ -2,6 +2,7 @@
 
 import factory
 
+from footcare.content.pictures import store_picture
 from routines.models import Audience, Benefit, Contraindication, Routine, Step, Technique
 from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
 
@@ -98,6 +99,13 @@ class AudienceFactory(factory.django.DjangoModelFactory):
     name_ru = factory.Sequence(lambda n: f"Аудитория {n}")
 
 
+# The smallest drawing store_picture accepts: a test technique's picture.
+DRAWING = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20">'
+    b'<rect width="40" height="20" fill="#F2D4C0"/></svg>'
+)
+
+
 class TechniqueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Technique
@@ -108,6 +116,9 @@ class TechniqueFactory(factory.django.DjangoModelFactory):
     name_ru = "Поглаживание"
     how_to_en = "Glide the palms over the foot."
     how_to_ru = "Ведите ладонями по стопе."
+    picture = factory.LazyFunction(lambda: store_picture(DRAWING))
+    image_alt_en = "Two palms on a foot."
+    image_alt_ru = "Две ладони на стопе."
 
 
 class BenefitFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,69 @@
+"""Pictures in the admin: upload a file, see the current picture, a thumbnail in the list."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from footcare.api.pictures import picture_url
+from footcare.content.pictures import MAX_BYTES, store_picture
+
+
+class PictureUploadForm(forms.ModelForm):
+    """A model form whose ``picture`` comes as an uploaded file.
+
+    The file is checked and stored by ``store_picture``; what it refuses is said under the
+    field in plain words, and the rest of the form keeps what the editor typed.
+    """
+
+    picture_file = forms.FileField(
+        label=_("Upload a picture"),
+        required=False,
+        help_text=_("PNG, JPEG, WebP or SVG, at most 5 MB. It replaces the current picture."),
+    )
+    # Set by subclasses: whether an item must have a picture (a technique must).
+    picture_required = False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        upload = cleaned.get("picture_file")
+        if upload:
+            if upload.size > MAX_BYTES:  # refused before it is read
+                self.add_error(
+                    "picture_file",
+                    _("The picture is larger than 5 MB: make it smaller and upload it again."),
+                )
+                return cleaned
+            try:
+                self.instance.picture = store_picture(upload.read())
+            except ValidationError as error:
+                self.add_error("picture_file", error)
+        elif self.picture_required and self.instance.picture_id is None:
+            self.add_error("picture_file", _("Add a picture that shows it."))
+        return cleaned
+
+
+def picture_tag(picture: Any, *, size: int) -> str:
+    if picture is None:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" style="max-width:{}px; max-height:{}px">',
+        picture_url(picture, thumbnail=True),
+        size,
+        size,
+    )
+
+
+class PictureAdminMixin(admin.ModelAdmin):
+    """Shows the current picture on the form and a small one in the change list."""
+
+    @admin.display(description=_("current picture"))
+    def current_picture(self, obj: Any) -> str:
+        return picture_tag(obj.picture if obj and obj.pk else None, size=320)
+
+    @admin.display(description=_("picture"))
+    def thumbnail(self, obj: Any) -> str:
+        return picture_tag(obj.picture, size=64)
