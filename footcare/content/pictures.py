@@ -34,7 +34,7 @@ SVG_TYPE = "image/svg+xml"
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", SVG_TYPE: "svg"}
 
 SVG = "{http://www.w3.org/2000/svg}"
-# Shapes, grouping, arrowheads, gradients and accessible names: what a drawing needs.
+# Shapes, grouping, arrowheads, gradients, labels and accessible names: what a drawing needs.
 SVG_ELEMENTS = {
     SVG + name
     for name in [
@@ -50,6 +50,8 @@ SVG_ELEMENTS = {
         "polyline",
         "polygon",
         "title",
+        "text",
+        "tspan",
         "desc",
         "linearGradient",
         "radialGradient",
@@ -180,7 +182,7 @@ def _check_svg_element(element: ET.Element) -> None:
     unsafe = ValidationError(
         _(
             "This SVG file contains %(what)s, which a picture on our site may not have: "
-            "keep only shapes (export it as plain SVG, or upload a PNG)."
+            "keep only shapes and text (export it as plain SVG, or upload a PNG)."
         ),
         code="unsafe_svg",
         params={"what": element.tag.rsplit("}", 1)[-1]},

@@ -109,8 +109,9 @@ def test_what_is_not_a_safe_picture_is_refused_in_plain_words(data, words):
     assert not Picture.objects.exists()
 
 
-def test_an_arrowhead_pointing_inside_the_drawing_is_fine():
+def test_arrowheads_pointing_inside_the_drawing_and_labels_are_fine():
     body = (
+        '<text x="1" y="9">Heel<tspan font-weight="bold"> →</tspan></text>'
         '<defs><marker id="head"><path d="M0 0 L10 5 L0 10 Z"/></marker></defs>'
         '<path d="M0 0 L5 5" marker-end="url(#head)"/><use href="#head"/>'
     )
