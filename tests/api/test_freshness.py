@@ -65,6 +65,8 @@ def test_an_admin_edit_through_one_server_is_read_at_once_through_the_other(serv
             "name_ru": "Глубокое разминание",
             "how_to_en": technique.how_to_en,
             "how_to_ru": technique.how_to_ru,
+            "image_alt_en": technique.image_alt_en,
+            "image_alt_ru": technique.image_alt_ru,
             "position": str(technique.position),
         },
     )
