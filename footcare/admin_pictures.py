@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from footcare.api.pictures import picture_url
-from footcare.content.pictures import MAX_BYTES, store_picture
+from footcare.content.pictures import refuse_if_too_large, store_picture
 
 
 class PictureUploadForm(forms.ModelForm):
@@ -31,13 +31,8 @@ class PictureUploadForm(forms.ModelForm):
         cleaned = super().clean() or {}
         upload = cleaned.get("picture_file")
         if upload:
-            if upload.size > MAX_BYTES:  # refused before it is read
-                self.add_error(
-                    "picture_file",
-                    _("The picture is larger than 5 MB: make it smaller and upload it again."),
-                )
-                return cleaned
             try:
+                refuse_if_too_large(upload.size)  # before the file is read
                 self.instance.picture = store_picture(upload.read())
             except ValidationError as error:
                 self.add_error("picture_file", error)

@@ -6,7 +6,6 @@ from typing import Any
 from django.urls import reverse
 
 from footcare.api.sync import SyncResource, loader
-from footcare.content.pictures import with_picture
 from routines.lean import (
     LeanBenefitSerializer,
     LeanContraindicationSerializer,
@@ -31,7 +30,12 @@ from routines.serializers import (
     TechniqueSerializer,
     ToolSerializer,
 )
-from routines.views import benefit_queryset, routine_detail_queryset
+from routines.views import (
+    benefit_queryset,
+    contraindication_queryset,
+    routine_detail_queryset,
+    technique_queryset,
+)
 from zones.sync import paths_of
 
 
@@ -44,6 +48,14 @@ def safety_loader(serializer: type[SafetyScreenSerializer]) -> Any:
 
     return load
 
+
+TECHNIQUES = SyncResource(
+    "technique",
+    "techniques",
+    TechniqueSerializer,
+    loader(technique_queryset, TechniqueSerializer),
+    paths=paths_of("technique", Technique.objects.all),
+)
 
 RESOURCES = [
     SyncResource(
@@ -60,21 +72,12 @@ RESOURCES = [
         loader(benefit_queryset, BenefitSerializer),
         paths=paths_of("benefit", Benefit.objects.all),
     ),
-    SyncResource(
-        "technique",
-        "techniques",
-        TechniqueSerializer,
-        loader(lambda: with_picture(Technique.objects.all()), TechniqueSerializer),
-        paths=paths_of("technique", Technique.objects.all),
-    ),
+    TECHNIQUES,
     SyncResource(
         "contraindication",
         "contraindications",
         ContraindicationSerializer,
-        loader(
-            lambda: Contraindication.objects.prefetch_related("zones", "sources", "techniques"),
-            ContraindicationSerializer,
-        ),
+        loader(contraindication_queryset, ContraindicationSerializer),
         paths=paths_of("contraindication", Contraindication.objects.all),
     ),
     SyncResource(
@@ -85,10 +88,6 @@ RESOURCES = [
         paths=paths_of("routine", Routine.objects.published),
     ),
 ]
-
-
-def lean_contraindications() -> Any:
-    return Contraindication.objects.prefetch_related("zones", "sources", "techniques")
 
 
 LEAN_RESOURCES = [
@@ -107,17 +106,12 @@ LEAN_RESOURCES = [
             LeanBenefitSerializer,
         ),
     ),
-    SyncResource(
-        "technique",
-        "techniques",
-        TechniqueSerializer,
-        loader(lambda: with_picture(Technique.objects.all()), TechniqueSerializer),
-    ),
+    TECHNIQUES,  # no embedded items: the same in both syncs
     SyncResource(
         "contraindication",
         "contraindications",
         LeanContraindicationSerializer,
-        loader(lean_contraindications, LeanContraindicationSerializer),
+        loader(contraindication_queryset, LeanContraindicationSerializer),
     ),
     SyncResource(
         "routine",

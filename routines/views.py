@@ -50,6 +50,14 @@ def benefit_queryset() -> QuerySet[Benefit]:
     )
 
 
+def technique_queryset() -> QuerySet[Technique]:
+    return with_picture(Technique.objects.all())
+
+
+def contraindication_queryset() -> QuerySet[Contraindication]:
+    return Contraindication.objects.prefetch_related("zones", "sources", "techniques")
+
+
 def routine_detail_queryset() -> QuerySet[Routine]:
     steps = Step.objects.select_related("technique", "area").prefetch_related(
         "zones__contraindications", "technique__contraindications"
@@ -134,7 +142,7 @@ class BenefitViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelView
     detail=examples.TECHNIQUE,
 )
 class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
-    queryset = with_picture(Technique.objects.all())
+    queryset = technique_queryset()
     serializer_class = TechniqueSerializer
     lookup_field = "slug"
     search_fields = ["name_en", "name_ru"]
@@ -151,7 +159,7 @@ class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelVi
     detail=examples.CONTRAINDICATION,
 )
 class ContraindicationViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
-    queryset = Contraindication.objects.prefetch_related("zones", "sources", "techniques")
+    queryset = contraindication_queryset()
     serializer_class = ContraindicationSerializer
     lookup_field = "slug"
     filterset_class = ContraindicationFilter

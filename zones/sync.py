@@ -81,6 +81,16 @@ def foot_map_paths() -> list[str]:
     ]
 
 
+# Outlines embed nothing: the same in both syncs.
+FOOT_MAPS = SyncResource(
+    "foot_map",
+    "foot_maps",
+    FootOutlineSerializer,
+    load_foot_maps,
+    key="view",
+    paths=foot_map_paths,
+)
+
 RESOURCES = [
     SyncResource(
         "zone", "zones", ZoneDetailSerializer, load_zones, paths=paths_of("zone", Zone.objects.all)
@@ -92,17 +102,8 @@ RESOURCES = [
         load_body_parts,
         paths=paths_of("body-part", BodyPart.objects.all),
     ),
-    SyncResource(
-        "foot_map",
-        "foot_maps",
-        FootOutlineSerializer,
-        load_foot_maps,
-        key="view",
-        paths=foot_map_paths,
-    ),
+    FOOT_MAPS,
 ]
-
-FOOT_MAPS = RESOURCES[2]
 
 LEAN_RESOURCES = [
     SyncResource(

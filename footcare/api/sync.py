@@ -135,6 +135,20 @@ def _answer_serializer(
     )
 
 
+def empty_delta(upserts: dict[str, list[Any]]) -> OpenApiExample:
+    """The docs' example of a delta when nothing changed (``upserts`` as the answer has them)."""
+    return OpenApiExample(
+        "An empty delta",
+        value={
+            "full": False,
+            "next_token": "42:0Kq5Q3d6yqk1r7vE0mYQm1cGQ0o",
+            "upserts": upserts,
+            "deletions": [],
+        },
+        response_only=True,
+    )
+
+
 TOKEN_PARAMETER = OpenApiParameter(
     "token",
     # Empty allowed: a client that lost its token gets "full sync required", as it always
@@ -166,18 +180,7 @@ class SyncView(APIView):
         ),
         parameters=[TOKEN_PARAMETER],
         responses={200: _answer_serializer("Sync", sync_resources(), every_collection=False)},
-        examples=[
-            OpenApiExample(
-                "An empty delta",
-                value={
-                    "full": False,
-                    "next_token": "42:0Kq5Q3d6yqk1r7vE0mYQm1cGQ0o",
-                    "upserts": {},
-                    "deletions": [],
-                },
-                response_only=True,
-            )
-        ],
+        examples=[empty_delta({})],
         tags=["Sync"],
     )
     def get(self, request: Request) -> Response:
@@ -207,18 +210,7 @@ class LeanSyncView(APIView):
         responses={
             200: _answer_serializer("LeanSync", lean_sync_resources(), every_collection=True)
         },
-        examples=[
-            OpenApiExample(
-                "An empty delta",
-                value={
-                    "full": False,
-                    "next_token": "42:0Kq5Q3d6yqk1r7vE0mYQm1cGQ0o",
-                    "upserts": {resource.collection: [] for resource in lean_sync_resources()},
-                    "deletions": [],
-                },
-                response_only=True,
-            )
-        ],
+        examples=[empty_delta({resource.collection: [] for resource in lean_sync_resources()})],
         tags=["Sync"],
     )
     def get(self, request: Request) -> Response:

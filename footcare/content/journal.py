@@ -10,7 +10,7 @@ side, and the bulk paths that send no signals, ``QuerySet.update()``, ``bulk_upd
 ``bulk_create()``, through ``JournaledQuerySet``. The journal's last position is the content
 version: sync tokens are positions, and stored representations are keyed by it.
 
-An entry says whether the item itself changed (``upserted``, ``deleted``) or only a copy it
+An entry says whether the item itself changed (``upserted``, or deleted) or only a copy it
 shows of another item (``refreshed``: a routine lists a zone's name). The embedding sync and
 stored answers treat both alike; the lean sync, which refers to other items by id, sends
 only the first.
@@ -50,10 +50,6 @@ def refreshed(resource: str, slugs: Iterable[str]) -> list[Change]:
     return [Change(resource, slug, Action.REFRESH) for slug in slugs]
 
 
-def deleted(resource: str, slugs: Iterable[str]) -> list[Change]:
-    return [Change(resource, slug, Action.DELETE) for slug in slugs]
-
-
 def _id_of(row: Any) -> uuid.UUID | None:
     return getattr(row, "uuid", None)
 
@@ -63,9 +59,9 @@ def slugs_by_pk(model: type[models.Model], pks: Iterable[Any]) -> list[str]:
     return list(model._default_manager.filter(pk__in=pks).values_list("slug", flat=True))
 
 
-def record(changes: Iterable[tuple[Any, ...]]) -> None:
+def record(changes: Iterable[Change]) -> None:
     """Append ``changes`` to the journal inside the current transaction."""
-    unique = list(dict.fromkeys(Change(*change) for change in changes))
+    unique = list(dict.fromkeys(changes))
     if not unique:
         return
     with transaction.atomic():

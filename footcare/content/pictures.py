@@ -83,18 +83,23 @@ def store_picture(data: bytes) -> Picture:
     if they are not a picture we serve."""
     if not data:
         raise ValidationError(_("The file is empty."), code="empty")
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            _("The picture is larger than %(limit)s MB: make it smaller and upload it again."),
-            code="too_large",
-            params={"limit": MAX_BYTES // (1024 * 1024)},
-        )
+    refuse_if_too_large(len(data))
     digest = hashlib.sha256(data).hexdigest()
     existing = Picture.objects.filter(digest=digest).first()
     if existing is not None:
         return existing
     picture, _created = Picture.objects.get_or_create(digest=digest, defaults=row_values(data))
     return picture
+
+
+def refuse_if_too_large(size: int) -> None:
+    """A ``ValidationError`` for a file over ``MAX_BYTES``: checked before reading an upload."""
+    if size > MAX_BYTES:
+        raise ValidationError(
+            _("The picture is larger than %(limit)s MB: make it smaller and upload it again."),
+            code="too_large",
+            params={"limit": MAX_BYTES // (1024 * 1024)},
+        )
 
 
 def row_values(data: bytes) -> dict[str, object]:

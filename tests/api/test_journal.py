@@ -192,7 +192,7 @@ def test_two_concurrent_writers_commit_in_position_order():
 
     def first():
         with transaction.atomic():
-            journal.record([("zone", "first", "upsert")])
+            journal.record(journal.upserted("zone", ["first"]))
             first_holds_lock.set()
             time.sleep(0.5)  # commits late: a second writer must not commit before it
             order.append("first committed")
@@ -201,7 +201,7 @@ def test_two_concurrent_writers_commit_in_position_order():
     def second():
         first_holds_lock.wait()
         with transaction.atomic():
-            journal.record([("zone", "second", "upsert")])
+            journal.record(journal.upserted("zone", ["second"]))
             order.append("second committed")
         connection.close()
 

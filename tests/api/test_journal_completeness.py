@@ -36,6 +36,7 @@ from routines.models import (
     Technique,
     Tool,
 )
+from tests.api.lean_client import apply_delta, by_id
 from tests.factories import (
     AreaFactory,
     AudienceFactory,
@@ -283,22 +284,11 @@ def observe(api: Any, shown: list[Shown]) -> tuple[int, dict[str, str | None], s
     return current_position(), tags, api.get(reverse("v1:sync")).json()["next_token"], lean
 
 
-def lean_copy(upserts: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    return {
-        collection: {item.get("id") or item.get("view") or item["slug"]: item for item in items}
-        for collection, items in upserts.items()
-    }
-
-
 def assert_lean_delta_brings_the_copy_up_to_date(api: Any, lean: Any) -> None:
     """Applied to the catalogue as it was, the lean delta gives the catalogue as it is."""
-    copy = lean_copy(lean["upserts"])
-    delta = api.get(reverse("v1:lean-sync"), {"token": lean["next_token"]}).json()
-    for deletion in delta["deletions"]:
-        copy[deletion["collection"]].pop(deletion["id"] or deletion["slug"], None)
-    for collection, items in lean_copy(delta["upserts"]).items():
-        copy[collection].update(items)
-    assert copy == lean_copy(api.get(reverse("v1:lean-sync")).json()["upserts"])
+    copy = by_id(lean["upserts"])
+    apply_delta(copy, api.get(reverse("v1:lean-sync"), {"token": lean["next_token"]}).json())
+    assert copy == by_id(api.get(reverse("v1:lean-sync")).json()["upserts"])
 
 
 def assert_reached(

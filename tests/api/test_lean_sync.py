@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from footcare.api.sync import lean_sync_resources
 from routines.models import Routine
+from tests.api.lean_client import apply_delta, by_id
 from tests.api.test_sync import SCRIPT
 from tests.factories import RoutineFactory, StepFactory, ZoneFactory
 from zones.models import Source, Zone
@@ -39,14 +40,6 @@ def lean(api, token=None, language="en"):
     assert response.status_code == 200, response.content
     assert response["Cache-Control"] == "public, no-cache"
     return response
-
-
-def by_id(upserts):
-    """The local copy a lean client keeps: items by id (foot maps and safety by their key)."""
-    return {
-        collection: {item.get("id") or item.get("view") or item["slug"]: item for item in items}
-        for collection, items in upserts.items()
-    }
 
 
 def referenced(collection, item):
@@ -162,11 +155,7 @@ class LeanClient:
     def pull(self):
         delta = lean(self.api, self.token, self.language).json()
         assert delta["full"] is False and set(delta["upserts"]) == COLLECTIONS
-        for deletion in delta["deletions"]:
-            key = deletion["id"] or deletion["slug"]
-            self.copy[deletion["collection"]].pop(key, None)
-        for collection, items in by_id(delta["upserts"]).items():
-            self.copy[collection].update(items)
+        apply_delta(self.copy, delta)
         self.token = delta["next_token"]
         return delta
 
