@@ -10,10 +10,25 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
+from modeltranslation.admin import TabbedTranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
 from footcare.api.conventions import search_problem
 from footcare.content.guards import UnsafeChange, deferred, problems_if_deleted
+
+
+class TranslatedAdmin(TabbedTranslationAdmin):
+    """Content in both languages as tabs (the admin's language first), with the tab of a
+    field still empty in a language marked, so that the editor sees what is left."""
+
+    class Media:
+        css = {"all": ["footcare/admin/admin.css"]}
+        # After the tabs script (the admin's Media merge keeps this order).
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "footcare/admin/translation_marks.js",
+        ]
 
 
 class UnicodeSearchMixin(admin.ModelAdmin):

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import xstatic.pkg.jquery_ui
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -126,7 +128,9 @@ WSGI_APPLICATION = "footcare.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # footcare's templates first, so that its admin pages (header with the language
+        # switch, the dashboard) replace the admin's own.
+        "DIRS": [BASE_DIR / "footcare" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -238,7 +242,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 # The service's own strings in Russian (compiled .mo committed beside the .po).
 LOCALE_PATHS = [BASE_DIR / "locale"]
-LANGUAGES = [("en", "English"), ("ru", "Russian")]
+LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
@@ -246,6 +250,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Packaged front-end files the admin needs, served like our own (never from a CDN).
+STATICFILES_DIRS = [("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
+# django-modeltranslation reads this (unprefixed) name for its language tabs.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # WhiteNoise serves straight from the apps' static folders locally (and in tests).
 WHITENOISE_USE_FINDERS = DEBUG

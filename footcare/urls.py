@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -35,6 +36,8 @@ urlpatterns = [
     # A page that says what this is and where to go; also the admin's "View site".
     path("", TemplateView.as_view(template_name="footcare/home.html"), name="home"),
     path("admin/", admin.site.urls),
+    # The admin's language switch posts here (Django's set_language; a cookie remembers it).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((v1_patterns, "v1"))),
     # Pictures by the digest of their bytes: never change, cached for a year.
     path("pictures/<str:name>", serve_picture, name="picture"),
@@ -42,6 +45,6 @@ urlpatterns = [
     path("readyz", readyz, name="readyz"),
 ]
 
-admin.site.site_header = "footcare content"
-admin.site.site_title = "footcare admin"
-admin.site.index_title = "Content"
+admin.site.site_header = _("footcare content")
+admin.site.site_title = _("footcare admin")
+admin.site.index_title = _("Content")

@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
-from footcare.admin import HistoryAdmin, UnicodeSearchMixin
+from footcare.admin import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin_pictures import PictureAdminMixin, PictureUploadForm
 from routines.models import (
     Audience,
@@ -116,7 +116,7 @@ class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
 
 @admin.register(Routine)
 class RoutineAdmin(
-    SortableAdminBase, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin
+    SortableAdminBase, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin
 ):
     inlines = [StepInline]
     list_display = [
@@ -212,7 +212,7 @@ class RoutineAdmin(
 
 
 @admin.register(Benefit)
-class BenefitAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
+class BenefitAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "title", "evidence_level"]
     list_filter = ["evidence_level", "audiences"]
     search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
@@ -222,7 +222,7 @@ class BenefitAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Transla
 
 @admin.register(Technique)
 class TechniqueAdmin(
-    SortableAdminMixin, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin
+    SortableAdminMixin, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin
 ):
     form = TechniqueForm
     list_display = ["position", "thumbnail", "name"]
@@ -233,7 +233,7 @@ class TechniqueAdmin(
 
 
 @admin.register(Contraindication)
-class ContraindicationAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
+class ContraindicationAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name", "severity", "applies_to_every_routine"]
     list_filter = ["severity", "applies_to_every_routine"]
     search_fields = ["slug", "name_en", "name_ru"]
@@ -242,21 +242,21 @@ class ContraindicationAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin
 
 
 @admin.register(Audience)
-class AudienceAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class AudienceAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Tool)
-class ToolAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class ToolAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(SafetyScreen)
-class SafetyScreenAdmin(HistoryAdmin, TranslationAdmin):
+class SafetyScreenAdmin(HistoryAdmin, TranslatedAdmin):
     """The one safety screen: editors change its text; nobody adds a second or deletes it."""
 
     list_display = ["title", "updated_at"]
@@ -270,7 +270,7 @@ class SafetyScreenAdmin(HistoryAdmin, TranslationAdmin):
 
 
 @admin.register(PressureLevel)
-class PressureLevelAdmin(HistoryAdmin, TranslationAdmin):
+class PressureLevelAdmin(HistoryAdmin, TranslatedAdmin):
     """The words for each step of the 1–5 pressure scale; the five levels are fixed."""
 
     list_display = ["level", "feels_like"]

@@ -9,9 +9,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
-from footcare.admin import GuardedAdminMixin, HistoryAdmin, UnicodeSearchMixin
+from footcare.admin import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from zones.foot_map import build_foot_map
 from zones.models import Area, BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
 from zones.serializers import FootMapSerializer
@@ -57,7 +56,7 @@ class ZoneShapeInline(admin.TabularInline):
 
 
 @admin.register(Zone)
-class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslationAdmin):
+class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin):
     form = ZoneAdminForm
     list_display = [
         "position",
@@ -143,7 +142,7 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translatio
 
 
 @admin.register(Area)
-class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslationAdmin):
+class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name", "max_pressure"]
     list_filter = ["max_pressure"]
     search_fields = ["slug", "name_en", "name_ru"]
@@ -151,7 +150,7 @@ class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, Trans
 
 
 @admin.register(BodyPart)
-class BodyPartAdmin(UnicodeSearchMixin, TranslationAdmin):
+class BodyPartAdmin(UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["name", "system", "zone_count"]
     list_filter = ["system"]
     search_fields = ["slug", "name_en", "name_ru"]
@@ -166,7 +165,7 @@ class BodyPartAdmin(UnicodeSearchMixin, TranslationAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(UnicodeSearchMixin, TranslationAdmin):
+class SourceAdmin(UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["citation", "year", "url", "doi", "isbn"]
     list_filter = ["year"]
     search_fields = ["slug", "citation", "title", "author", "publisher", "url", "doi", "isbn"]
@@ -179,7 +178,7 @@ class SourceAdmin(UnicodeSearchMixin, TranslationAdmin):
 
 
 @admin.register(Landmark)
-class LandmarkAdmin(UnicodeSearchMixin, TranslationAdmin):
+class LandmarkAdmin(UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["name", "view"]
     list_filter = ["view"]
     search_fields = ["slug", "name_en", "name_ru"]
