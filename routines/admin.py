@@ -1,18 +1,20 @@
 from typing import Any
 
-from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, SortableInlineAdminMixin
+from adminsortable2.admin import SortableAdminBase, SortableAdminMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationStackedInline
 
 from footcare.admin import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin_pictures import PictureAdminMixin, PictureUploadForm
+from routines.admin_preview import routine_preview
+from routines.admin_steps import StepInline
 from routines.models import (
     Audience,
     Benefit,
@@ -20,30 +22,16 @@ from routines.models import (
     PressureLevel,
     Routine,
     SafetyScreen,
-    Step,
     Technique,
     Tool,
 )
 
 
 def minutes(seconds: int) -> str:
-    return f"{seconds // 60} min {seconds % 60:02d} s"
-
-
-STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
-    "title",
-    "instruction",
-    "technique",
-    "foot",
-    "zones",
-    "area",
-    "pressure",
-    "duration_seconds",
-    "repetitions",
-    "tip",
-    "narration",
-    "position",
-]
+    return gettext("%(minutes)d min %(seconds)02d s") % {
+        "minutes": seconds // 60,
+        "seconds": seconds % 60,
+    }
 
 
 class TechniqueForm(PictureUploadForm):
@@ -58,60 +46,6 @@ class RoutineForm(PictureUploadForm):
     class Meta:
         model = Routine
         exclude = ["picture"]
-
-
-class StepForm(forms.ModelForm):
-    """Checks the safety rules against the zones chosen in this very form."""
-
-    class Meta:
-        model = Step
-        fields = STEP_FIELDS
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        zones = cleaned.get("zones")
-        if zones is None or self.errors:
-            return cleaned
-        # The instance is updated from the form only after clean(); judge the new values.
-        candidate = Step(
-            title=cleaned.get("title") or "",
-            position=self.instance.position,
-            foot=cleaned["foot"],
-            pressure=cleaned["pressure"],
-            area=cleaned.get("area"),
-        )
-        try:
-            candidate.check_safety(zones)
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                self.add_error(field, problems)
-        return cleaned
-
-
-class StepInline(SortableInlineAdminMixin, TranslationStackedInline):
-    model = Step
-    form = StepForm
-    extra = 0
-    autocomplete_fields = ["technique", "zones", "area"]
-    # Compact steps, so that several fit on a screen and dragging one past another is easy.
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "title",
-                    "instruction",
-                    "technique",
-                    ("foot", "pressure"),
-                    ("area", "zones"),
-                    ("duration_seconds", "repetitions"),
-                    "position",
-                ]
-            },
-        ),
-        (_("Tip and narration"), {"classes": ["collapse"], "fields": ["tip", "narration"]}),
-    ]
 
 
 @admin.register(Routine)
@@ -132,18 +66,27 @@ class RoutineAdmin(
     search_fields = ["slug", "title_en", "title_ru", "summary_en", "summary_ru"]
     autocomplete_fields = ["benefits", "audiences", "contraindications", "tools"]
     prepopulated_fields = {"slug": ["title_en"]}
-    readonly_fields = ["status", "published_at", "total_time", "updated_at", "current_picture"]
+    readonly_fields = ["current_picture"]
     actions = ["publish", "withdraw", "duplicate"]
     form = RoutineForm
+    # The editor: the step table across the whole width, the publication bar on top, the
+    # Publish / Withdraw / Duplicate buttons beside Save, and the preview of the app's player.
+    change_form_template = "admin/routines/routine/change_form.html"
+
+    # Introductions and notes run to a few lines; ten-line boxes made the page long.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+
+    class Media:
+        js = ["routines/admin/routine_editor.js"]
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "introduction", "difficulty"]}),
-        (_("Picture"), {"fields": ["current_picture", "picture_file", "image_alt"]}),
+        (
+            _("Picture"),
+            {"classes": ["collapse"], "fields": ["current_picture", "picture_file", "image_alt"]},
+        ),
         (_("Who and why"), {"fields": ["performer", "audiences", "tools", "benefits"]}),
         (_("Safety"), {"fields": ["not_for", "contraindications", "safety_notes"]}),
-        (
-            _("Publication"),
-            {"fields": ["status", "published_at", "total_time", "updated_at"]},
-        ),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Routine]:
@@ -160,20 +103,90 @@ class RoutineAdmin(
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("routines.publish_routine")
 
-    @admin.action(description=_("Publish selected routines"), permissions=["publish"])
-    def publish(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
-        published = 0
-        for routine in queryset:
-            try:
-                routine.publish()
-            except ValidationError as error:
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Routine | None = None,
+    ) -> HttpResponse:
+        if obj is not None and obj.pk:
+            context["publication"] = self.publication(request, obj)
+            context["preview"] = routine_preview(obj)
+            # One row of buttons: Save, Save and continue, and the routine's own.
+            context["show_save_and_add_another"] = False
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def publication(self, request: HttpRequest, routine: Routine) -> dict[str, Any]:
+        """What the publication bar and buttons show of a saved routine."""
+        return {
+            "status": routine.status,
+            "status_label": routine.get_status_display(),
+            "published_at": routine.published_at,
+            "step_count": routine.steps.count(),
+            "total_time": minutes(routine.total_duration()),
+            # A published routine has none: saving it with one withdraws it (save_related).
+            "problems": [] if routine.is_published else routine.publish_problems(),
+            "can_publish": self.has_publish_permission(request),
+            "can_duplicate": self.has_add_permission(request),
+        }
+
+    def response_change(self, request: HttpRequest, obj: Routine) -> HttpResponse:
+        """The routine's own buttons: the form is saved by now; act on the saved routine."""
+        stay = HttpResponseRedirect(request.path)
+        if "_publish" in request.POST or "_withdraw" in request.POST:
+            if not self.has_publish_permission(request):
                 self.message_user(
                     request,
-                    f"“{routine}” was not published: {' '.join(error.messages)}",
+                    gettext("Saved, but you may not publish or withdraw routines."),
                     messages.ERROR,
                 )
+            elif "_publish" in request.POST:
+                self.publish_one(request, obj)
             else:
-                published += 1
+                obj.withdraw()
+                self.message_user(
+                    request,
+                    gettext("“%(title)s” is a draft again; the apps no longer show it.")
+                    % {"title": obj},
+                    messages.SUCCESS,
+                )
+            return stay
+        if "_duplicate" in request.POST:
+            if not self.has_add_permission(request):
+                self.message_user(
+                    request, gettext("Saved, but you may not add routines."), messages.ERROR
+                )
+                return stay
+            copy = obj.duplicate()
+            self.message_user(
+                request,
+                gettext("Saved. This is the draft copy “%(slug)s”; the original is unchanged.")
+                % {"slug": copy.slug},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[copy.pk]))
+        return super().response_change(request, obj)
+
+    def publish_one(self, request: HttpRequest, routine: Routine) -> bool:
+        """Publish, or say in the editor's words what stands in the way."""
+        try:
+            routine.publish()
+        except ValidationError as error:
+            self.message_user(
+                request,
+                gettext("“%(title)s” was not published: %(problems)s")
+                % {"title": routine, "problems": " ".join(error.messages)},
+                messages.ERROR,
+            )
+            return False
+        return True
+
+    @admin.action(description=_("Publish selected routines"), permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        published = sum(self.publish_one(request, routine) for routine in queryset)
         if published:
             self.message_user(
                 request,
@@ -206,7 +219,8 @@ class RoutineAdmin(
             routine.withdraw()
             self.message_user(
                 request,
-                f"“{routine}” was withdrawn and is a draft again: {' '.join(problems)}",
+                gettext("“%(title)s” was withdrawn and is a draft again: %(problems)s")
+                % {"title": routine, "problems": " ".join(problems)},
                 messages.WARNING,
             )
 
