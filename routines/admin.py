@@ -144,7 +144,12 @@ class RoutineAdmin(
                     messages.ERROR,
                 )
             elif "_publish" in request.POST:
-                self.publish_one(request, obj)
+                if self.publish_one(request, obj):
+                    self.message_user(
+                        request,
+                        gettext("“%(title)s” is published; the apps show it now.") % {"title": obj},
+                        messages.SUCCESS,
+                    )
             else:
                 obj.withdraw()
                 self.message_user(

@@ -125,7 +125,7 @@ def test_a_russian_editor_edits_reorders_and_publishes_a_routine(
         (3, "Пальцы ног"),
     ]
     toes = body["steps"][2]
-    assert (toes["pressure"], toes["duration_seconds"]) == (1, 45)
+    assert (toes["pressure"]["value"], toes["duration_seconds"]) == (1, 45)
 
 
 @pytest.fixture

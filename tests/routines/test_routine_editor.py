@@ -74,6 +74,7 @@ def test_what_stands_in_the_way_is_on_the_page_and_publishing_is_refused(editor)
     assert "“Empty” was not published: A routine needs at least one step" in (
         response.content.decode()
     )
+    assert "is a draft again" not in response.content.decode()
     empty.refresh_from_db()
     assert empty.status == "draft"
 
