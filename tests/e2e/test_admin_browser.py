@@ -95,6 +95,16 @@ def test_a_russian_editor_edits_reorders_and_publishes_a_routine(
     assert step_titles(page) == ["Разогрев", "Пальцы", "Завершение"]
     assert page.inner_text(".publication-bar .status-badge") == "Черновик"
 
+    # Content fields as language tabs, hers first; a language still empty is marked.
+    def tab(field: str, language: str):
+        return page.locator(f"li:has(> a[href='#tab_id_{field}_{language}'])")
+
+    assert "ui-tabs-active" in tab("title", "ru").get_attribute("class")
+    assert "mt-missing" not in tab("title", "ru").get_attribute("class")
+    assert "mt-missing" in tab("introduction", "ru").get_attribute("class")
+    page.fill("#id_introduction_ru", "Спокойный вечерний массаж.")
+    assert "mt-missing" not in tab("introduction", "ru").get_attribute("class")
+
     # One row, one step: pressure and time in the row, the texts in the dialog.
     page.select_option("#id_steps-1-pressure", "1")
     page.fill("#id_steps-1-duration_seconds", "45")
