@@ -17,9 +17,10 @@ class FootcareAdminSite(admin.AdminSite):
     above the app list.
     """
 
-    def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+    def index(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> TemplateResponse:
         # Only staff get here: the site wraps its index in admin_view, which sends anyone
         # else to the login page.
         context = {"dashboard": build(request, self), **(extra_context or {})}
-        response: TemplateResponse = super().index(request, extra_context=context)
-        return response
+        return super().index(request, extra_context=context)

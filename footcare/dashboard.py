@@ -17,7 +17,7 @@ shows only models the viewer may see, as the admin's app list does.
 
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from functools import reduce
 from typing import Any
@@ -162,10 +162,12 @@ class Change:
 
 @dataclass(frozen=True)
 class Dashboard:
+    """Everything the index shows, as one viewer may see it."""
+
     tallies: Sequence[Tally]
     listings: Sequence[Listing]
     translations: TranslationReport
-    changes: Sequence[Change] = field(default_factory=list)
+    changes: Sequence[Change]
 
     @property
     def shows_content(self) -> bool:
@@ -205,11 +207,15 @@ def tally_of(viewer: Viewer, model: type[Model]) -> Tally:
 
 def translation_report(viewer: Viewer) -> TranslationReport:
     """The translated fields each model the viewer may see still misses, per language."""
-    visible = [model for model in translations.translated_models() if viewer.can_view(model)]
-    visible.sort(key=_admin_order)
-    gaps = [gaps for model in visible if (gaps := model_gaps(viewer, model)).fields]
+    visible = sorted(
+        (model for model in translations.translated_models() if viewer.can_view(model)),
+        key=_admin_order,
+    )
+    reports = [model_gaps(viewer, model) for model in visible]
     languages = [(code, translations.language_name(code)) for code in translations.languages()]
-    return TranslationReport(checked=bool(visible), languages=languages, gaps=gaps)
+    return TranslationReport(
+        checked=bool(visible), languages=languages, gaps=[gaps for gaps in reports if gaps.fields]
+    )
 
 
 def _admin_order(model: type[Model]) -> tuple[int, str]:
@@ -221,24 +227,28 @@ def _admin_order(model: type[Model]) -> tuple[int, str]:
 def model_gaps(viewer: Viewer, model: type[Model]) -> ModelGaps:
     """The fields of ``model`` some items miss in some language (one query)."""
     counts = translations.missing_counts(model)
-    fields = []
-    for name in translations.translated_fields(model):
-        by_language = [
-            Missing(
-                language=code,
-                number=(number := counts[translations.Column(name, code)]),
-                url=viewer.changelist_url(model, untranslated=f"{name}_{code}") if number else None,
-            )
-            for code in translations.languages()
-        ]
-        if any(missing.number for missing in by_language):
-            label = translations.field_label(model, name)
-            fields.append(FieldGap(label=label, by_language=by_language))
+    fields = [
+        FieldGap(
+            label=translations.field_label(model, name),
+            by_language=[
+                _missing(viewer, model, column, counts[column])
+                for column in (translations.Column(name, code) for code in translations.languages())
+            ],
+        )
+        for name in translations.translated_fields(model)
+    ]
     return ModelGaps(
         label=capfirst(str(model._meta.verbose_name_plural)),
         url=viewer.changelist_url(model),
-        fields=fields,
+        fields=[gap for gap in fields if any(missing.number for missing in gap.by_language)],
     )
+
+
+def _missing(
+    viewer: Viewer, model: type[Model], column: translations.Column, number: int
+) -> Missing:
+    url = viewer.changelist_url(model, untranslated=column.name) if number else None
+    return Missing(language=column.language, number=number, url=url)
 
 
 def last_changes(viewer: Viewer, limit: int = CHANGES_LIMIT) -> list[Change]:

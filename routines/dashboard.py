@@ -8,6 +8,7 @@ number of queries rather than a few per routine.
 """
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -41,7 +42,7 @@ def routine_tally(viewer: Viewer) -> Tally:
         drafts=Count("pk", filter=Q(status=Status.DRAFT)),
     )
     return Tally(
-        label=_("Routines"),
+        label=capfirst(str(Routine._meta.verbose_name_plural)),
         number=counts["total"],
         url=viewer.changelist_url(Routine),
         parts=[
