@@ -70,7 +70,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translated admin fields register.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin, with footcare's site: its index is the editors' dashboard.
+    "footcare.admin_apps.FootcareAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -7,6 +7,7 @@ from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.api.sync import SyncResource
+    from footcare.dashboard import Listing, Tally, Viewer
 
 
 class RoutinesConfig(ContentPackApp, AppConfig):
@@ -33,3 +34,13 @@ class RoutinesConfig(ContentPackApp, AppConfig):
         from routines.sync import LEAN_RESOURCES
 
         return LEAN_RESOURCES
+
+    def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
+        from routines.dashboard import tallies
+
+        return tallies(viewer)
+
+    def dashboard_listings(self, viewer: "Viewer") -> list["Listing"]:
+        from routines.dashboard import listings
+
+        return listings(viewer)

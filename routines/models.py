@@ -317,13 +317,14 @@ class Routine(Identified, JournaledModel):
             .prefetch_related("zones__overlaps")
             .order_by("position")
         )
-        problems = safety.publish_problems([step.facts() for step in steps])
-        if steps and not Contraindication.objects.for_steps(steps).exists():
-            problems.append(
-                "No contraindication applies to this routine. Mark the general ones (a "
-                "thrombosis, a fracture …) as applying to every routine, or link some to it."
-            )
-        return problems + SafetyScreen.publish_problems()
+        facts = [step.facts() for step in steps]
+        # Without steps the rule has nothing to say, so the query is skipped.
+        any_applies = bool(steps) and Contraindication.objects.for_steps(steps).exists()
+        return (
+            safety.publish_problems(facts)
+            + safety.contraindication_problems(facts, any_applies=any_applies)
+            + SafetyScreen.publish_problems()
+        )
 
     def publish(self) -> None:
         """Publish now, or raise ValidationError saying what stands in the way."""

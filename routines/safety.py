@@ -93,3 +93,14 @@ def publish_problems(steps: Sequence[StepFacts]) -> list[str]:
     if not steps:
         return ["A routine needs at least one step before it can be published."]
     return [f"{step.label}: {problem}" for step in steps for problem in step_problems(step)]
+
+
+def contraindication_problems(steps: Sequence[StepFacts], *, any_applies: bool) -> list[str]:
+    """A routine with steps must list at least one contraindication: a general one, or one of
+    the zones or techniques its steps use (``any_applies``). Without steps, other rules speak."""
+    if not steps or any_applies:
+        return []
+    return [
+        "No contraindication applies to this routine. Mark the general ones (a "
+        "thrombosis, a fracture …) as applying to every routine, or link some to it."
+    ]

@@ -6,6 +6,7 @@ from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.api.sync import SyncResource
+    from footcare.dashboard import Tally, Viewer
 
 
 class ZonesConfig(ContentPackApp, AppConfig):
@@ -29,3 +30,8 @@ class ZonesConfig(ContentPackApp, AppConfig):
         from zones.sync import LEAN_RESOURCES
 
         return LEAN_RESOURCES
+
+    def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
+        from zones.dashboard import tallies
+
+        return tallies(viewer)
