@@ -144,7 +144,7 @@ def full_massage():
     the test needs to know of the full massage, read before the browser starts."""
     call_command("load_content", verbosity=0)
     routine = Routine.objects.get(slug=FULL_MASSAGE)
-    pressing = routine.steps.filter(zones__isnull=False).order_by("position").first()
+    pressing = routine.steps.filter(zones__isnull=False).order_by("position")[0]
     return {
         "url": f"/admin/routines/routine/{routine.pk}/change/",
         "steps": routine.steps.count(),

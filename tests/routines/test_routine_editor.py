@@ -14,7 +14,7 @@ from tests.routines.test_admin import routine_form, step_data
 pytestmark = pytest.mark.django_db
 
 
-def saved_form(routine: Routine, **buttons: str) -> dict:
+def saved_form(routine, **buttons: str) -> dict:
     """The change form of a saved routine as the browser posts it, unchanged, plus buttons."""
     steps = list(routine.steps.order_by("position"))
     data = routine_form(
@@ -41,7 +41,7 @@ def saved_form(routine: Routine, **buttons: str) -> dict:
     return data
 
 
-def change_url(routine: Routine) -> str:
+def change_url(routine) -> str:
     return reverse("admin:routines_routine_change", args=[routine.pk])
 
 
