@@ -5,16 +5,45 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.admin import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from zones.foot_map import build_foot_map
-from zones.models import Area, BodyPart, Foot, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.geometry import mirror_polygons
+from zones.models import (
+    Area,
+    BodyPart,
+    Foot,
+    FootOutline,
+    FootSide,
+    Landmark,
+    Source,
+    View,
+    Zone,
+    ZoneShape,
+)
 from zones.serializers import FootMapSerializer
-from zones.svg import map_texts, render_foot_map
+from zones.svg import (
+    ThumbnailFrame,
+    map_texts,
+    render_foot_map,
+    render_zone_thumbnail,
+    thumbnail_frame,
+)
+
+# The order views are offered in: the sole first, where most zones lie.
+VIEW_ORDER = list(View.values)
+
+# Short enough for the zone list's narrow map column.
+SHORT_VIEW_NAMES = {
+    View.PLANTAR: _("sole"),
+    View.DORSAL: _("top"),
+    View.MEDIAL: _("inner edge"),
+    View.LATERAL: _("outer edge"),
+}
 
 
 def foot_map_svg(*, foot: str, view: str, highlight: str | None = None) -> SafeString:
@@ -23,6 +52,63 @@ def foot_map_svg(*, foot: str, view: str, highlight: str | None = None) -> SafeS
     texts = map_texts(foot, view)
     chosen = {highlight} if highlight else set()
     return mark_safe(render_foot_map(data, **texts, highlight=chosen))  # noqa: S308
+
+
+class ZoneThumbnailColumn:
+    """The zone list's column of small maps: the foot's outline with the zone filled in on
+    its first view (the sole first), and under it the views it is drawn on, in short.
+
+    Made afresh for each request (``ZoneAdmin.get_list_display``), because it remembers
+    what it drew: the outlines are read in one query for the whole page, and each outline
+    is turned into SVG once per view and foot, whatever the number of zones. The zone's own
+    shapes come prefetched with the list. A zone on the left foot only is drawn on the left
+    foot; every other on the right.
+    """
+
+    __name__ = "map_thumbnail"  # the admin names the column's CSS class after it
+    short_description = _("where")
+
+    def __init__(self) -> None:
+        self._outlines: dict[str, FootOutline] | None = None
+        self._frames: dict[tuple[str, str], ThumbnailFrame] = {}
+
+    def __call__(self, zone: Zone) -> SafeString | None:
+        shapes = sorted(zone.shapes.all(), key=lambda shape: VIEW_ORDER.index(shape.view))
+        if not shapes:
+            return None
+        views = ", ".join(str(SHORT_VIEW_NAMES[View(shape.view)]) for shape in shapes)
+        return format_html(
+            '<div class="zone-where">{}<span class="zone-views">{}</span></div>',
+            self._thumbnail(zone, shapes[0]),
+            views,
+        )
+
+    def _thumbnail(self, zone: Zone, shape: ZoneShape) -> SafeString | str:
+        foot = FootSide.LEFT if zone.foot == Foot.LEFT else FootSide.RIGHT
+        frame = self._frame(shape.view, foot)
+        if frame is None:
+            return ""
+        polygons = mirror_polygons(shape.polygons) if foot == FootSide.LEFT else shape.polygons
+        title = gettext("%(zone)s: %(view)s, %(foot)s") % {
+            "zone": zone.name,
+            "view": shape.get_view_display(),
+            "foot": FootSide(foot).label,
+        }
+        thumbnail = render_zone_thumbnail(frame, polygons, title=title, size=48)
+        return mark_safe(thumbnail)  # noqa: S308
+
+    def _frame(self, view: str, foot: str) -> ThumbnailFrame | None:
+        if self._outlines is None:
+            self._outlines = {outline.view: outline for outline in FootOutline.objects.all()}
+        outline = self._outlines.get(view)
+        if outline is None:
+            return None  # no outline drawn for this view yet
+        if (view, foot) not in self._frames:
+            points = (
+                mirror_polygons([outline.points])[0] if foot == FootSide.LEFT else outline.points
+            )
+            self._frames[view, foot] = thumbnail_frame(points, outline.aspect_ratio)
+        return self._frames[view, foot]
 
 
 class ZoneAdminForm(forms.ModelForm):
@@ -58,17 +144,11 @@ class ZoneShapeInline(admin.TabularInline):
 @admin.register(Zone)
 class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin):
     form = ZoneAdminForm
-    list_display = [
-        "position",
-        "name",
-        "foot",
-        "region",
-        "sensitivity",
-        "recommended_pressure",
-        "max_pressure",
-        "views",
-        "tradition",
-    ]
+    # What an editor scans a list for, narrow enough for a laptop with the admin's sidebar
+    # open; region, view and tradition stay as filters. The map thumbnails are added per
+    # request (get_list_display).
+    list_display = ["position", "name", "foot", "sensitivity", "pressure"]
+    list_display_links = ["name"]
     list_filter = [
         "foot",
         ("shapes__view", admin.ChoicesFieldListFilter),
@@ -115,12 +195,28 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
         ),
     ]
 
+    class Media:
+        css = {"all": ["zones/admin/zones.css"]}
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Zone]:
         return super().get_queryset(request).prefetch_related("shapes")
 
-    @admin.display(description=_("views"))
-    def views(self, zone: Zone) -> str:
-        return ", ".join(shape.get_view_display() for shape in zone.shapes.all())
+    def get_list_display(self, request: HttpRequest) -> list[Any]:
+        columns: list[Any] = list(super().get_list_display(request))
+        columns.insert(columns.index("name"), ZoneThumbnailColumn())
+        return columns
+
+    @admin.display(description=_("pressure"), ordering="recommended_pressure")
+    def pressure(self, zone: Zone) -> SafeString:
+        explained = gettext("Recommended: %(recommended)s. Never harder than: %(maximum)s.") % {
+            "recommended": zone.get_recommended_pressure_display(),
+            "maximum": zone.get_max_pressure_display(),
+        }
+        short = gettext("%(recommended)s, max %(maximum)s") % {
+            "recommended": zone.recommended_pressure,
+            "maximum": zone.max_pressure,
+        }
+        return format_html('<span title="{}">{}</span>', explained, short)
 
     @admin.display(description=_("on the foot map"))
     def foot_map_preview(self, zone: Zone) -> SafeString | str:

@@ -1,6 +1,7 @@
-"""Draw the foot map as SVG on the server, for the API and for the admin's preview."""
+"""Draw the foot map as SVG on the server: for the API, the admin's preview and its thumbnails."""
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -29,10 +30,16 @@ def map_texts(foot: str, view: str) -> dict[str, str]:
     }
 
 
-def _path(polygons: Sequence[Sequence[Sequence[float]]], width: float, *, closed: bool) -> str:
+def _path(
+    polygons: Sequence[Sequence[Sequence[float]]],
+    width: float,
+    *,
+    closed: bool,
+    height: float = HEIGHT,
+) -> str:
     parts = []
     for polygon in polygons:
-        corners = " L ".join(f"{x * width:.1f} {y * HEIGHT:.1f}" for x, y in polygon)
+        corners = " L ".join(f"{x * width:.1f} {y * height:.1f}" for x, y in polygon)
         parts.append(f"M {corners}" + (" Z" if closed else ""))
     return " ".join(parts)
 
@@ -107,3 +114,47 @@ def render_foot_map(
         )
     out += [*legend, "</g>", "</svg>"]
     return "\n".join(out)
+
+
+THUMBNAIL_HEIGHT = 100  # user units of a thumbnail; coarse on purpose, so each stays small
+
+
+@dataclass(frozen=True)
+class ThumbnailFrame:
+    """The outline part of a zone's map thumbnail: drawn once per view and foot, then shared
+    by every zone's thumbnail on a page (a list of zones draws many)."""
+
+    width: float  # user units; the height is THUMBNAIL_HEIGHT
+    outline_path: str
+
+
+def thumbnail_frame(outline: Sequence[Sequence[float]], aspect_ratio: float) -> ThumbnailFrame:
+    """The frame for thumbnails on one outline (already mirrored for the left foot)."""
+    width = round(THUMBNAIL_HEIGHT * aspect_ratio, 1)
+    path = _path([outline], width, closed=True, height=THUMBNAIL_HEIGHT)
+    return ThumbnailFrame(width=width, outline_path=path)
+
+
+def render_zone_thumbnail(
+    frame: ThumbnailFrame,
+    polygons: Sequence[Sequence[Sequence[float]]],
+    *,
+    title: str,
+    size: int = 56,
+) -> str:
+    """A small SVG of the foot's outline with one zone's polygons filled: where it is.
+
+    Fits a ``size`` pixel square whatever the view's shape. ``title`` (escaped here) names
+    it for screen readers and as a tooltip.
+    """
+    zone_path = _path(polygons, frame.width, closed=True, height=THUMBNAIL_HEIGHT)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="zone-thumbnail" width="{size}" '
+        f'height="{size}" viewBox="0 0 {frame.width} {THUMBNAIL_HEIGHT}" role="img">'
+        f"<title>{escape(title)}</title>"
+        f'<path d="{frame.outline_path}" fill="#fbefe6" stroke="#6b4f3f" stroke-width="1.5" '
+        'vector-effect="non-scaling-stroke"/>'
+        f'<path d="{zone_path}" fill="{HIGHLIGHT_FILL}" '
+        'fill-opacity="0.9" stroke="#1d3f8a" stroke-width="1" vector-effect="non-scaling-stroke"/>'
+        "</svg>"
+    )
