@@ -46,12 +46,23 @@ SHORT_VIEW_NAMES = {
 }
 
 
-def foot_map_svg(*, foot: str, view: str, highlight: str | None = None) -> SafeString:
-    """The foot map drawn by the same code as the API's SVG; every text in it is escaped."""
+def foot_map_svg(
+    *, foot: str, view: str, highlight: str | None = None, editing: Zone | None = None
+) -> SafeString:
+    """The foot map drawn by the same code as the API's SVG; every text in it is escaped.
+
+    With ``editing``, that zone is drawn for the change form's live preview (see
+    ``render_foot_map``), with ids of its own so that several maps can share the page.
+    """
     data = FootMapSerializer(build_foot_map(foot=foot, view=view)).data
     texts = map_texts(foot, view)
     chosen = {highlight} if highlight else set()
-    return mark_safe(render_foot_map(data, **texts, highlight=chosen))  # noqa: S308
+    live = {} if editing is None else {"editing": str(editing.uuid), "ids": f"map-{foot}-{view}"}
+    return mark_safe(render_foot_map(data, **texts, highlight=chosen, **live))  # noqa: S308
+
+
+def _feet_of(zone: Zone) -> list[str]:
+    return [FootSide.RIGHT, FootSide.LEFT] if zone.foot == Foot.BOTH else [zone.foot]
 
 
 class ZoneThumbnailColumn:
@@ -111,6 +122,60 @@ class ZoneThumbnailColumn:
         return self._frames[view, foot]
 
 
+def zone_map_preview(zone: Zone) -> SafeString | str:
+    """The change form's maps of ``zone``: every view with an outline, on both feet.
+
+    ``live_preview.js`` redraws the zone on them as the editor types its shapes, and shows
+    just the views those shapes use on the feet the zone is on. Before it runs (or without
+    it) the saved shapes' views are shown; a zone with no shape yet shows the first view,
+    so that its drawing appears as soon as the editor types corners.
+    """
+    outlined = set(FootOutline.objects.values_list("view", flat=True))
+    views = [view for view in VIEW_ORDER if view in outlined]
+    if not views:
+        return gettext("Draw a foot outline first: zones are drawn on it.")
+    saved = {shape.view for shape in zone.shapes.all()} if zone.pk else set()
+    shown_views = saved or {views[0]}
+    feet = _feet_of(zone)
+    figures = [
+        _map_figure(zone, view, foot, shown=view in shown_views and foot in feet)
+        for view in views
+        for foot in (FootSide.RIGHT, FootSide.LEFT)
+    ]
+    return format_html(
+        '<div class="zone-map-preview" data-hint-unfinished="{}" data-hint-shape="{}" '
+        'data-hint-no-view="{}" data-hint-view-taken="{}">{}<p class="help">{}</p></div>',
+        gettext(
+            "Not a complete list of corners yet (check the brackets and commas). "
+            "The map shows the last complete drawing."
+        ),
+        gettext(
+            "Each polygon needs at least 3 corners, each [x, y] with both numbers from 0 to 1. "
+            "The map shows the last complete drawing."
+        ),
+        gettext("Choose a view to see this shape on the map."),
+        gettext("Another shape is already on this view; each view takes one shape."),
+        format_html_join("", "{}", ((figure,) for figure in figures)),
+        gettext("The map follows the shapes below as you type; saving checks them."),
+    )
+
+
+def _map_figure(zone: Zone, view: str, foot: str, *, shown: bool) -> SafeString:
+    caption = gettext("%(foot)s, %(view)s") % {
+        "foot": FootSide(foot).label,
+        "view": View(view).label,
+    }
+    return format_html(
+        '<figure class="zone-map" data-view="{}" data-foot="{}"{}>{}<figcaption>{}</figcaption>'
+        "</figure>",
+        view,
+        foot,
+        "" if shown else mark_safe(" hidden"),
+        foot_map_svg(foot=foot, view=view, editing=zone),
+        caption,
+    )
+
+
 class ZoneAdminForm(forms.ModelForm):
     longitudinal_zones = forms.MultipleChoiceField(
         choices=[(str(n), str(n)) for n in range(1, 6)],
@@ -166,15 +231,7 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
         (None, {"fields": ["name", "slug", "description", "body_parts"]}),
         (
             _("Where"),
-            {
-                "fields": [
-                    "foot",
-                    "region",
-                    "longitudinal_zones",
-                    "overlaps",
-                    "foot_map_preview",
-                ]
-            },
+            {"fields": ["foot", "region", "longitudinal_zones", "overlaps"]},
         ),
         (
             _("How to press"),
@@ -193,10 +250,13 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
             _("Tradition and sources"),
             {"fields": ["skin_signs", "tradition", "tradition_note", "sources", "updated_at"]},
         ),
+        # Last, so that the map sits right above the shapes it draws.
+        (_("On the foot map"), {"fields": ["foot_map_preview"]}),
     ]
 
     class Media:
         css = {"all": ["zones/admin/zones.css"]}
+        js = ["zones/admin/live_preview.js"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Zone]:
         return super().get_queryset(request).prefetch_related("shapes")
@@ -218,23 +278,9 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
         }
         return format_html('<span title="{}">{}</span>', explained, short)
 
-    @admin.display(description=_("on the foot map"))
+    @admin.display(description=_("preview"))
     def foot_map_preview(self, zone: Zone) -> SafeString | str:
-        shapes = list(zone.shapes.all()) if zone.pk else []
-        if not shapes:
-            return gettext("Add a shape below and save to see this zone on the foot map.")
-        feet = [Foot.RIGHT, Foot.LEFT] if zone.foot == Foot.BOTH else [zone.foot]
-        pictures = [
-            foot_map_svg(foot=foot, view=shape.view, highlight=zone.slug)
-            for shape in shapes
-            for foot in feet
-            if FootOutline.objects.filter(view=shape.view).exists()
-        ]
-        return format_html_join(
-            "",
-            '<div style="display:inline-block;margin:0 1em 1em 0">{}</div>',
-            ((p,) for p in pictures),
-        )
+        return zone_map_preview(zone)
 
 
 @admin.register(Area)
