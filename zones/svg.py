@@ -1,6 +1,7 @@
-"""Draw the foot map as SVG on the server, for the API and for the admin's preview."""
+"""Draw the foot map as SVG on the server: for the API, the admin's preview and its thumbnails."""
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -29,10 +30,16 @@ def map_texts(foot: str, view: str) -> dict[str, str]:
     }
 
 
-def _path(polygons: Sequence[Sequence[Sequence[float]]], width: float, *, closed: bool) -> str:
+def _path(
+    polygons: Sequence[Sequence[Sequence[float]]],
+    width: float,
+    *,
+    closed: bool,
+    height: float = HEIGHT,
+) -> str:
     parts = []
     for polygon in polygons:
-        corners = " L ".join(f"{x * width:.1f} {y * HEIGHT:.1f}" for x, y in polygon)
+        corners = " L ".join(f"{x * width:.1f} {y * height:.1f}" for x, y in polygon)
         parts.append(f"M {corners}" + (" Z" if closed else ""))
     return " ".join(parts)
 
@@ -56,6 +63,8 @@ def render_foot_map(
     description: str = "",
     legend_title: str = "",
     highlight: Collection[str] = (),
+    editing: str | None = None,
+    ids: str = "map",
 ) -> str:
     """An SVG document of a foot map as the API serialises it.
 
@@ -64,16 +73,25 @@ def render_foot_map(
     named in a legend beside it. The outline, the landmark lines, then exactly one
     ``<path>`` per zone (several polygons become subpaths of it), coloured by sensitivity.
     With ``highlight`` naming zones (by slug), those are drawn strongly and the others
-    faintly: where a step presses, or the admin's preview of one zone.
+    faintly: where a step presses.
+
+    ``editing`` names the zone an editor is drawing in the admin, by id (a slug may be
+    half-edited): drawn strongly, the others faintly, its path marked ``data-editing`` for
+    the admin's live preview script. Where it has no shape on this map yet (or is not saved
+    yet), an empty path stands in for it, ready for the script to draw into. ``ids``
+    prefixes the title and description ids, so that several maps can share one page.
     """
     width = round(HEIGHT * foot_map["aspect_ratio"], 1)
     zones = foot_map["zones"]
     height = max(HEIGHT, LINE * (len(zones) + 2))
+    # How the live preview script scales the corners it reads, as _path does here.
+    editing_marks = f' data-editing="true" data-width="{width}" data-height="{HEIGHT}"'
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width + LEGEND_WIDTH} {height}" '
-        'role="img" aria-labelledby="map-title map-desc" font-family="sans-serif">',
-        f'<title id="map-title">{escape(title)}</title>',
-        f'<desc id="map-desc">{escape(description)}</desc>',
+        f'role="img" aria-labelledby={quoteattr(f"{ids}-title {ids}-desc")} '
+        'font-family="sans-serif">',
+        f"<title id={quoteattr(ids + '-title')}>{escape(title)}</title>",
+        f"<desc id={quoteattr(ids + '-desc')}>{escape(description)}</desc>",
         f'<path class="outline" d="{_path([foot_map["outline"]], width, closed=True)}" '
         'fill="#fbefe6" stroke="#6b4f3f" stroke-width="4"/>',
     ]
@@ -89,12 +107,15 @@ def render_foot_map(
     ]
     for number, zone in enumerate(zones, start=1):
         fill, opacity = SENSITIVITY_FILL.get(zone["sensitivity"], "#cccccc"), "0.55"
-        if highlight:
-            fill, opacity = (HIGHLIGHT_FILL, "0.85") if zone["slug"] in highlight else (fill, "0.2")
+        edited = editing is not None and zone["id"] == editing
+        if highlight or editing is not None:
+            strong = edited or zone["slug"] in highlight
+            fill, opacity = (HIGHLIGHT_FILL, "0.85") if strong else (fill, "0.2")
         name = escape(zone["name"])
         x, y = _centre(zone["polygons"], width)
+        marked = editing_marks if edited else ""
         out.append(
-            f'<path class="zone" id={quoteattr("zone-" + zone["slug"])} '
+            f'<path class="zone" id={quoteattr("zone-" + zone["slug"])}{marked} '
             f'd="{_path(zone["polygons"], width, closed=True)}" fill="{fill}" '
             f'fill-opacity="{opacity}" stroke="#333333" stroke-width="1.5">'
             f"<title>{number}. {name}</title></path>"
@@ -105,5 +126,54 @@ def render_foot_map(
             f'<text x="0" y="{LINE * (number + 1)}" font-size="20">'
             f'<tspan font-weight="bold">{number}.</tspan> {name}</text>'
         )
+    if editing is not None and all(zone["id"] != editing for zone in zones):
+        out.append(
+            f'<path class="zone"{editing_marks} d="" fill="{HIGHLIGHT_FILL}" '
+            'fill-opacity="0.85" stroke="#333333" stroke-width="1.5"/>'
+        )
     out += [*legend, "</g>", "</svg>"]
     return "\n".join(out)
+
+
+THUMBNAIL_HEIGHT = 100  # user units of a thumbnail; coarse on purpose, so each stays small
+
+
+@dataclass(frozen=True)
+class ThumbnailFrame:
+    """The outline part of a zone's map thumbnail: drawn once per view and foot, then shared
+    by every zone's thumbnail on a page (a list of zones draws many)."""
+
+    width: float  # user units; the height is THUMBNAIL_HEIGHT
+    outline_path: str
+
+
+def thumbnail_frame(outline: Sequence[Sequence[float]], aspect_ratio: float) -> ThumbnailFrame:
+    """The frame for thumbnails on one outline (already mirrored for the left foot)."""
+    width = round(THUMBNAIL_HEIGHT * aspect_ratio, 1)
+    path = _path([outline], width, closed=True, height=THUMBNAIL_HEIGHT)
+    return ThumbnailFrame(width=width, outline_path=path)
+
+
+def render_zone_thumbnail(
+    frame: ThumbnailFrame,
+    polygons: Sequence[Sequence[Sequence[float]]],
+    *,
+    title: str,
+    size: int = 56,
+) -> str:
+    """A small SVG of the foot's outline with one zone's polygons filled: where it is.
+
+    Fits a ``size`` pixel square whatever the view's shape. ``title`` (escaped here) names
+    it for screen readers and as a tooltip.
+    """
+    zone_path = _path(polygons, frame.width, closed=True, height=THUMBNAIL_HEIGHT)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="zone-thumbnail" width="{size}" '
+        f'height="{size}" viewBox="0 0 {frame.width} {THUMBNAIL_HEIGHT}" role="img">'
+        f"<title>{escape(title)}</title>"
+        f'<path d="{frame.outline_path}" fill="#fbefe6" stroke="#6b4f3f" stroke-width="1.5" '
+        'vector-effect="non-scaling-stroke"/>'
+        f'<path d="{zone_path}" fill="{HIGHLIGHT_FILL}" '
+        'fill-opacity="0.9" stroke="#1d3f8a" stroke-width="1" vector-effect="non-scaling-stroke"/>'
+        "</svg>"
+    )

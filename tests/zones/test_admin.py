@@ -1,5 +1,7 @@
 """The zone admin as an editor meets it: lists, filters, the map preview, plain-word errors."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -52,15 +54,60 @@ def test_changelist_filters_and_search(admin_client, small_map):
     assert "Between the toes" in filtered and "Liver" not in filtered
 
 
+FIGURE = re.compile(
+    r'<figure class="zone-map" data-view="(\w+)" data-foot="(\w+)"( hidden)?>(.*?)</figure>', re.S
+)
+
+
+def preview(page: str) -> dict[tuple[str, str], tuple[bool, str]]:
+    """Each map of the change form: (view, foot) -> (shown, its SVG)."""
+    return {(view, foot): (not hidden, svg) for view, foot, hidden, svg in FIGURE.findall(page)}
+
+
 def test_zone_page_draws_the_zone_on_the_foot(admin_client, small_map):
     liver = small_map["liver"]
     page = admin_client.get(reverse("admin:zones_zone_change", args=[liver.pk])).content.decode()
-    assert page.count('class="outline"') == 1  # right foot only, plantar only
-    assert 'id="zone-liver"' in page
-    assert "#3a6fd8" in page  # the edited zone is highlighted
+    maps = preview(page)
+    # Every view with an outline on both feet, ready for the live preview; the saved shape's
+    # view on the zone's foot is shown.
+    assert sorted(maps) == [(v, f) for v in ("dorsal", "plantar") for f in ("left", "right")]
+    assert [key for key, (shown, _) in maps.items() if shown] == [("plantar", "right")]
+    drawn = maps["plantar", "right"][1]
+    assert re.search(r'<path class="zone" id="zone-liver" data-editing="true"', drawn)
+    assert "#3a6fd8" in drawn  # the edited zone is highlighted
+    for _, svg in maps.values():
+        assert svg.count("data-editing") == 1  # the one path live_preview.js redraws
+    # Liver is on the right foot only: on the left an empty path stands in for it.
+    assert (
+        '<path class="zone" data-editing="true" data-width="400.0" data-height="1000" d=""'
+        in (maps["plantar", "left"][1])
+    )
+    assert len(set(re.findall(r'<title id="([^"]+)"', page))) == 4  # no id twice on the page
+    assert "zones/admin/live_preview.js" in page
     sinuses = small_map["sinuses"]
     page = admin_client.get(reverse("admin:zones_zone_change", args=[sinuses.pk])).content.decode()
-    assert page.count('class="outline"') == 4  # both feet, on the two views it is drawn on
+    shown = sorted(key for key, (visible, _) in preview(page).items() if visible)
+    # Both feet, on the two views it is drawn on.
+    assert shown == [(v, f) for v in ("dorsal", "plantar") for f in ("left", "right")]
+
+
+def test_a_new_zone_shows_the_first_view_ready_to_draw_on(admin_client, small_map):
+    page = admin_client.get(reverse("admin:zones_zone_add")).content.decode()
+    maps = preview(page)
+    assert [key for key, (shown, _) in maps.items() if shown] == [
+        ("plantar", "right"),
+        ("plantar", "left"),
+    ]
+    for _, svg in maps.values():
+        assert re.search(r'<path class="zone" data-editing="true" [^>]*d=""', svg)
+        assert 'fill-opacity="0.2"' in svg  # the other zones faint, for the new one to stand out
+    assert "The map follows the shapes below as you type" in page
+
+
+def test_preview_hints_are_in_the_page_for_the_script(admin_client, small_map):
+    page = admin_client.get(reverse("admin:zones_zone_add")).content.decode()
+    for attribute in ("unfinished", "shape", "no-view", "view-taken"):
+        assert re.search(rf'data-hint-{attribute}="[^"]+"', page), attribute
 
 
 def test_adding_a_zone(admin_client):
