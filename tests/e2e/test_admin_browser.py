@@ -135,6 +135,7 @@ def full_massage():
     call_command("load_content", verbosity=0)
     routine = Routine.objects.get(slug=FULL_MASSAGE)
     pressing = routine.steps.filter(zones__isnull=False).order_by("position").first()
+    assert pressing is not None
     return {
         "url": f"/admin/routines/routine/{routine.pk}/change/",
         "steps": routine.steps.count(),
