@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.content.db import slugs_of
@@ -344,8 +345,10 @@ class Routine(Identified, JournaledModel):
         problems = safety.publish_problems([step.facts() for step in steps])
         if steps and not Contraindication.objects.for_steps(steps).exists():
             problems.append(
-                "No contraindication applies to this routine. Mark the general ones (a "
-                "thrombosis, a fracture …) as applying to every routine, or link some to it."
+                gettext(
+                    "No contraindication applies to this routine. Mark the general ones (a "
+                    "thrombosis, a fracture …) as applying to every routine, or link some to it."
+                )
             )
         return problems + SafetyScreen.publish_problems()
 
@@ -512,14 +515,17 @@ class Step(Identified, JournaledModel):
         }
         area = self.area if self.area_id else None
         return safety.StepFacts(
-            label=f"Step {self.position} ({self.title})",
+            label=gettext("Step %(position)s (%(title)s)")
+            % {"position": self.position, "title": self.title},
             foot=self.foot,
             pressure=self.pressure,
             zones=[safety.ZoneLimit(zone.name, zone.foot, zone.max_pressure) for zone in chosen],
             area=safety.ZoneLimit(area.name, Foot.BOTH, area.max_pressure) if area else None,
             overlapped=[
                 safety.ZoneLimit(
-                    f"{zone.name} (drawn over its zones)", zone.foot, zone.max_pressure
+                    gettext("%(zone)s (drawn over its zones)") % {"zone": zone.name},
+                    zone.foot,
+                    zone.max_pressure,
                 )
                 for zone in overlapped.values()
                 if zone.on_foot(self.foot) or self.foot == Foot.BOTH
@@ -619,13 +625,19 @@ class SafetyScreen(JournaledModel):
         """Why no routine can be published for want of safety texts; empty when none."""
         screen = cls.objects.filter(pk=1).first()
         if screen is None:
-            return ["Write the safety screen (disclaimer, screen, preparation, aftercare) first."]
+            return [
+                gettext(
+                    "Write the safety screen (disclaimer, screen, preparation, aftercare) first."
+                )
+            ]
         missing = screen.missing_texts()
         if missing:
             return [
-                "The safety screen is missing text in some languages: "
-                + ", ".join(missing)
-                + ". Fill it in before publishing."
+                gettext(
+                    "The safety screen is missing text in some languages: %(missing)s. "
+                    "Fill it in before publishing."
+                )
+                % {"missing": ", ".join(missing)}
             ]
         return []
 
