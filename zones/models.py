@@ -3,6 +3,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.content.identity import Identified
@@ -415,6 +416,6 @@ class Landmark(JournaledModel):
         return self.name
 
     def clean(self) -> None:
-        problems = polyline_problems(self.points, minimum=2, label="Line")
+        problems = polyline_problems(self.points, minimum=2, label=gettext("Line"))
         if problems:
             raise ValidationError({"points": problems})
