@@ -1,6 +1,7 @@
 from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from footcare.content.rules import Rule
@@ -10,7 +11,7 @@ class FootcareConfig(AppConfig):
     """Cross-cutting pieces: API conventions, health checks, content pack commands."""
 
     name = "footcare"
-    verbose_name = "footcare"
+    verbose_name = _("Content service")
 
     def ready(self) -> None:
         from footcare import checks  # noqa: F401  (registers the checks on import)

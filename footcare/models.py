@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class JournalCounter(models.Model):
@@ -8,25 +9,33 @@ class JournalCounter(models.Model):
     can never commit earlier: a reader that has seen position N has seen every entry up to N.
     """
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    last_position = models.BigIntegerField(default=0)
+    id = models.PositiveSmallIntegerField(_("ID"), primary_key=True, default=1)
+    last_position = models.BigIntegerField(_("last position"), default=0)
     compacted_through = models.BigIntegerField(
-        default=0, help_text="Entries up to this position were removed; older tokens are stale."
+        _("compacted through"),
+        default=0,
+        help_text=_("Entries up to this position were removed; older tokens are stale."),
     )
     last_changed = models.BigIntegerField(
-        default=0, help_text="When the last position was written, in seconds since the epoch."
+        _("last changed"),
+        default=0,
+        help_text=_("When the last position was written, in seconds since the epoch."),
     )
+
+    class Meta:
+        verbose_name = _("journal counter")
+        verbose_name_plural = _("journal counters")
 
     def __str__(self) -> str:
         return f"journal at {self.last_position}"
 
 
 class Action(models.TextChoices):
-    UPSERT = "upsert", "Created or changed"
-    DELETE = "delete", "Deleted, withdrawn or unpublished"
+    UPSERT = "upsert", _("Created or changed")
+    DELETE = "delete", _("Deleted, withdrawn or unpublished")
     # The item itself is as it was; a copy it shows of another item changed (a routine lists
     # a zone's name). The sync that embeds copies sends it again; the lean one does not.
-    REFRESH = "refresh", "Shows a changed copy of another item"
+    REFRESH = "refresh", _("Shows a changed copy of another item")
 
 
 class ContentChange(models.Model):
@@ -36,17 +45,22 @@ class ContentChange(models.Model):
     deletion and an upsert with the same id) from a deletion.
     """
 
-    position = models.BigIntegerField(unique=True)
-    resource = models.CharField(max_length=40)
-    slug = models.CharField(max_length=120)
-    action = models.CharField(max_length=7, choices=Action.choices)
+    position = models.BigIntegerField(_("position"), unique=True)
+    resource = models.CharField(_("resource"), max_length=40)
+    slug = models.CharField(_("slug"), max_length=120)
+    action = models.CharField(_("action"), max_length=7, choices=Action.choices)
     item_id = models.UUIDField(
-        null=True, blank=True, help_text="The item's id, for items that have one (see identity)."
+        _("item id"),
+        null=True,
+        blank=True,
+        help_text=_("The item's id, for items that have one (see identity)."),
     )
-    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["position"]
+        verbose_name = _("content change")
+        verbose_name_plural = _("content changes")
 
     def __str__(self) -> str:
         return f"{self.position} {self.action} {self.resource}/{self.slug}"
@@ -59,11 +73,17 @@ class PackItem(models.Model):
     did to it since (an edit, a withdrawal, a deletion) stands.
     """
 
-    resource = models.CharField(max_length=60, help_text="The model, e.g. zones.zone.")
-    key = models.CharField(max_length=120, help_text="Its natural key in the pack (slug, view).")
-    loaded_at = models.DateTimeField(auto_now_add=True)
+    resource = models.CharField(
+        _("resource"), max_length=60, help_text=_("The model, e.g. zones.zone.")
+    )
+    key = models.CharField(
+        _("key"), max_length=120, help_text=_("Its natural key in the pack (slug, view).")
+    )
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("pack item")
+        verbose_name_plural = _("pack items")
         constraints = [
             models.UniqueConstraint(fields=["resource", "key"], name="one_record_per_pack_item")
         ]
@@ -79,12 +99,16 @@ class FormerSlug(models.Model):
     for a former slug with a 301 to the item's current address, found by its id.
     """
 
-    model = models.CharField(max_length=60, help_text="The item's model, e.g. zones.zone.")
-    slug = models.CharField(max_length=120)
-    uuid = models.UUIDField(help_text="The id of the item that had this slug.")
-    retired_at = models.DateTimeField(auto_now=True)
+    model = models.CharField(
+        _("model"), max_length=60, help_text=_("The item's model, e.g. zones.zone.")
+    )
+    slug = models.CharField(_("slug"), max_length=120)
+    uuid = models.UUIDField(_("item id"), help_text=_("The id of the item that had this slug."))
+    retired_at = models.DateTimeField(_("retired at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("former slug")
+        verbose_name_plural = _("former slugs")
         constraints = [
             models.UniqueConstraint(fields=["model", "slug"], name="one_item_per_former_slug")
         ]
@@ -103,16 +127,22 @@ class Picture(models.Model):
     See ``footcare.content.pictures``.
     """
 
-    digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the bytes.")
-    content_type = models.CharField(max_length=40)
-    data = models.BinaryField()
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
+    digest = models.CharField(
+        _("digest"), max_length=64, unique=True, help_text=_("SHA-256 of the bytes.")
+    )
+    content_type = models.CharField(_("content type"), max_length=40)
+    data = models.BinaryField(_("data"))
+    width = models.PositiveIntegerField(_("width"))
+    height = models.PositiveIntegerField(_("height"))
     # A smaller copy for lists and the admin; empty for SVG, which scales by itself.
-    thumbnail = models.BinaryField(blank=True, default=b"")
-    thumbnail_width = models.PositiveIntegerField()
-    thumbnail_height = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    thumbnail = models.BinaryField(_("thumbnail"), blank=True, default=b"")
+    thumbnail_width = models.PositiveIntegerField(_("thumbnail width"))
+    thumbnail_height = models.PositiveIntegerField(_("thumbnail height"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
 
     def __str__(self) -> str:
         return f"{self.content_type} {self.width}×{self.height} {self.digest[:12]}"

@@ -2,6 +2,7 @@ from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 from footcare.content.pack_apps import ContentPackApp
 
@@ -14,7 +15,7 @@ class RoutinesConfig(ContentPackApp, AppConfig):
     """Benefits, techniques, contraindications and guided routines of timed steps."""
 
     name = "routines"
-    verbose_name = "Routines"
+    verbose_name = _("Routines")
 
     def ready(self) -> None:
         from routines import guards, history, journal, signals  # noqa: F401  (signals on import)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete
+from django.utils.translation import gettext
 
 from footcare.content.guards import check_later, guard_deletes, guard_saves
 from routines import safety
@@ -28,14 +29,25 @@ def _published_steps(*conditions: Q, **lookup: Any) -> QuerySet[Step]:
 
 
 def _in_routine(step: Step, problem: str) -> str:
-    return f"Published routine “{step.routine}”, step {step.position} ({step.title}): {problem}"
+    return gettext(
+        "Published routine “%(routine)s”, step %(position)s (%(title)s): %(problem)s"
+    ) % {
+        "routine": step.routine,
+        "position": step.position,
+        "title": step.title,
+        "problem": problem,
+    }
 
 
 def routine_problems(routine: Routine) -> list[str]:
     """Why a published routine, as saved now, may not stay published (nothing for drafts)."""
     if not routine.is_published:
         return []
-    return [f"Published routine “{routine}”: {problem}" for problem in routine.publish_problems()]
+    return [
+        gettext("Published routine “%(routine)s”: %(problem)s")
+        % {"routine": routine, "problem": problem}
+        for problem in routine.publish_problems()
+    ]
 
 
 def zone_problems(zone: Zone) -> list[str]:
@@ -56,15 +68,18 @@ def safety_screen_problems(screen: SafetyScreen) -> list[str]:
     if not missing or not Routine.objects.published().exists():
         return []
     return [
-        "Published routines rely on the safety screen; it may not be left without text "
-        f"({', '.join(missing)}). Write it in every language."
+        gettext(
+            "Published routines rely on the safety screen; it may not be left without text "
+            "(%(missing)s). Write it in every language."
+        )
+        % {"missing": ", ".join(missing)}
     ]
 
 
 def safety_screen_deletion_problems(screen: SafetyScreen) -> list[str]:
     if not Routine.objects.published().exists():
         return []
-    return ["Published routines rely on the safety screen; it cannot be deleted."]
+    return [gettext("Published routines rely on the safety screen; it cannot be deleted.")]
 
 
 def area_problems(area: Area) -> list[str]:
@@ -84,10 +99,17 @@ def zone_deletion_problems(zone: Zone) -> list[str]:
     steps = list(_published_steps(zones=zone))
     if not steps:
         return []
-    where = ", ".join(f"“{step.routine}” step {step.position}" for step in steps)
+    where = ", ".join(
+        gettext("“%(routine)s” step %(position)s")
+        % {"routine": step.routine, "position": step.position}
+        for step in steps
+    )
     return [
-        f"The zone “{zone}” is used by published routines ({where}). Take it out of those "
-        "steps, or withdraw the routines, before deleting it."
+        gettext(
+            "The zone “%(zone)s” is used by published routines (%(steps)s). Take it out of "
+            "those steps, or withdraw the routines, before deleting it."
+        )
+        % {"zone": zone, "steps": where}
     ]
 
 

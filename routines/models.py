@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.content.db import slugs_of
@@ -55,13 +56,15 @@ class Status(models.TextChoices):
 class Audience(Identified, JournaledModel):
     """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=80)
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
 
     def __str__(self) -> str:
         return self.name
@@ -70,14 +73,16 @@ class Audience(Identified, JournaledModel):
 class Tool(Identified, JournaledModel):
     """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=80)
-    description = models.TextField(blank=True)
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
 
     def __str__(self) -> str:
         return self.name
@@ -86,28 +91,34 @@ class Tool(Identified, JournaledModel):
 class Benefit(Identified, JournaledModel):
     """A benefit of foot massage, with how strong the evidence for it is."""
 
-    slug = models.SlugField(unique=True)
-    title = models.CharField(max_length=120)
-    summary = models.CharField(max_length=300)
-    body = models.TextField()
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    summary = models.CharField(_("summary"), max_length=300)
+    body = models.TextField(_("text"))
     audiences: "models.ManyToManyField[Audience, Any]" = models.ManyToManyField(
-        Audience, related_name="benefits", blank=True
+        Audience, related_name="benefits", blank=True, verbose_name=_("audiences")
     )
-    evidence_level = models.CharField(max_length=20, choices=EvidenceLevel.choices)
+    evidence_level = models.CharField(
+        _("evidence level"), max_length=20, choices=EvidenceLevel.choices
+    )
     evidence_note = models.TextField(
-        blank=True, help_text=_("What the evidence does and does not show, in plain words.")
+        _("evidence note"),
+        blank=True,
+        help_text=_("What the evidence does and does not show, in plain words."),
     )
     sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
-        Source, related_name="benefits", blank=True
+        Source, related_name="benefits", blank=True, verbose_name=_("sources")
     )
     zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
-        Zone, related_name="benefits", blank=True
+        Zone, related_name="benefits", blank=True, verbose_name=_("zones")
     )
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
 
     def __str__(self) -> str:
         return self.title
@@ -116,9 +127,9 @@ class Benefit(Identified, JournaledModel):
 class Technique(Identified, JournaledModel):
     """A massage movement (stroking, thumb walking, kneading …) and how to do it."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=80)
-    how_to = models.TextField()
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    how_to = models.TextField(_("how to do it"))
     picture = models.ForeignKey(
         Picture,
         on_delete=models.PROTECT,
@@ -131,11 +142,13 @@ class Technique(Identified, JournaledModel):
         max_length=200,
         help_text=_("What the picture shows, in one sentence, for people who cannot see it."),
     )
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("technique")
+        verbose_name_plural = _("techniques")
 
     def __str__(self) -> str:
         return self.name
@@ -161,10 +174,10 @@ class Contraindication(Identified, JournaledModel):
     the others to the routines whose steps press their zones or use their techniques.
     """
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=120)
-    severity = models.CharField(max_length=20, choices=Severity.choices)
-    description = models.TextField()
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    severity = models.CharField(_("severity"), max_length=20, choices=Severity.choices)
+    description = models.TextField(_("description"))
     applies_to_every_routine = models.BooleanField(
         default=False,
         verbose_name=_("applies to every routine"),
@@ -177,24 +190,28 @@ class Contraindication(Identified, JournaledModel):
         Zone,
         related_name="contraindications",
         blank=True,
+        verbose_name=_("zones"),
         help_text=_("Zones to avoid or to treat gently under this condition."),
     )
     techniques: "models.ManyToManyField[Technique, Any]" = models.ManyToManyField(
         Technique,
         related_name="contraindications",
         blank=True,
+        verbose_name=_("techniques"),
         help_text=_("Techniques to avoid under this condition; routines using them list it."),
     )
     sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
-        Source, related_name="contraindications", blank=True
+        Source, related_name="contraindications", blank=True, verbose_name=_("sources")
     )
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ContraindicationQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("contraindication")
+        verbose_name_plural = _("contraindications")
 
     def __str__(self) -> str:
         return self.name
@@ -233,10 +250,10 @@ class Routine(Identified, JournaledModel):
     Its total duration is derived from the steps, never typed in.
     """
 
-    slug = models.SlugField(unique=True)
-    title = models.CharField(max_length=120)
-    summary = models.CharField(max_length=300)
-    introduction = models.TextField(blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    summary = models.CharField(_("summary"), max_length=300)
+    introduction = models.TextField(_("introduction"), blank=True)
     picture = models.ForeignKey(
         Picture,
         on_delete=models.PROTECT,
@@ -256,10 +273,10 @@ class Routine(Identified, JournaledModel):
         help_text=_("What your picture shows, in one sentence (only with a picture)."),
     )
     benefits: "models.ManyToManyField[Benefit, Any]" = models.ManyToManyField(
-        Benefit, related_name="routines", blank=True
+        Benefit, related_name="routines", blank=True, verbose_name=_("benefits")
     )
     audiences: "models.ManyToManyField[Audience, Any]" = models.ManyToManyField(
-        Audience, related_name="routines", blank=True
+        Audience, related_name="routines", blank=True, verbose_name=_("audiences")
     )
     performer = models.CharField(
         max_length=7,
@@ -272,6 +289,7 @@ class Routine(Identified, JournaledModel):
         Tool,
         related_name="routines",
         blank=True,
+        verbose_name=_("tools"),
         help_text=_("What it needs besides hands; none for hands only."),
     )
     not_for = models.TextField(
@@ -280,21 +298,28 @@ class Routine(Identified, JournaledModel):
         help_text=_("In plain words, who should choose another routine or ask a doctor first."),
     )
     difficulty = models.CharField(
-        max_length=10, choices=Difficulty.choices, default=Difficulty.EASY
+        _("difficulty"), max_length=10, choices=Difficulty.choices, default=Difficulty.EASY
     )
     contraindications: "models.ManyToManyField[Contraindication, Any]" = models.ManyToManyField(
-        Contraindication, related_name="routines", blank=True
+        Contraindication,
+        related_name="routines",
+        blank=True,
+        verbose_name=_("contraindications"),
     )
-    safety_notes = models.TextField(blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    safety_notes = models.TextField(_("safety notes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     # The stubs see JournaledModel's manager as a class variable; this one only narrows it.
     objects = RoutineQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["title"]
+        verbose_name = _("routine")
+        verbose_name_plural = _("routines")
         permissions = [("publish_routine", "Can publish and withdraw routines")]
 
     def __str__(self) -> str:
@@ -402,14 +427,18 @@ class Step(Identified, JournaledModel):
     the player's timer counts down, and the routine's total is the sum of these.
     """
 
-    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    title = models.CharField(max_length=120)
-    instruction = models.TextField()
-    technique = models.ForeignKey(Technique, on_delete=models.PROTECT, related_name="steps")
-    foot = models.CharField(max_length=5, choices=Foot.choices)
+    routine = models.ForeignKey(
+        Routine, on_delete=models.CASCADE, related_name="steps", verbose_name=_("routine")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    title = models.CharField(_("title"), max_length=120)
+    instruction = models.TextField(_("instruction"))
+    technique = models.ForeignKey(
+        Technique, on_delete=models.PROTECT, related_name="steps", verbose_name=_("technique")
+    )
+    foot = models.CharField(_("foot"), max_length=5, choices=Foot.choices)
     zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
-        Zone, related_name="steps", blank=True
+        Zone, related_name="steps", blank=True, verbose_name=_("zones")
     )
     area = models.ForeignKey(
         Area,
@@ -417,30 +446,36 @@ class Step(Identified, JournaledModel):
         related_name="steps",
         null=True,
         blank=True,
+        verbose_name=_("area"),
         help_text=_(
             "The whole area the step works (the whole sole, the ankle). A step names an area, "
             "zones, or both; its pressure may not exceed any of their limits."
         ),
     )
     pressure = models.PositiveSmallIntegerField(
+        _("pressure"),
         choices=Pressure.choices,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     duration_seconds = models.PositiveIntegerField(
+        _("duration in seconds"),
         validators=[MinValueValidator(5), MaxValueValidator(1800)],
         help_text=_("The whole step, all repetitions included."),
     )
     repetitions = models.PositiveSmallIntegerField(
-        default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        _("repetitions"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
-    tip = models.TextField(blank=True)
+    tip = models.TextField(_("tip"), blank=True)
     narration = models.TextField(
+        _("narration"),
         blank=True,
         help_text=_("Optional text for text-to-speech; the instruction is used if empty."),
     )
 
     class Meta:
         ordering = ["position", "pk"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
@@ -479,14 +514,17 @@ class Step(Identified, JournaledModel):
         }
         area = self.area if self.area_id else None
         return safety.StepFacts(
-            label=f"Step {self.position} ({self.title})",
+            label=gettext("Step %(position)s (%(title)s)")
+            % {"position": self.position, "title": self.title},
             foot=self.foot,
             pressure=self.pressure,
             zones=[safety.ZoneLimit(zone.name, zone.foot, zone.max_pressure) for zone in chosen],
             area=safety.ZoneLimit(area.name, Foot.BOTH, area.max_pressure) if area else None,
             overlapped=[
                 safety.ZoneLimit(
-                    f"{zone.name} (drawn over its zones)", zone.foot, zone.max_pressure
+                    gettext("%(zone)s (drawn over its zones)") % {"zone": zone.name},
+                    zone.foot,
+                    zone.max_pressure,
                 )
                 for zone in overlapped.values()
                 if zone.on_foot(self.foot) or self.foot == Foot.BOTH
@@ -541,8 +579,10 @@ class SafetyScreen(JournaledModel):
 
     TEXTS = ("title", "disclaimer", "screen", "preparation", "aftercare", "when_to_stop")
 
-    title = models.CharField(max_length=120)
-    disclaimer = models.TextField(help_text=_("What massage and reflexology can and cannot do."))
+    title = models.CharField(_("title"), max_length=120)
+    disclaimer = models.TextField(
+        _("disclaimer"), help_text=_("What massage and reflexology can and cannot do.")
+    )
     screen = models.TextField(
         verbose_name=_("safety screen"),
         help_text=_(
@@ -550,10 +590,14 @@ class SafetyScreen(JournaledModel):
             "massage (the contraindications that apply to every routine)."
         ),
     )
-    preparation = models.TextField(help_text=_("How to prepare before any routine."))
-    aftercare = models.TextField(help_text=_("What to do after a routine."))
-    when_to_stop = models.TextField(help_text=_("Signs to stop at once, and when to see a doctor."))
-    updated_at = models.DateTimeField(auto_now=True)
+    preparation = models.TextField(
+        _("preparation"), help_text=_("How to prepare before any routine.")
+    )
+    aftercare = models.TextField(_("aftercare"), help_text=_("What to do after a routine."))
+    when_to_stop = models.TextField(
+        _("when to stop"), help_text=_("Signs to stop at once, and when to see a doctor.")
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("safety screen")
@@ -580,13 +624,19 @@ class SafetyScreen(JournaledModel):
         """Why no routine can be published for want of safety texts; empty when none."""
         screen = cls.objects.filter(pk=1).first()
         if screen is None:
-            return ["Write the safety screen (disclaimer, screen, preparation, aftercare) first."]
+            return [
+                gettext(
+                    "Write the safety screen (disclaimer, screen, preparation, aftercare) first."
+                )
+            ]
         missing = screen.missing_texts()
         if missing:
             return [
-                "The safety screen is missing text in some languages: "
-                + ", ".join(missing)
-                + ". Fill it in before publishing."
+                gettext(
+                    "The safety screen is missing text in some languages: %(missing)s. "
+                    "Fill it in before publishing."
+                )
+                % {"missing": ", ".join(missing)}
             ]
         return []
 
@@ -594,14 +644,16 @@ class SafetyScreen(JournaledModel):
 class PressureLevel(JournaledModel):
     """What each step of the 1–5 pressure scale feels like, in words a beginner can use."""
 
-    level = models.PositiveSmallIntegerField(choices=Pressure.choices, unique=True)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Pressure.choices, unique=True)
     feels_like = models.TextField(
-        help_text=_("What this pressure feels like, and where to use it.")
+        _("feels like"), help_text=_("What this pressure feels like, and where to use it.")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["level"]
+        verbose_name = _("pressure level")
+        verbose_name_plural = _("pressure levels")
 
     def __str__(self) -> str:
         return str(Pressure(self.level).label)

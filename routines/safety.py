@@ -8,7 +8,34 @@ meant for the editor: they name the zone and say what to change.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-PRESSURE_NAMES = {1: "feather", 2: "light", 3: "moderate", 4: "firm", 5: "deep"}
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+
+PRESSURE_NAMES = {
+    1: pgettext_lazy("pressure", "feather"),
+    2: pgettext_lazy("pressure", "light"),
+    3: pgettext_lazy("pressure", "moderate"),
+    4: pgettext_lazy("pressure", "firm"),
+    5: pgettext_lazy("pressure", "deep"),
+}
+
+# Whole sentences for each pair (the zone's foot, the step's foot), so that a translation
+# need not decline "left" and "right" on its own.
+ONLY_ON_ONE_FOOT = {
+    ("left", "both"): gettext_noop(
+        "%(zone)s is on the left foot only, but this step works both feet. "
+        "Make the step for the left foot or leave the zone out."
+    ),
+    ("right", "both"): gettext_noop(
+        "%(zone)s is on the right foot only, but this step works both feet. "
+        "Make the step for the right foot or leave the zone out."
+    ),
+    ("left", "right"): gettext_noop(
+        "%(zone)s is on the left foot only; this step works the right foot."
+    ),
+    ("right", "left"): gettext_noop(
+        "%(zone)s is on the right foot only; this step works the left foot."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -45,8 +72,15 @@ def _pressure(value: int) -> str:
 def pressure_problems(pressure: int, zones: Iterable[ZoneLimit]) -> list[str]:
     """A step may not press harder than the gentlest of its zones (or its area) allows."""
     return [
-        f"{zone.name} allows at most pressure {_pressure(zone.max_pressure)}; "
-        f"this step asks for {_pressure(pressure)}. Lower the pressure or leave the zone out."
+        gettext(
+            "%(zone)s allows at most pressure %(limit)s; this step asks for %(asked)s. "
+            "Lower the pressure or leave the zone out."
+        )
+        % {
+            "zone": zone.name,
+            "limit": _pressure(zone.max_pressure),
+            "asked": _pressure(pressure),
+        }
         for zone in zones
         if pressure > zone.max_pressure
     ]
@@ -58,14 +92,15 @@ def foot_problems(foot: str, zones: Iterable[ZoneLimit]) -> list[str]:
     for zone in zones:
         if zone.foot == "both" or zone.foot == foot:
             continue
-        if foot == "both":
+        sentence = ONLY_ON_ONE_FOOT.get((zone.foot, foot))
+        if sentence is not None:
+            problems.append(gettext(sentence) % {"zone": zone.name})
+        else:  # a foot that is not a choice (its own field error says so); still refuse
             problems.append(
-                f"{zone.name} is on the {zone.foot} foot only, but this step works both feet. "
-                f"Make the step for the {zone.foot} foot or leave the zone out."
-            )
-        else:
-            problems.append(
-                f"{zone.name} is on the {zone.foot} foot only; this step works the {foot} foot."
+                gettext(
+                    "%(zone)s is on the %(zone_foot)s foot only; this step works the %(foot)s foot."
+                )
+                % {"zone": zone.name, "zone_foot": zone.foot, "foot": foot}
             )
     return problems
 
@@ -75,8 +110,10 @@ def location_problems(step: StepFacts) -> list[str]:
     if step.zones or step.area:
         return []
     return [
-        "This step names no zone and no area, so its pressure cannot be checked. "
-        "Choose the area it works (for example the whole sole) or its zones."
+        gettext(
+            "This step names no zone and no area, so its pressure cannot be checked. "
+            "Choose the area it works (for example the whole sole) or its zones."
+        )
     ]
 
 
@@ -91,7 +128,7 @@ def step_problems(step: StepFacts) -> list[str]:
 def publish_problems(steps: Sequence[StepFacts]) -> list[str]:
     """Why a routine with these steps cannot be published; empty when it can."""
     if not steps:
-        return ["A routine needs at least one step before it can be published."]
+        return [gettext("A routine needs at least one step before it can be published.")]
     return [f"{step.label}: {problem}" for step in steps for problem in step_problems(step)]
 
 
@@ -101,6 +138,8 @@ def contraindication_problems(steps: Sequence[StepFacts], *, any_applies: bool) 
     if not steps or any_applies:
         return []
     return [
-        "No contraindication applies to this routine. Mark the general ones (a "
-        "thrombosis, a fracture …) as applying to every routine, or link some to it."
+        gettext(
+            "No contraindication applies to this routine. Mark the general ones (a "
+            "thrombosis, a fracture …) as applying to every routine, or link some to it."
+        )
     ]

@@ -1,6 +1,7 @@
 from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from footcare.content.pack_apps import ContentPackApp
 
@@ -13,7 +14,7 @@ class ZonesConfig(ContentPackApp, AppConfig):
     """The foot map: reflex zones of both feet and the body parts they are linked to."""
 
     name = "zones"
-    verbose_name = "Foot map"
+    verbose_name = _("Foot map")
 
     def ready(self) -> None:
         from zones import history, journal

@@ -6,6 +6,8 @@ outline of the RIGHT foot. The left foot is the right one's mirror image.
 
 from collections.abc import Sequence
 
+from django.utils.translation import gettext
+
 Point = tuple[float, float]
 Polygon = list[list[float]]
 
@@ -61,43 +63,66 @@ def _as_point(raw: object) -> Point | None:
 
 
 def polyline_problems(points: object, *, minimum: int, label: str) -> list[str]:
-    """Why ``points`` is not a list of at least ``minimum`` [x, y] pairs within 0..1."""
+    """Why ``points`` is not a list of at least ``minimum`` [x, y] pairs within 0..1.
+
+    ``label`` names the line or polygon ("Polygon 2"), already translated.
+    """
     if not isinstance(points, list):
-        return [f"{label} must be a list of [x, y] points."]
+        return [gettext("%(label)s must be a list of [x, y] points.") % {"label": label}]
     if len(points) < minimum:
-        return [f"{label} has {len(points)} point(s); it needs at least {minimum}."]
+        return [
+            gettext("%(label)s has %(count)d point(s); it needs at least %(minimum)d.")
+            % {"label": label, "count": len(points), "minimum": minimum}
+        ]
     problems = []
     for index, raw in enumerate(points, start=1):
         point = _as_point(raw)
         if point is None:
-            problems.append(f"{label}, point {index}: {raw!r} is not a pair of numbers [x, y].")
+            problems.append(
+                gettext("%(label)s, point %(index)d: %(value)s is not a pair of numbers [x, y].")
+                % {"label": label, "index": index, "value": repr(raw)}
+            )
         elif not (0 <= point[0] <= 1 and 0 <= point[1] <= 1):
             problems.append(
-                f"{label}, point {index}: [{point[0]:g}, {point[1]:g}] is outside the map; "
-                "both coordinates must be between 0 and 1."
+                gettext(
+                    "%(label)s, point %(index)d: [%(x)s, %(y)s] is outside the map; "
+                    "both coordinates must be between 0 and 1."
+                )
+                % {"label": label, "index": index, "x": f"{point[0]:g}", "y": f"{point[1]:g}"}
             )
     return problems
 
 
-def polygon_problems(points: object, *, label: str = "Polygon") -> list[str]:
+def polygon_problems(points: object, *, label: str | None = None) -> list[str]:
     """Why ``points`` is not a valid simple polygon, in words an editor can act on."""
+    label = label or gettext("Polygon")
     problems = polyline_problems(points, minimum=3, label=label)
     if problems or not isinstance(points, list):
         return problems
     vertices = [(float(x), float(y)) for x, y in points]
     if len(set(vertices)) < len(vertices):
-        return [f"{label} repeats a point; each corner must be listed once."]
+        return [
+            gettext("%(label)s repeats a point; each corner must be listed once.")
+            % {"label": label}
+        ]
     if is_self_intersecting(vertices):
-        return [f"{label} crosses itself; list its corners in order around the edge."]
+        return [
+            gettext("%(label)s crosses itself; list its corners in order around the edge.")
+            % {"label": label}
+        ]
     return []
 
 
 def polygons_problems(polygons: object) -> list[str]:
     """Validate a list of polygons (a zone may have several patches on one view)."""
     if not isinstance(polygons, list) or not polygons:
-        return ["Give at least one polygon: a list of [x, y] points."]
+        return [gettext("Give at least one polygon: a list of [x, y] points.")]
     problems: list[str] = []
     for index, polygon in enumerate(polygons, start=1):
-        label = "Polygon" if len(polygons) == 1 else f"Polygon {index}"
+        label = (
+            gettext("Polygon")
+            if len(polygons) == 1
+            else gettext("Polygon %(number)d") % {"number": index}
+        )
         problems.extend(polygon_problems(polygon, label=label))
     return problems

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.content.identity import Identified
@@ -97,38 +98,50 @@ class Source(Identified, JournaledModel):
     title, who wrote or published it and when, and says what in our content it supports.
     """
 
-    slug = models.SlugField(unique=True)
-    citation = models.CharField(max_length=300, help_text=_("Author, title, publisher, year."))
+    slug = models.SlugField(_("slug"), unique=True)
+    citation = models.CharField(
+        _("citation"), max_length=300, help_text=_("Author, title, publisher, year.")
+    )
     title = models.CharField(
-        max_length=300, blank=True, help_text=_("The exact title, as the source prints it.")
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("The exact title, as the source prints it."),
     )
-    author = models.CharField(max_length=200, blank=True, help_text=_("Who wrote it."))
+    author = models.CharField(_("author"), max_length=200, blank=True, help_text=_("Who wrote it."))
     publisher = models.CharField(
-        max_length=200, blank=True, help_text=_("The journal, publisher or website.")
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("The journal, publisher or website."),
     )
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
-    url = models.URLField(blank=True, help_text=_("Where to read it, if it is online."))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    url = models.URLField(_("URL"), blank=True, help_text=_("Where to read it, if it is online."))
     doi = models.CharField(
         max_length=100,
         blank=True,
-        verbose_name="DOI",
+        verbose_name=_("DOI"),
         validators=[RegexValidator(r"^10\.\d{4,9}/\S+$", _("A DOI starts with 10. and a slash."))],
     )
     isbn = models.CharField(
         max_length=17,
         blank=True,
-        verbose_name="ISBN",
+        verbose_name=_("ISBN"),
         validators=[
             RegexValidator(r"^(97[89])?[\d-]{9,13}[\dX]$", _("Give the ISBN's 10 or 13 digits."))
         ],
     )
     supports = models.TextField(
-        blank=True, help_text=_("What in our content this source supports, in one sentence.")
+        _("supports"),
+        blank=True,
+        help_text=_("What in our content this source supports, in one sentence."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["citation"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
 
     def __str__(self) -> str:
         return self.citation
@@ -145,14 +158,16 @@ class Source(Identified, JournaledModel):
 class BodyPart(Identified, JournaledModel):
     """A part of the body that reflexology charts link to one or more zones of the feet."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=100)
-    description = models.TextField(blank=True)
-    system = models.CharField(max_length=20, choices=BodySystem.choices)
-    updated_at = models.DateTimeField(auto_now=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    system = models.CharField(_("system"), max_length=20, choices=BodySystem.choices)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["slug"]
+        verbose_name = _("body part")
+        verbose_name_plural = _("body parts")
 
     def __str__(self) -> str:
         return self.name
@@ -172,27 +187,33 @@ class Zone(Identified, JournaledModel):
     the canonical right-foot outline of each view.
     """
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=120)
-    description = models.TextField()
-    body_parts = models.ManyToManyField(BodyPart, related_name="zones")
-    foot = models.CharField(max_length=5, choices=Foot.choices, default=Foot.BOTH)
-    region = models.CharField(max_length=12, choices=Region.choices)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"))
+    body_parts = models.ManyToManyField(
+        BodyPart, related_name="zones", verbose_name=_("body parts")
+    )
+    foot = models.CharField(_("foot"), max_length=5, choices=Foot.choices, default=Foot.BOTH)
+    region = models.CharField(_("region"), max_length=12, choices=Region.choices)
     longitudinal_zones = models.CharField(
+        _("longitudinal zones"),
         max_length=5,
         blank=True,
         validators=[longitudinal_zones_validator],
         help_text=_("Zones 1 (big-toe side) to 5 (little-toe side) it lies in, e.g. 23."),
     )
-    sensitivity = models.CharField(max_length=6, choices=Sensitivity.choices)
-    skin = models.CharField(max_length=6, choices=Skin.choices, default=Skin.NORMAL)
-    recommended_pressure = models.PositiveSmallIntegerField(choices=Pressure.choices)
+    sensitivity = models.CharField(_("sensitivity"), max_length=6, choices=Sensitivity.choices)
+    skin = models.CharField(_("skin"), max_length=6, choices=Skin.choices, default=Skin.NORMAL)
+    recommended_pressure = models.PositiveSmallIntegerField(
+        _("recommended pressure"), choices=Pressure.choices
+    )
     max_pressure = models.PositiveSmallIntegerField(
+        _("maximum pressure"),
         choices=Pressure.choices,
         help_text=_("No step of a routine may press harder than this on this zone."),
     )
-    technique_hints = models.TextField(blank=True)
-    caution = models.TextField(blank=True)
+    technique_hints = models.TextField(_("technique hints"), blank=True)
+    caution = models.TextField(_("caution"), blank=True)
     skin_signs = models.TextField(
         blank=True,
         verbose_name=_("traditional skin signs"),
@@ -201,12 +222,16 @@ class Zone(Identified, JournaledModel):
             "belief, never as a diagnosis."
         ),
     )
-    tradition = models.CharField(max_length=8, choices=Tradition.choices, default=Tradition.COMMON)
+    tradition = models.CharField(
+        _("tradition"), max_length=8, choices=Tradition.choices, default=Tradition.COMMON
+    )
     tradition_note = models.TextField(
-        blank=True, help_text=_("Where charts disagree about this zone, and how.")
+        _("tradition note"),
+        blank=True,
+        help_text=_("Where charts disagree about this zone, and how."),
     )
     sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
-        Source, related_name="zones"
+        Source, related_name="zones", verbose_name=_("sources")
     )
     overlaps: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
         "self",
@@ -220,12 +245,17 @@ class Zone(Identified, JournaledModel):
         ),
     )
     position = models.PositiveIntegerField(
-        default=0, db_index=True, help_text=_("Order in lists: toes first, heel last.")
+        _("position"),
+        default=0,
+        db_index=True,
+        help_text=_("Order in lists: toes first, heel last."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("zone")
+        verbose_name_plural = _("zones")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(recommended_pressure__lte=models.F("max_pressure")),
@@ -278,18 +308,21 @@ class Area(Identified, JournaledModel):
     that names zones.
     """
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=80)
-    description = models.TextField(blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
     max_pressure = models.PositiveSmallIntegerField(
+        _("maximum pressure"),
         choices=Pressure.choices,
         help_text=_("No step working this area may press harder than this."),
     )
-    position = models.PositiveIntegerField(default=0, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(max_pressure__gte=1, max_pressure__lte=5),
@@ -304,17 +337,22 @@ class Area(Identified, JournaledModel):
 class ZoneShape(JournaledModel):
     """Where a zone lies on one view of the foot: one or more polygons, right-foot coordinates."""
 
-    zone = models.ForeignKey(Zone, on_delete=models.CASCADE, related_name="shapes")
-    view = models.CharField(max_length=8, choices=View.choices)
+    zone = models.ForeignKey(
+        Zone, on_delete=models.CASCADE, related_name="shapes", verbose_name=_("zone")
+    )
+    view = models.CharField(_("view"), max_length=8, choices=View.choices)
     polygons = models.JSONField(
+        _("polygons"),
         help_text=_(
             "A list of polygons, each a list of [x, y] corners from 0 to 1 (origin top left), "
             "on the right foot; the left foot is drawn as its mirror image."
-        )
+        ),
     )
 
     class Meta:
         ordering = ["zone", "view"]
+        verbose_name = _("zone shape")
+        verbose_name_plural = _("zone shapes")
         constraints = [
             models.UniqueConstraint(fields=["zone", "view"], name="one_shape_per_zone_and_view")
         ]
@@ -331,15 +369,20 @@ class ZoneShape(JournaledModel):
 class FootOutline(JournaledModel):
     """The outline of the right foot seen from one view; zones are drawn on top of it."""
 
-    view = models.CharField(max_length=8, choices=View.choices, unique=True)
-    points = models.JSONField(help_text=_("The outline as a list of [x, y] corners from 0 to 1."))
-    aspect_ratio = models.FloatField(
-        help_text=_("Width divided by height of the drawing, e.g. 0.42 for a sole.")
+    view = models.CharField(_("view"), max_length=8, choices=View.choices, unique=True)
+    points = models.JSONField(
+        _("points"), help_text=_("The outline as a list of [x, y] corners from 0 to 1.")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    aspect_ratio = models.FloatField(
+        _("aspect ratio"),
+        help_text=_("Width divided by height of the drawing, e.g. 0.42 for a sole."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["view"]
+        verbose_name = _("foot outline")
+        verbose_name_plural = _("foot outlines")
 
     def __str__(self) -> str:
         return str(self.get_view_display())
@@ -355,20 +398,24 @@ class FootOutline(JournaledModel):
 class Landmark(JournaledModel):
     """A reference line on one view (diaphragm line, waistline, heel line)."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=80)
-    description = models.TextField(blank=True)
-    view = models.CharField(max_length=8, choices=View.choices)
-    points = models.JSONField(help_text=_("The line as a list of [x, y] points from 0 to 1."))
-    updated_at = models.DateTimeField(auto_now=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    view = models.CharField(_("view"), max_length=8, choices=View.choices)
+    points = models.JSONField(
+        _("points"), help_text=_("The line as a list of [x, y] points from 0 to 1.")
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["view", "slug"]
+        verbose_name = _("landmark")
+        verbose_name_plural = _("landmarks")
 
     def __str__(self) -> str:
         return self.name
 
     def clean(self) -> None:
-        problems = polyline_problems(self.points, minimum=2, label="Line")
+        problems = polyline_problems(self.points, minimum=2, label=gettext("Line"))
         if problems:
             raise ValidationError({"points": problems})

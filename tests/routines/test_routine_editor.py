@@ -65,7 +65,7 @@ def test_publish_button_saves_then_publishes(editor, ready):
 
 
 def test_what_stands_in_the_way_is_on_the_page_and_publishing_is_refused(editor):
-    empty = RoutineFactory(slug="empty", title_en="Empty")
+    empty: Routine = RoutineFactory(slug="empty", title_en="Empty")
     page = editor.get(change_url(empty)).content.decode()
     assert "Before it can be published:" in page
     assert "A routine needs at least one step before it can be published." in page
@@ -121,7 +121,7 @@ def test_an_unsafe_step_is_refused_on_its_own_row(editor, ready):
 
 
 def test_a_step_missing_a_language_is_marked_in_its_row(editor):
-    routine = RoutineFactory(slug="half")
+    routine: Routine = RoutineFactory(slug="half")
     StepFactory(routine=routine, title_ru="", instruction_ru="")
     page = editor.get(change_url(routine)).content.decode()
     assert '<span class="step-missing"' in page and "○ RU" in page
