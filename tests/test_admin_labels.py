@@ -152,7 +152,7 @@ def test_the_collection_covers_the_admin():
         "zones.Zone admin field longitudinal_zones help",
         "zones.Zone admin field foot_map_preview",
         "zones.Zone admin fieldset",
-        "zones.Zone admin column views",
+        "zones.Zone admin column pressure",
         "zones.Zone admin filter body_parts__system",
         "routines.Routine admin action publish",
         "routines.Routine admin inline routines.Step field duration_seconds",

@@ -206,7 +206,7 @@ def test_untranslated_fields_are_counted_per_language_and_linked_to_exactly_thos
     assert board.translations.checked
     assert gaps_of(board) == {
         ("Benefits", "Summary", "ru"): 2,
-        ("Benefits", "Body", "en"): 1,
+        ("Benefits", "Text", "en"): 1,
         ("Zones", "Caution", "ru"): 1,
     }
     benefits = next(model for model in board.translations.gaps if model.label == "Benefits")
