@@ -17,6 +17,12 @@
   }
 
   $(function () {
+    // The main language switch starts on the first language although the tabs open on the
+    // admin's own; show the language that is open.
+    const active = document.querySelector(".ui-tabs-nav li.ui-tabs-active");
+    const mainSwitch = document.getElementById("modeltranslation-main-switch");
+    if (active && mainSwitch) mainSwitch.value = String($(active).index());
+
     const meta = document.querySelector("meta[name=footcare-untranslated]");
     const missingTitle = meta ? meta.content : "not written yet";
     document.querySelectorAll(".ui-tabs-nav li").forEach(function (tab) {
