@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from footcare.management.commands.run_local import local_base_url
 from footcare.where_to_go import addresses, announce_when_up
@@ -55,6 +56,16 @@ def test_no_banner_for_a_server_that_never_answers():
         f"http://127.0.0.1:{port}/healthz", "up", printed.append, give_up_after_seconds=0.5
     )
     assert printed == []
+
+
+def test_a_port_already_taken_is_refused_before_any_work():
+    # No database here: the refusal must come before migrations and the content pack.
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(CommandError, match="PORT="):
+            call_command("run_local", f"127.0.0.1:{port}")
 
 
 def free_port() -> int:

@@ -8,15 +8,18 @@ three ``manage.py`` calls used to start Django three times; then it hands over t
 
 import os
 import re
+import socket
 import threading
 from typing import Any, TextIO
+from urllib.parse import urlparse
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from django.core.management.commands.runserver import naiveip_re
 from django.db import connections
 from django.urls import reverse
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django.utils.translation import gettext as _
 
 from footcare.management.commands.ensure_local_admin import ensure_local_admin
 from footcare.where_to_go import addresses, announce_when_up
@@ -33,6 +36,16 @@ def local_base_url(addrport: str) -> str:
     if host in ("0.0.0.0", "[::]"):  # noqa: S104 - a listening address, not one we bind
         host = "127.0.0.1"
     return f"http://{host}:{match['port']}"
+
+
+def taken(base_url: str) -> bool:
+    """Whether something already listens at ``base_url`` (another ``make run``, say)."""
+    address = urlparse(base_url)
+    try:
+        socket.create_connection((address.hostname, address.port), timeout=1).close()
+    except OSError:
+        return False
+    return True
 
 
 def prepare(stdout: OutputWrapper | TextIO) -> str:
@@ -73,9 +86,19 @@ class Command(BaseCommand):
         if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
             call_command("runserver", addrport, **serve)
             return
+        base_url = local_base_url(addrport)
+        # Before any work: runserver would fail only after it, and the watcher could take
+        # the other server's answer for ours and print a banner that points at it.
+        if taken(base_url):
+            raise CommandError(
+                _(
+                    "Something already listens at %(url)s (another make run?). Stop it, or "
+                    "serve on another port: make run PORT=8001."
+                )
+                % {"url": base_url}
+            )
         login = prepare(self.stdout)
         connections.close_all()  # the server opens its own
-        base_url = local_base_url(addrport)
         watcher = threading.Thread(
             target=announce_when_up,
             args=(base_url + reverse("healthz"), addresses(base_url, login), self.stdout.write),
