@@ -2,24 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+# Where `make run` serves; e.g. `make run PORT=8001` beside another checkout.
+PORT ?= 8000
+# Two installs, each re-done only when the dependency list changes: `make run` needs the
+# service's own dependencies, everything else the development tools too. The dev install
+# includes the runtime one, so it stamps both: `make run` after `make test` installs nothing.
+RUNTIME_INSTALLED := $(VENV)/.installed-runtime
+DEV_INSTALLED := $(VENV)/.installed-dev
+INSTALLED := $(DEV_INSTALLED)
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: run test bench soak fuzz contract check lint types schema schema-check migrations-check content-check install clean
 
-# Re-install only when the dependency list changes.
-$(INSTALLED): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+
+$(RUNTIME_INSTALLED): pyproject.toml | $(BIN)/python
+	$(PIP) -e .
 	@touch $@
+
+$(DEV_INSTALLED): pyproject.toml | $(BIN)/python
+	$(PIP) -e '.[dev]'
+	@touch $@ $(RUNTIME_INSTALLED)
 
 install: $(INSTALLED)
 
-run: $(INSTALLED)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_content
-	$(BIN)/python manage.py ensure_local_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+# Migrates, loads the content pack, makes the local admin and serves; prints where everything
+# is once the server answers (footcare/management/commands/run_local.py).
+run: $(RUNTIME_INSTALLED)
+	$(BIN)/python manage.py run_local 127.0.0.1:$(PORT)
 
 test: $(INSTALLED)
 	$(BIN)/python manage.py check

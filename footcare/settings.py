@@ -367,6 +367,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # The Redoc page loads our copy of the sidecar's bundle, without its logo from a CDN
+    # (footcare/api/redoc_bundle.py); this is what drf-spectacular would load otherwise.
     "REDOC_DIST": "SIDECAR",
     # Swagger UI would otherwise send the schema to an online validator.
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},

@@ -13,6 +13,7 @@ from drf_spectacular.views import (
 from footcare.api.health import healthz, readyz
 from footcare.api.index import ApiIndexView
 from footcare.api.pictures import serve_picture
+from footcare.api.redoc_bundle import serve_redoc_bundle
 from footcare.api.sync import LeanSyncView, SyncView
 
 v1_patterns: list[URLPattern | URLResolver] = [
@@ -30,6 +31,8 @@ v1_patterns: list[URLPattern | URLResolver] = [
         SpectacularRedocView.as_view(url_name="schema", template_name="footcare/redoc.html"),
         name="redoc",
     ),
+    # Redoc's script without its request to Redocly's CDN (see the module).
+    path("redoc/redoc.standalone.js", serve_redoc_bundle, name="redoc-bundle"),
 ]
 
 urlpatterns = [

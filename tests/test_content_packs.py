@@ -12,6 +12,7 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from footcare.content.journal import current_position
+from footcare.management.commands.run_local import prepare
 from footcare.models import PackItem
 from routines.models import Audience, Benefit, Contraindication, Routine, Technique
 from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone
@@ -72,13 +73,11 @@ def test_a_load_never_undoes_an_edit_a_withdrawal_or_a_deletion(loaded):
 
 
 def test_make_run_twice_keeps_what_the_editor_did_in_between(settings):
-    # `make run` is migrate, load_content, ensure_local_admin, then the server (debug on).
+    # `make run` prepares (migrate, load_content, the local admin), then serves (debug on).
     settings.DEBUG = True
-    for command in ("migrate", "load_content", "ensure_local_admin"):
-        run(command)
+    prepare(io.StringIO())
     edit_as_an_editor()
-    for command in ("migrate", "load_content", "ensure_local_admin"):
-        run(command)
+    prepare(io.StringIO())
     assert_editors_work_stands()
 
 

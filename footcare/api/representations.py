@@ -19,12 +19,16 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -311,9 +315,35 @@ class RepresentationCacheMiddleware:
         return _store(response, key, current).answer(request)
 
 
+_exits_when_done: ContextVar[bool] = ContextVar("exits_when_done", default=False)
+
+
+def cache_outlives_process() -> bool:
+    """Whether stored answers reach other processes (Redis), or die with this one (memory)."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+@contextmanager
+def in_a_process_that_exits_when_done() -> Iterator[None]:
+    """For commands (``load_content``): ``warm`` skips a per-process cache here.
+
+    Answers warmed into this process's own memory would die with it, unread: building them
+    only slows the command down (seconds, for a pack that publishes ten routines). A shared
+    cache is still warmed, for the servers that read it.
+    """
+    token = _exits_when_done.set(True)
+    try:
+        yield
+    finally:
+        _exits_when_done.reset(token)
+
+
 def warm(paths: list[str]) -> int:
     """Build and store the representations of ``paths`` in every language; returns the count."""
     from django.test import Client
+
+    if _exits_when_done.get() and not cache_outlives_process():
+        return 0
 
     host = (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".")
     client = Client(HTTP_HOST="localhost" if host == "*" else host)

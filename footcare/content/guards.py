@@ -76,6 +76,12 @@ def check_later(model: type[models.Model], pk: Any) -> None:
     """Judge the saved row ``model``/``pk`` once the current change is complete."""
     if model not in _save_checks:
         return
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        # Inside a change: queue it. Opening a nested block here would cost a savepoint
+        # (two queries) for a dict assignment that cannot fail.
+        pending[(model, pk)] = None
+        return
     with deferred():
         _local.pending[(model, pk)] = None
 

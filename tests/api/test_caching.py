@@ -282,3 +282,11 @@ def test_the_process_memory_keeps_the_newest_answers_within_its_budget():
     assert all(memory.get(name) is not None for name in "acdef")
     memory.put("huge", answer(300))  # more than a quarter of the budget: never kept
     assert memory.get("huge") is None and memory.used <= 1000
+
+
+def test_a_command_warms_a_shared_cache_but_not_its_own_memory(published, backend):
+    # load_content publishes routines and exits: answers stored in its own memory die unread.
+    with representations.in_a_process_that_exits_when_done():
+        built = representations.warm([LIST, DETAIL])
+    assert built == (4 if backend == "redis" else 0)
+    assert representations.warm([LIST, DETAIL]) == 4  # a serving process always warms

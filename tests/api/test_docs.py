@@ -1,11 +1,14 @@
 """The OpenAPI schema and its two documentation pages, served without leaving the machine."""
 
+import gzip
 import json
 import re
 
 import pytest
 import yaml
 from openapi_spec_validator import validate
+
+from footcare.api.redoc_bundle import OUR_LOGO as REDOC_OUR_LOGO
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +59,27 @@ def test_doc_assets_are_served(api):
         response = api.get(script)
         assert response.status_code == 200, script
         assert b"".join(response.streaming_content)
+
+
+def test_redoc_loads_its_bundle_from_us_without_redoclys_logo(api):
+    html = api.get("/api/v1/redoc/").content.decode()
+    assert '<script src="/api/v1/redoc/redoc.standalone.js">' in html
+    answer = api.get("/api/v1/redoc/redoc.standalone.js")
+    assert answer.status_code == 200
+    assert answer["Content-Type"].startswith("text/javascript")
+    script = answer.content.decode()
+    assert "Redoc" in script and len(script) > 500_000  # the whole viewer
+    assert "cdn.redoc.ly" not in script and REDOC_OUR_LOGO in script
+    assert "sourceMappingURL=redoc.standalone" not in script  # it would not match the edit
+
+
+def test_the_redoc_bundle_is_cached_and_revalidated(api):
+    first = api.get("/api/v1/redoc/redoc.standalone.js")
+    assert first["Cache-Control"] == "public, max-age=86400"
+    assert "Accept-Encoding" in first["Vary"]
+    again = api.get("/api/v1/redoc/redoc.standalone.js", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+    zipped = api.get("/api/v1/redoc/redoc.standalone.js", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert zipped["Content-Encoding"] == "gzip" and zipped["ETag"] != first["ETag"]
+    assert gzip.decompress(zipped.content) == first.content
+    assert len(zipped.content) < len(first.content) / 2

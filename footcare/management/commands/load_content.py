@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from footcare.api.representations import in_a_process_that_exits_when_done
 from footcare.content.guards import deferred
 from footcare.content.history import one_revision
 from footcare.content.packs import PackLoader
@@ -58,7 +59,11 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder.")
         loaders: list[tuple[str, PackLoader]] = []
         try:
-            with deferred(), one_revision("Loaded from the content pack"):
+            with (
+                in_a_process_that_exits_when_done(),
+                deferred(),
+                one_revision("Loaded from the content pack"),
+            ):
                 for config in configs:
                     source = config.content_pack if folder is None else folder / config.label
                     if not source.is_dir():

@@ -1,0 +1,132 @@
+"""`make run`: it prepares, serves, prints where to go once the server answers, and Ctrl-C
+stops all of it."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from footcare.management.commands.run_local import local_base_url
+from footcare.where_to_go import addresses, announce_when_up
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("addrport", "url"),
+    [
+        ("127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ("8001", "http://127.0.0.1:8001"),
+        ("0.0.0.0:8002", "http://127.0.0.1:8002"),  # listening everywhere: browse locally
+        ("[::1]:8003", "http://[::1]:8003"),
+    ],
+)
+def test_the_banner_names_the_address_a_local_browser_uses(addrport, url):
+    assert local_base_url(addrport) == url
+
+
+def test_the_banner_lists_the_site_admin_docs_and_api_with_the_login():
+    text = addresses("http://127.0.0.1:8000", "user 'admin', password 'admin'")
+    for path in ("/", "/admin/", "/api/v1/docs/", "/api/v1/redoc/", "/api/v1/"):
+        assert f"http://127.0.0.1:8000{path}" in text.split(), path
+    assert "user 'admin', password 'admin'" in text
+    assert "Ctrl-C" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_banner_is_printed_once_the_server_answers(live_server):
+    printed: list[str] = []
+    announce_when_up(f"{live_server.url}/healthz", "up", printed.append)
+    assert printed == ["up"]
+
+
+def test_no_banner_for_a_server_that_never_answers():
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    printed: list[str] = []
+    announce_when_up(
+        f"http://127.0.0.1:{port}/healthz", "up", printed.append, give_up_after_seconds=0.5
+    )
+    assert printed == []
+
+
+def test_a_port_already_taken_is_refused_before_any_work():
+    # No database here: the refusal must come before migrations and the content pack.
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with pytest.raises(CommandError, match="PORT="):
+            call_command("run_local", f"127.0.0.1:{port}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_make_run_serves_says_where_to_go_and_stops_on_ctrl_c(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "run_local", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+    )
+    output: list[str] = []
+    try:
+        deadline = time.monotonic() + 300
+        assert server.stdout is not None
+        while time.monotonic() < deadline:
+            line = server.stdout.readline()
+            if not line:
+                break
+            output.append(line)
+            if "Ctrl-C" in line:
+                break
+        text = "".join(output)
+        assert "footcare is up:" in text, text
+        banner = text[text.index("footcare is up:") :]
+        assert "log in as user 'admin', password 'admin'" in banner
+        for path in ("/", "/admin/", "/api/v1/docs/", "/api/v1/redoc/", "/api/v1/"):
+            url = f"http://127.0.0.1:{port}{path}"
+            assert url in banner, path
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                assert answer.status == 200, path
+        assert "Starting development server" in text  # runserver's own lines still show
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.communicate(timeout=30)
+    assert server.returncode == 0
+    assert not group_alive(server.pid, within_seconds=10)  # the serving child is gone too
+
+
+def group_alive(group: int, *, within_seconds: float) -> bool:
+    """Whether a process of ``group`` is still there after ``within_seconds`` (the serving
+    child shuts down on its own SIGINT, a moment after its parent)."""
+    deadline = time.monotonic() + within_seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.1)
+    return True
