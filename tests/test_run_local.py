@@ -40,7 +40,9 @@ def test_the_banner_lists_the_site_admin_docs_and_api_with_the_login():
     assert "Ctrl-C" in text
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback, like every live-server test: a flushed database would lack the rows
+# migrations make, which the autouse safety fixture builds on.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_banner_is_printed_once_the_server_answers(live_server):
     printed: list[str] = []
     announce_when_up(f"{live_server.url}/healthz", "up", printed.append)
