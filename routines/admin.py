@@ -113,20 +113,23 @@ class RoutineAdmin(
         obj: Routine | None = None,
     ) -> HttpResponse:
         if obj is not None and obj.pk:
-            context["publication"] = self.publication(request, obj)
-            context["preview"] = routine_preview(obj)
+            context["preview"] = preview = routine_preview(obj)
+            context["publication"] = self.publication(request, obj, preview["steps"])
             # One row of buttons: Save, Save and continue, and the routine's own.
             context["show_save_and_add_another"] = False
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def publication(self, request: HttpRequest, routine: Routine) -> dict[str, Any]:
-        """What the publication bar and buttons show of a saved routine."""
+    def publication(
+        self, request: HttpRequest, routine: Routine, played: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """What the publication bar and buttons show of a saved routine; ``played`` is its
+        preview's steps, whose timeline already holds the count and the total time."""
         return {
             "status": routine.status,
             "status_label": routine.get_status_display(),
             "published_at": routine.published_at,
-            "step_count": routine.steps.count(),
-            "total_time": minutes(routine.total_duration()),
+            "step_count": len(played),
+            "total_time": minutes(played[-1]["ends"] if played else 0),
             # A published routine has none: saving it with one withdraws it (save_related).
             "problems": [] if routine.is_published else routine.publish_problems(),
             "can_publish": self.has_publish_permission(request),
