@@ -4,16 +4,15 @@ The content version is the content journal's last committed position, read from 
 database on every request (one primary-key lookup). Every process of every server therefore
 agrees on it, with any cache backend and after a cache outage: a change is served by
 everyone from its commit on. A representation is keyed by that version, its path and query,
-language and Accept header; it is kept with a gzip copy, an ETag and Last-Modified. A hit
-costs that lookup and one cache read; a conditional request that matches is answered 304
-from the same two reads, before any view runs.
+language and Accept header; it is kept with gzip and Brotli copies, an ETag and
+Last-Modified. A hit costs that lookup and one cache read; a conditional request that
+matches is answered 304 from the same two reads, before any view runs.
 
 The in-process default cache is per process: each worker builds its own copy of an answer
 once per version. With several app servers, REDIS_URL lets them share the bytes. If the
 cache is down, answers come from the database as if nothing were stored.
 """
 
-import gzip
 import hashlib
 import logging
 import threading
@@ -34,6 +33,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
+from footcare.api.encodings import Encoding, compressed, etag_variant, same_entity, wanted_encoding
 from footcare.api.language import FALLBACK_HEADER
 from footcare.api.parameters import CONTRACT
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
@@ -101,7 +101,13 @@ def _format() -> str:
     shared cache, by the release before it.
     """
     contract = CONTRACT.read_bytes()
-    return hashlib.sha256(contract + settings.API_RELEASE.encode()).hexdigest()[:12]
+    release = f"{settings.API_RELEASE}|{STORED_LAYOUT}".encode()
+    return hashlib.sha256(contract + release).hexdigest()[:12]
+
+
+# What a stored entry holds; a new layout (Brotli copies were added in 2) must not meet entries
+# a release before it left in a shared cache.
+STORED_LAYOUT = 2
 
 
 FORMAT = _format()
@@ -118,26 +124,13 @@ def _key(request: HttpRequest, current: Version) -> str:
     return f"repr:{FORMAT}:{current.position}.{current.changed}:{digest}"
 
 
-def _wants_gzip(request: HttpRequest) -> bool:
-    for coding in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
-        name, _, params = coding.strip().partition(";")
-        if name.strip().lower() in ("gzip", "*"):
-            return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
-    return False
-
-
 def _etag_matches(request: HttpRequest, etag: str) -> bool:
     header = request.META.get("HTTP_IF_NONE_MATCH")
     if header is None:
         return False
     if header.strip() == "*":
         return True
-    # Weak comparison, as RFC 9110 asks for If-None-Match: the gzip variant counts as equal.
-    bare = etag.strip('"').removesuffix("-gz")
-    return any(
-        tag.strip().removeprefix("W/").strip('"').removesuffix("-gz") == bare
-        for tag in header.split(",")
-    )
+    return any(same_entity(tag, etag) for tag in header.split(","))
 
 
 def _not_modified_since(request: HttpRequest, last_modified: int) -> bool:
@@ -159,29 +152,35 @@ def _cache_headers(response: HttpResponseBase) -> None:
 
 
 class Representation:
-    """A stored answer ready to send: both encodings with every header worked out once."""
+    """A stored answer ready to send: every encoding with every header worked out once."""
 
-    __slots__ = ("body", "gzip", "gzip_headers", "headers", "last_modified", "size")
+    __slots__ = ("bodies", "headers", "last_modified", "size")
 
     def __init__(self, stored: dict[str, Any]) -> None:
-        self.body: bytes = stored["body"]
-        self.gzip: bytes = stored["gzip"]
         self.last_modified: int = stored["last_modified"]
-        self.size = len(self.body) + len(self.gzip)
+        self.bodies: dict[Encoding, bytes] = {
+            "identity": stored["body"],
+            "gzip": stored["gzip"],
+            "br": stored["br"],
+        }
+        self.size = sum(len(body) for body in self.bodies.values())
         common = HttpResponse()
         for name, value in stored["headers"].items():
             common[name] = value
         common["Last-Modified"] = http_date(self.last_modified)
         _cache_headers(common)
-        self.headers = dict(common.items()) | {"ETag": stored["etag"]}
-        self.gzip_headers = self.headers | {
-            "ETag": stored["etag"][:-1] + '-gz"',
-            "Content-Encoding": "gzip",
+        plain = dict(common.items()) | {"ETag": stored["etag"]}
+        self.headers: dict[Encoding, dict[str, str]] = {
+            encoding: plain
+            if encoding == "identity"
+            else plain
+            | {"ETag": etag_variant(stored["etag"], encoding), "Content-Encoding": encoding}
+            for encoding in self.bodies
         }
 
     def answer(self, request: HttpRequest) -> HttpResponseBase:
-        gzipped = _wants_gzip(request)
-        headers = self.gzip_headers if gzipped else self.headers
+        encoding = wanted_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        headers = self.headers[encoding]
         if _etag_matches(request, headers["ETag"]) or _not_modified_since(
             request, self.last_modified
         ):
@@ -190,7 +189,7 @@ class Representation:
                 if name not in ("Content-Type", "Content-Encoding"):
                     response[name] = value
             return response
-        return HttpResponse(self.gzip if gzipped else self.body, headers=headers)
+        return HttpResponse(self.bodies[encoding], headers=headers)
 
 
 class RecentRepresentations:
@@ -236,15 +235,20 @@ class RecentRepresentations:
 recent = RecentRepresentations(budget_bytes=64 * 1024 * 1024)
 
 
+def entity_tag(body: bytes) -> str:
+    """The validator of an answer: it names the content itself, so it changes with every
+    visible change to what this answer shows, and with nothing else."""
+    return f'"{hashlib.sha256(body).hexdigest()[:20]}"'
+
+
 def _store(response: HttpResponse, key: str, current: Version) -> Representation:
-    """The answer as kept: bytes, a gzip copy, validators and headers."""
+    """The answer as kept: bytes, compressed copies, validators and headers."""
     body = response.content
     stored = {
         "body": body,
-        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-        # The validator names the content itself: it changes with every visible change to
-        # what this answer shows, and with nothing else.
-        "etag": f'"{hashlib.sha256(body).hexdigest()[:20]}"',
+        "gzip": compressed(body, "gzip"),
+        "br": compressed(body, "br"),
+        "etag": entity_tag(body),
         "last_modified": current.changed,
         "headers": {name: response[name] for name in STORED_HEADERS if name in response},
     }
