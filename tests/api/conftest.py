@@ -1,8 +1,7 @@
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture
-def catalogue():
-    """The shipped content pack, loaded."""
-    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def catalogue(shipped_pack, db):
+    """The shipped content pack, loaded once for the module (``shipped_pack``); what a test
+    changes is rolled back after it."""
