@@ -12,7 +12,7 @@ DEV_INSTALLED := $(VENV)/.installed-dev
 INSTALLED := $(DEV_INSTALLED)
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test messages bench soak fuzz contract check lint types schema schema-check migrations-check content-check install clean
+.PHONY: run test messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,9 +33,11 @@ install: $(INSTALLED)
 run: $(RUNTIME_INSTALLED)
 	$(BIN)/python manage.py run_local 127.0.0.1:$(PORT)
 
+# The suite on every core: a file's tests stay on one worker, so a module's costly setup (the
+# content pack, nginx and gunicorn) is made once.
 test: $(INSTALLED)
 	$(BIN)/python manage.py check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 # The Russian catalogue: collect every string the code marks, then compile it. Both files are
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.
@@ -46,11 +48,16 @@ messages: $(INSTALLED)
 # A benchmark, not a test: gunicorn under wrk on 127.0.0.1; figures in bench/results/.
 bench: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 # A script, not a test: 32 clients for 60 s on 127.0.0.1 with edits and a killed worker.
 soak: $(INSTALLED)
 	$(BIN)/python bench/soak.py
+
+# A script, not a test: two app servers on PostgreSQL and Redis behind nginx, the published
+# tree, edits through the admin under load; prints requests, errors and stale reads.
+cluster: $(INSTALLED)
+	$(BIN)/python -m deploy.cluster
 
 # schemathesis, every check and phase, against gunicorn on a fresh copy of the content (SQLite,
 # or PostgreSQL when DATABASE_URL names it). Fixed seed and budget, so a run is repeatable.
