@@ -5,7 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from footcare.api.sync import SyncResource, loader
+from footcare.api.sync import ItemPaths, SyncResource, loader
 from routines.lean import (
     LeanBenefitSerializer,
     LeanContraindicationSerializer,
@@ -49,6 +49,16 @@ def safety_loader(serializer: type[SafetyScreenSerializer]) -> Any:
     return load
 
 
+def routine_paths() -> ItemPaths:
+    """The list, and each published routine's detail and drawing of where it works (its
+    ``image`` when it has none of its own)."""
+    paths = paths_of("routine", Routine.objects.published)()
+    for slug, shown in paths.items():
+        if slug is not None:
+            shown.append(reverse("v1:routine-map", args=[slug]))
+    return paths
+
+
 TECHNIQUES = SyncResource(
     "technique",
     "techniques",
@@ -63,7 +73,7 @@ RESOURCES = [
         "safety",
         SafetyScreenSerializer,
         safety_loader(SafetyScreenSerializer),
-        paths=lambda: [reverse("v1:safety")],
+        paths=lambda: {None: [reverse("v1:safety")]},
     ),
     SyncResource(
         "benefit",
@@ -85,7 +95,9 @@ RESOURCES = [
         "routines",
         RoutineDetailSerializer,
         loader(routine_detail_queryset, RoutineDetailSerializer),
-        paths=paths_of("routine", Routine.objects.published),
+        paths=routine_paths,
+        # A routine's drawing shows the foot's outline and every zone on it.
+        shows=lambda path: ("foot_map", "zone") if path.endswith(".svg") else (),
     ),
 ]
 

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from rest_framework import serializers
 
-from footcare.api.sync import SyncResource, loader
+from footcare.api.sync import ItemPaths, SyncResource, loader
 from zones.lean import LeanBodyPartSerializer, LeanSourceSerializer, LeanZoneSerializer
 from zones.models import Area, BodyPart, FootOutline, FootSide, Landmark, Source, View, Zone
 from zones.serializers import (
@@ -59,26 +59,28 @@ def load_foot_maps(views: Sequence[str] | None, context: dict[str, Any]) -> list
     ]
 
 
-def paths_of(route: str, rows: Callable[[], QuerySet[Any]]) -> Callable[[], list[str]]:
+def paths_of(route: str, rows: Callable[[], QuerySet[Any]]) -> Callable[[], ItemPaths]:
     """The list and every detail path of a router-registered resource, for ``rows()``."""
 
-    def paths() -> list[str]:
+    def paths() -> ItemPaths:
         slugs = rows().values_list("slug", flat=True)
-        return [reverse(f"v1:{route}-list")] + [
-            reverse(f"v1:{route}-detail", args=[slug]) for slug in slugs
-        ]
+        return {None: [reverse(f"v1:{route}-list")]} | {
+            slug: [reverse(f"v1:{route}-detail", args=[slug])] for slug in slugs
+        }
 
     return paths
 
 
-def foot_map_paths() -> list[str]:
+def foot_map_paths() -> ItemPaths:
     views = FootOutline.objects.values_list("view", flat=True)
-    return [
-        f"{reverse(name)}?foot={foot}&view={view}"
-        for name in ("v1:foot-map", "v1:foot-map-svg")
-        for foot in FootSide.values
+    return {
+        view: [
+            f"{reverse(name)}?foot={foot}&view={view}"
+            for name in ("v1:foot-map", "v1:foot-map-svg")
+            for foot in FootSide.values
+        ]
         for view in views
-    ]
+    }
 
 
 # Outlines embed nothing: the same in both syncs.
@@ -89,6 +91,8 @@ FOOT_MAPS = SyncResource(
     load_foot_maps,
     key="view",
     paths=foot_map_paths,
+    # The foot-map endpoints draw the zones and name their body parts.
+    shows=lambda path: ("zone", "body_part"),
 )
 
 RESOURCES = [

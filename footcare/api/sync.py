@@ -30,6 +30,7 @@ FULL_SYNC_REQUIRED = "urn:footcare:problem:full-sync-required"
 
 
 Load = Callable[[Sequence[str] | None, dict[str, Any]], list[dict[str, Any]]]
+ItemPaths = dict[str | None, list[str]]
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,15 @@ class SyncResource:
     serializer: type[serializers.BaseSerializer]
     load: Load  # the items with these slugs, or all (None), serialized
     key: str = "slug"  # the field of an item that the journal's slug refers to
-    # The API paths that show these items, for warming the representation cache.
-    paths: Callable[[], list[str]] = lambda: []
+    # The API paths that show these items, by the slug of the item each shows (None: all of
+    # them, such as a list), for warming the representation cache and publishing.
+    paths: Callable[[], "ItemPaths"] = lambda: {}
+    # Other resources whose changes the answer at a path shows although the journal records
+    # no entry for this item then (a drawing shows every zone; the sync's items do not).
+    shows: Callable[[str], tuple[str, ...]] = lambda path: ()
+
+    def all_paths(self) -> list[str]:
+        return [path for paths in self.paths().values() for path in paths]
 
 
 class FullSyncRequired(exceptions.APIException):

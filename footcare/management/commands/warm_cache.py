@@ -18,6 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         paths = [reverse("v1:sync")]
         for resource in sync_resources():
-            paths += resource.paths()
+            paths += resource.all_paths()
         built = warm(paths)
         self.stdout.write(f"Stored {built} representations ({len(paths)} paths per language).")
