@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "footcare.apps.StaticFilesWithoutUnusedVendorStyles",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -255,7 +255,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
 # django-modeltranslation reads this (unprefixed) name for its language tabs.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", "").strip() or BASE_DIR / "staticfiles")
 # WhiteNoise serves straight from the apps' static folders locally (and in tests).
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
