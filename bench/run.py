@@ -3,7 +3,9 @@
 For 20 and 200 published routines it starts gunicorn (DJANGO_DEBUG=0, 2 sync workers) on
 127.0.0.1, drives each endpoint with wrk (16 connections, a few seconds each) and compares its
 requests/s with a view that returns precomputed bytes of the same size. It also measures the
-routine list with the representation cache off, and the gzip ratio. Figures go to
+routine list with the representation cache off, and the gzip ratio. Then the edge: how long
+`publish_static` takes (all of it, and again after one edit), and the published answers
+through Debian's nginx (deploy/nginx/, 2 workers) against the same reference. Figures go to
 bench/results/bench.json and bench/results/bench.png.
 """
 
@@ -19,11 +21,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from deploy.local_nginx import LocalNginx
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 HOST = "127.0.0.1"
 PORT = 8123
+EDGE_PORT = 8124
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = 16
 SCALES = [20, 200]
@@ -107,12 +112,17 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
-def load(path: str, headers: dict[str, str] | None = None, connections: int = CONNECTIONS) -> dict:
+def load(
+    path: str,
+    headers: dict[str, str] | None = None,
+    connections: int = CONNECTIONS,
+    port: int = PORT,
+) -> dict:
     command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{SECONDS}s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
-        [*command, f"http://{HOST}:{PORT}{path}"], capture_output=True, text=True, check=True
+        [*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True, check=True
     ).stdout
     if "Latency Distribution" not in output or "Requests/sec" not in output:
         raise RuntimeError(f"wrk gave no figures for {path}:\n{output}")
@@ -165,6 +175,60 @@ def measure(scale: int, database: Path) -> dict:
         figures["routine list, cache off (1 connection)"] = load(list_path, connections=1)
     finally:
         uncached.stop()
+    figures |= measure_edge(scale, database)
+    return figures
+
+
+EDIT_ONE_ROUTINE = (
+    "from routines.models import Routine\n"
+    "routine = Routine.objects.published().order_by('slug').first()\n"
+    "routine.summary_en += ' Edited.'\n"
+    "routine.save()\n"
+)
+
+
+def timed_publish(tree: Path, env: dict[str, str]) -> float:
+    started = time.monotonic()
+    origin = f"http://{HOST}:{EDGE_PORT}"
+    run(PYTHON, "manage.py", "publish_static", str(tree), "--origin", origin, env=env)
+    return round(time.monotonic() - started, 2)
+
+
+def measure_edge(scale: int, database: Path) -> dict:
+    """Publishing time, and published answers through nginx against the Django reference."""
+    env = environment(database, cache=True)
+    tree = RESULTS / f"published-{scale}"
+    shutil.rmtree(tree, ignore_errors=True)
+    figures: dict[str, dict] = {"publish": {"first_seconds": timed_publish(tree, env)}}
+    run(PYTHON, "-c", f"import django\ndjango.setup()\n{EDIT_ONE_ROUTINE}", env=env)
+    figures["publish"]["after_one_edit_seconds"] = timed_publish(tree, env)
+    server = Server(database, cache=True)  # what the tree does not hold
+    nginx = LocalNginx(
+        RESULTS / "nginx", port=EDGE_PORT, tree=tree / "live", apps=[PORT], workers=2
+    )
+    try:
+        routines = "/api/v1/routines/"
+        _, listed = fetch(routines)
+        endpoints: dict[str, tuple[str, dict[str, str]]] = {
+            "nginx: routine list": (routines, {}),
+            "nginx: routine detail": ("/api/v1/routines/relaxing-full-foot-massage/", {}),
+            "nginx: zones list": ("/api/v1/zones/", {}),
+            "nginx: foot map": ("/api/v1/foot-map/?foot=left&view=plantar", {}),
+            "nginx: 304 revalidation": (routines, {"If-None-Match": listed["ETag"]}),
+        }
+        for name, (path, extra) in endpoints.items():
+            size = len(fetch(path, extra)[0]) if "If-None-Match" not in extra else 0
+            reference = load(f"/bench/reference/?size={max(size, 1)}")
+            result = load(path, extra, port=EDGE_PORT)
+            result["bytes"] = size
+            result["reference_requests_per_second"] = reference["requests_per_second"]
+            result["ratio"] = round(
+                result["requests_per_second"] / reference["requests_per_second"], 3
+            )
+            figures[name] = result
+    finally:
+        nginx.stop()
+        server.stop()
     return figures
 
 
@@ -232,6 +296,12 @@ def main() -> None:
         for name, f in figures.items():
             if name == "version check":
                 print(f"{'content version check (per request)':42} {f['microseconds']} µs")
+                continue
+            if name == "publish":
+                took = (
+                    f"{f['first_seconds']} s, again after one edit {f['after_one_edit_seconds']} s"
+                )
+                print(f"{'publish_static':42} {took}")
                 continue
             if name == "gzip":
                 sizes = f"{f['plain_bytes']} -> {f['gzip_bytes']} bytes"

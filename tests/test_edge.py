@@ -79,9 +79,12 @@ class Edge:
         )  # fmt: skip
 
     def wait_for_the_application(self) -> None:
-        for _ in range(100):
-            if self.get(self.app_port, "/readyz")[0] == 200:
-                return
+        for _ in range(150):
+            try:
+                if self.get(self.app_port, "/readyz")[0] == 200:
+                    return
+            except OSError:
+                pass  # not listening yet
             time.sleep(0.2)
         raise RuntimeError("the application did not start")
 

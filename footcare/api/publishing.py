@@ -36,14 +36,14 @@ import os
 import shutil
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date_safe
@@ -52,7 +52,13 @@ from footcare.api.encodings import Encoding, compressed
 from footcare.api.language import FALLBACK_HEADER
 from footcare.api.representations import FORMAT
 from footcare.api.sync import sync_resources
-from footcare.content.journal import Version, changes_between, positions, version
+from footcare.content.journal import (
+    VERSION_QUERY,
+    Version,
+    changes_between,
+    positions,
+    version,
+)
 
 LIVE = "live"
 TREES = "trees"
@@ -128,18 +134,26 @@ def link_name(path: str) -> str:
     return f"{parts.path.lstrip('/')}{MARK}{parts.query}"
 
 
-def publish(directory: Path, *, origin: str) -> Publication:
+def publish(directory: Path, *, origin: str, complete: bool = True) -> Publication:
     """Render the public answers into a new tree under ``directory`` and make it live.
 
     ``origin`` is the public scheme and host (``https://api.example.com``): list pages link
-    to their next page with it, as the application does for the host a client asked."""
+    to their next page with it, as the application does for the host a client asked.
+
+    First what changed goes live without the full syncs (nginx passes those to the app
+    meanwhile); then, if ``complete``, a second tree adds them, unless the content changes
+    again while they render: the watcher then publishes that change first."""
     directory = directory.resolve()
     (directory / TREES).mkdir(parents=True, exist_ok=True)
+    origin = origin.rstrip("/")
     with _exclusive(directory):
-        first = _Publisher(directory, origin.rstrip("/"), defer=True).run()
-        if not first.deferred:
+        first = _Publisher(directory, origin, defer=True).run()
+        if not (complete and first.deferred):
             return first
-        second = _Publisher(directory, origin.rstrip("/"), defer=False).run()
+        # Inside a caller's transaction (a test, a shell) another connection cannot see the
+        # content this one renders: never give way then.
+        moved = (lambda: False) if connection.in_atomic_block else _content_moved(first)
+        second = _Publisher(directory, origin, defer=False, give_way=moved).run()
         second.seconds += first.seconds
         second.rendered += first.rendered
         second.compressed += first.compressed
@@ -147,18 +161,46 @@ def publish(directory: Path, *, origin: str) -> Publication:
         return second
 
 
-def published_state(directory: Path) -> tuple[int, str] | None:
-    """(journal position, answer format) of the live tree; None when nothing is published.
+@dataclass(frozen=True)
+class State:
+    """What the live tree holds."""
 
-    The format changes with a release that changes answers, so a deploy republishes too."""
+    position: int
+    format: str
+    complete: bool  # the full syncs too
+
+
+def published_state(directory: Path) -> State | None:
+    """The live tree's content version, answer format and completeness; None if there is
+    none. The format changes with a release that changes answers, so a deploy republishes."""
     manifest = _manifest(directory / LIVE)
-    return (int(manifest["position"]), str(manifest["format"])) if manifest else None
+    if manifest is None:
+        return None
+    return State(int(manifest["position"]), str(manifest["format"]), bool(manifest["complete"]))
+
+
+def _content_moved(since: Publication) -> Callable[[], bool]:
+    """Whether a commit came after ``since``'s version, read outside any snapshot (a
+    connection of its own: the render's snapshot would not see it)."""
+
+    def moved() -> bool:
+        outside = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with outside.cursor() as cursor:
+                cursor.execute(VERSION_QUERY)
+                row = cursor.fetchone()
+        finally:
+            outside.close()
+        return row is not None and int(row[0]) != since.version.position
+
+    return moved
 
 
 def _manifest(tree: Path) -> dict[str, Any] | None:
     try:
         manifest = json.loads((tree / MANIFEST).read_text())
         int(manifest["position"]), str(manifest["format"]), dict(manifest["answers"])
+        bool(manifest["complete"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return manifest
@@ -189,10 +231,18 @@ def _snapshot() -> Iterator[None]:
 class _Publisher:
     """One publish: plan, render or link each answer, write the manifest, switch."""
 
-    def __init__(self, directory: Path, origin: str, *, defer: bool) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        origin: str,
+        *,
+        defer: bool,
+        give_way: Callable[[], bool] = lambda: False,
+    ) -> None:
         self.directory = directory
         self.origin = origin
         self.defer = defer
+        self.give_way = give_way
         self.trees = directory / TREES
         live = directory / LIVE
         self.previous = live.resolve() if live.exists() else None
@@ -220,7 +270,7 @@ class _Publisher:
                 for language, _name in settings.LANGUAGES:
                     if not self._must_render(target, language, touched):
                         self._link_from_live(language, target.path)
-                    elif self.defer and target.deferred:
+                    elif target.deferred and (self.defer or self.give_way()):
                         self.done.deferred += 1
                     else:
                         self._render(language, target.path)
@@ -230,6 +280,7 @@ class _Publisher:
             "position": current.position,
             "changed": current.changed,
             "format": FORMAT,
+            "complete": self.done.deferred == 0,
             "origin": self.origin,
             "answers": self.answers,
         }

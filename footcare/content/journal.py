@@ -93,15 +93,20 @@ class Version:
     changed: int  # when it was written, in seconds since the epoch; 0 if never
 
 
+VERSION_QUERY = (
+    "SELECT last_position, last_changed "  # noqa: S608 - the table name is our own model's
+    f"FROM {JournalCounter._meta.db_table} WHERE id = 1"
+)
+
+
 def version() -> Version:
     """The committed content version, read from the database.
 
     This runs on every API read, stored answers included, so it is one primary-key lookup
     through a plain cursor (the ORM's query building would cost more than the query).
     """
-    table = JournalCounter._meta.db_table
     with connections[router.db_for_read(JournalCounter)].cursor() as cursor:
-        cursor.execute(f"SELECT last_position, last_changed FROM {table} WHERE id = 1")  # noqa: S608 - the table name is our own model's
+        cursor.execute(VERSION_QUERY)
         row = cursor.fetchone()
     return Version(int(row[0]), int(row[1])) if row else Version(0, 0)
 
