@@ -24,10 +24,13 @@ import pytest
 from deploy.local_nginx import HERE, LocalNginx, binary, installed
 from tests.servers import ROOT, free_port
 
-pytestmark = pytest.mark.skipif(
-    not installed() and not os.environ.get("FOOTCARE_REQUIRE_NGINX"),
-    reason="nginx is not installed (CI installs Debian's)",
-)
+pytestmark = [
+    pytest.mark.edge,
+    pytest.mark.skipif(
+        not installed() and not os.environ.get("FOOTCARE_REQUIRE_NGINX"),
+        reason="nginx is not installed (CI installs Debian's)",
+    ),
+]
 
 COMPARED = (
     "Content-Type",
@@ -180,6 +183,7 @@ def test_a_304_has_no_body_and_no_false_length(edge):
     status, headers, body = edge.get(edge.nginx_port, path, {
         "Accept-Encoding": "br", "If-None-Match": answer["ETag"]})  # fmt: skip
     assert (status, body) == (304, b"")
+    # RFC 9110 8.6: absent, or the length the 200 would have; never a false 0.
     assert headers.get("Content-Length") in (None, answer["Content-Length"])
     status, _, _ = edge.get(edge.nginx_port, path, {"If-Modified-Since": answer["Last-Modified"]})
     assert status == 304
