@@ -33,11 +33,12 @@ install: $(INSTALLED)
 run: $(RUNTIME_INSTALLED)
 	$(BIN)/python manage.py run_local 127.0.0.1:$(PORT)
 
-# The suite on every core: a file's tests stay on one worker, so a module's costly setup (the
-# content pack, nginx and gunicorn) is made once.
+# The suite on every core. Tests go out one by one in pytest-django's order (transactional
+# tests last, as in a serial run): grouping them by file let a transactional test's flush
+# reach other files' tests on the same worker.
 test: $(INSTALLED)
 	$(BIN)/python manage.py check
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto
 
 # The Russian catalogue: collect every string the code marks, then compile it. Both files are
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.
