@@ -1,7 +1,6 @@
 from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
-from django.contrib.staticfiles.apps import StaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -24,14 +23,3 @@ class FootcareConfig(AppConfig):
         from footcare.content.wording import RULES
 
         return RULES
-
-
-class StaticFilesWithoutUnusedVendorStyles(StaticFilesConfig):
-    """``django.contrib.staticfiles``, leaving out jQuery UI's stylesheets.
-
-    The admin uses jQuery UI's script only (modeltranslation's tabs bring their own styles).
-    Its theme stylesheet names icons in a comment in a way the production storage cannot
-    resolve, so ``collectstatic`` would fail on files nobody loads.
-    """
-
-    ignore_patterns = [*StaticFilesConfig.ignore_patterns, "jquery-ui*.css", "themes"]

@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "footcare.apps.StaticFilesWithoutUnusedVendorStyles",
+    "footcare.staticfiles.StaticFilesWithoutUnusedVendorStyles",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -84,8 +84,12 @@ def test_the_console_log_escapes_what_a_client_chose(client):
 
 def test_check_deploy_fails_on_a_weak_secret(settings):
     settings.SECRET_KEY = "short"
+    # Only the security checks: the others read state that tests in the same process may
+    # have changed (admin classes, the schema generator), which is not what this is about.
     with pytest.raises(CommandError, match=r"footcare\.E001"):
-        call_command("check", "--deploy", stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "check", "--deploy", "--tag", "security", stdout=io.StringIO(), stderr=io.StringIO()
+        )
 
 
 @pytest.mark.parametrize("limit", ["501", " 5", "٥", "5_0", "-1", "0", "1e3", "99999999999"])
