@@ -8,6 +8,7 @@ revalidating; and whatever the tree does not hold must reach the application.
 """
 
 import gzip
+import json
 import os
 import subprocess
 import sys
@@ -136,8 +137,6 @@ def decoded(headers: dict[str, str], body: bytes) -> bytes:
 
 
 def published_paths(edge: Edge) -> list[tuple[str, str]]:
-    import json
-
     manifest = json.loads((edge.tree / "live" / "manifest.json").read_text())
     return [(language, path) for language, paths in manifest["answers"].items() for path in paths]
 
