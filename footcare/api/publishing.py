@@ -220,9 +220,11 @@ def _exclusive(directory: Path) -> Iterator[None]:
 @contextmanager
 def _snapshot() -> Iterator[None]:
     """One consistent view of the content for the whole render: on PostgreSQL a repeatable
-    read, on SQLite the read transaction itself."""
+    read, on SQLite the read transaction itself. Inside a caller's transaction (a test's, a
+    shell's) the isolation level is already fixed by its first query, so it is the caller's."""
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         yield
