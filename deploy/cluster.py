@@ -38,6 +38,7 @@ import psycopg
 import redis
 
 from deploy.local_nginx import LocalNginx, installed
+from deploy.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES = os.environ.get("CLUSTER_POSTGRES", "postgres://postgres@127.0.0.1:5432")
@@ -48,14 +49,6 @@ EDIT_EVERY = 2.0
 WATCH_INTERVAL = 0.2
 EDITOR = ("cluster-editor", secrets.token_urlsafe(16))
 MARK = re.compile(r"\(edit (\d+)\)")
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

@@ -3,7 +3,6 @@
 import http.cookiejar
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 from django.db import connection
+
+from deploy.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,12 +35,6 @@ def child_environment(**overrides: str) -> dict[str, str]:
     # Debug on: local hosts allowed, no secret needed; the default cache: per process.
     env |= {"DATABASE_URL": database_url(), "DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1"}
     return env | overrides
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Server:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from deploy.ports import free_port
 from footcare.management.commands.run_local import local_base_url
 from footcare.where_to_go import addresses, announce_when_up
 
@@ -68,12 +69,6 @@ def test_a_port_already_taken_is_refused_before_any_work():
         port = other.getsockname()[1]
         with pytest.raises(CommandError, match="PORT="):
             call_command("run_local", f"127.0.0.1:{port}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_make_run_serves_says_where_to_go_and_stops_on_ctrl_c(tmp_path):
