@@ -23,6 +23,7 @@ import brotli
 import pytest
 
 from deploy.local_nginx import HERE, LocalNginx, binary, installed
+from footcare.api.publishing import withdraw
 from tests.servers import ROOT, free_port
 
 pytestmark = [
@@ -226,14 +227,23 @@ def test_nginx_never_serves_files_outside_the_published_answers(edge):
 
 
 def test_with_the_application_down_the_tree_still_answers_and_nothing_else_does(edge):
-    """Last in this module: it stops the application. It also shows which answers came from
-    the tree above: only those still answer."""
+    """Last in this module: it stops the application, then withdraws the tree. It also
+    shows which answers came from the tree above: only those still answer."""
     edge.app.terminate()
     edge.app.wait(timeout=10)
-    for language, path in published_paths(edge):
+    published = published_paths(edge)
+    for language, path in published:
         assert edge.get(edge.nginx_port, path, {"Accept-Language": language})[0] == 200, path
     for path in ("/api/v1/zones/?limit=5", "/api/v1/schema/", "/admin/"):
         assert edge.get(edge.nginx_port, path)[0] == 502
+
+    # A withdrawn tree (its publisher stopped or failed) is not served, at once and later.
+    withdraw(edge.tree)
+    for _ in range(2):
+        for language, path in published:
+            answer = edge.get(edge.nginx_port, path, {"Accept-Language": language})
+            assert answer[0] == 502, path  # passed to the application, which is down
+        time.sleep(1.1)  # past open_file_cache_valid: nothing is remembered of the tree
 
 
 def test_the_debian_site_configuration_is_valid(tmp_path):

@@ -15,7 +15,15 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from footcare.api.publishing import LIVE, MANIFEST, TREES, link_name, public_paths, publish
+from footcare.api.publishing import (
+    LIVE,
+    MANIFEST,
+    PAUSED,
+    TREES,
+    link_name,
+    public_paths,
+    publish,
+)
 from footcare.content.journal import version
 from routines.models import Routine, SafetyScreen, Step, Technique
 from tests.factories import (
@@ -264,6 +272,11 @@ def test_the_watcher_publishes_each_change(tmp_path):
         assert published_position(version().position) is not None
         assert b"Calm, edited" in (live_link(tmp_path, "en", detail) / "body").read_bytes()
     finally:
-        watcher.terminate()
+        watcher.terminate()  # as a service manager stops it
         output = watcher.communicate(timeout=10)[0].decode()
     assert "Published content version" in output, output
+    # Nobody keeps the tree current now: nginx must not serve it.
+    assert watcher.returncode == 0, output
+    assert "withdrawn" in output
+    assert not live_link(tmp_path, "en", detail).exists()
+    assert (tmp_path / PAUSED / MANIFEST).exists()  # kept, to publish from

@@ -5,6 +5,8 @@ itself (the same middleware, so the same bytes, ETag and headers), in every lang
 writes them into a new tree beside the one being served, then switches with one rename:
 
     DIR/live -> trees/<name>                  what nginx serves (deploy/nginx/)
+    DIR/paused -> trees/<name>                a tree withdrawn while nobody keeps it current;
+                                               live then points to DIR/empty
     DIR/trees/<name>/
         manifest.json                          version, and every answer with its headers
         <lang>/<path>@<query>                  a symlink to the answer's object:
@@ -27,6 +29,10 @@ A tree is rendered inside one database snapshot, so it shows one content version
 that need the application (a text in English for want of a translation, a deprecated
 version) are left out, and nginx passes those paths to the application; so are paths that
 are gone (a deleted or withdrawn routine), which are simply absent from the new tree.
+
+A tree nobody keeps current must not be served: ``withdraw`` points ``live`` at an empty
+directory (nginx then passes every request to the application, which is never behind) and
+keeps the tree as ``paused``; the next publish starts from it as it would from a live one.
 """
 
 import fcntl
@@ -61,6 +67,8 @@ from footcare.content.journal import (
 )
 
 LIVE = "live"
+PAUSED = "paused"
+EMPTY = "empty"
 TREES = "trees"
 OBJECTS = "objects"
 MANIFEST = "manifest.json"
@@ -179,6 +187,30 @@ def published_state(directory: Path) -> State | None:
     return State(int(manifest["position"]), str(manifest["format"]), bool(manifest["complete"]))
 
 
+def withdraw(directory: Path) -> bool:
+    """Stop serving the live tree, keeping it to publish from: whether there was one.
+
+    ``live`` goes on pointing somewhere (an empty directory), because nginx may have just
+    found a path through it: the answer's real path must still resolve, and then, missing,
+    goes to the application."""
+    live = directory / LIVE
+    if _manifest(live) is None:
+        return False
+    _point(directory / PAUSED, live.resolve())
+    (directory / EMPTY).mkdir(exist_ok=True)
+    _point(live, directory / EMPTY)
+    return True
+
+
+def _point(link: Path, target: Path) -> None:
+    """Make ``link`` a relative symlink to ``target`` with one rename: a reader sees the old
+    target or the new."""
+    pointer = link.with_name(f".{link.name}-{os.getpid()}")
+    pointer.unlink(missing_ok=True)
+    pointer.symlink_to(os.path.relpath(target, link.parent))
+    os.replace(pointer, link)
+
+
 def _content_moved(since: Publication) -> Callable[[], bool]:
     """Whether a commit came after ``since``'s version, read outside any snapshot (a
     connection of its own: the render's snapshot would not see it)."""
@@ -246,8 +278,10 @@ class _Publisher:
         self.defer = defer
         self.give_way = give_way
         self.trees = directory / TREES
-        live = directory / LIVE
-        self.previous = live.resolve() if live.exists() else None
+        # The tree this one starts from: the live one, or the one withdrawn while no
+        # publisher kept it current.
+        base = next((p for p in (directory / LIVE, directory / PAUSED) if _manifest(p)), None)
+        self.previous = base.resolve() if base else None
         self.before = _manifest(self.previous) if self.previous else None
         for unfinished in self.trees.glob(".building-*"):  # left by a publish that was killed
             shutil.rmtree(unfinished, ignore_errors=True)
@@ -409,10 +443,8 @@ class _Publisher:
 
     def _switch(self, tree: Path) -> None:
         """Point ``live`` at ``tree`` with one rename: a reader sees the old tree or the new."""
-        pointer = self.directory / f".{LIVE}-{os.getpid()}"
-        pointer.unlink(missing_ok=True)
-        pointer.symlink_to(os.path.relpath(tree, self.directory))
-        os.replace(pointer, self.directory / LIVE)
+        _point(self.directory / LIVE, tree)
+        (self.directory / PAUSED).unlink(missing_ok=True)
 
     def _remove_old_trees(self, keep: set[Path | None]) -> None:
         finished = sorted(tree for tree in self.trees.iterdir() if not tree.name.startswith("."))

@@ -1,14 +1,14 @@
+import signal
 import time
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import OperationalError, connection
 
-from footcare.api.publishing import Publication, publish, published_state
-from footcare.api.representations import FORMAT
-from footcare.content.journal import version
+from footcare.api.publishing import Publication
+from footcare.api.publishing_watcher import NothingPublished, Watcher
 
 
 class Command(BaseCommand):
@@ -17,8 +17,10 @@ class Command(BaseCommand):
     Once, after a deploy or from a scheduler; or ``--watch``: a worker that republishes
     whenever the content journal moves, whoever made the change (any app server, the admin,
     the loader, a shell). What a change shows goes live first, the full syncs (seconds to
-    render) once a look finds nothing newer; until then nginx passes them to the app. Run it
-    beside nginx, on the machine whose disk nginx serves.
+    render) once a look finds nothing newer; until then nginx passes them to the app. When
+    the worker cannot publish a change, or stops, it withdraws the tree, so nginx never
+    serves one older than the content (footcare.api.publishing_watcher). Run it beside
+    nginx, on the machine whose disk nginx serves.
     """
 
     help = "Publish every public API answer as static files under DIR (see deploy/nginx/)."
@@ -34,7 +36,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--watch",
             action="store_true",
-            help="Keep running; publish again after every content change.",
+            help="Keep running; publish again after every content change. On stopping, "
+            "withdraw the tree (nginx then passes every request to the app).",
         )
         parser.add_argument(
             "--interval",
@@ -51,31 +54,24 @@ class Command(BaseCommand):
                 "Say which address clients use: --origin https://api.example.com "
                 "(or set DJANGO_PUBLIC_ORIGIN)."
             )
+        watcher = Watcher(directory, origin, report=self.report, warn=self.stderr.write)
         if not watch:
-            self.report(self.publish(directory, origin))
-            return
-        self.stdout.write(f"Watching the content version every {interval:g} s.")
-        while True:
             try:
-                live = published_state(directory)
-                if live is None or (live.position, live.format) != (version().position, FORMAT):
-                    # What changed first; the full syncs when a look finds nothing new.
-                    self.report(self.publish(directory, origin, complete=False))
-                elif not live.complete:
-                    self.report(self.publish(directory, origin, complete=True))
-            except OperationalError as error:
-                # The database is away: keep serving the last tree, look again later.
-                self.stderr.write(f"The database is unavailable ({error}); trying again.")
-                connection.close()
-            time.sleep(interval)
-
-    def publish(self, directory: Path, origin: str, *, complete: bool = True) -> Publication:
-        publication = publish(directory, origin=origin, complete=complete)
-        if publication.answers == 0:
-            raise CommandError(
-                f"Nothing was published: is the host of {origin} in DJANGO_ALLOWED_HOSTS?"
-            )
-        return publication
+                self.report(watcher.publish())
+            except NothingPublished as error:
+                raise CommandError(str(error)) from error
+            return
+        # A service manager stops us with SIGTERM: leave through `finally`, as on Ctrl-C.
+        signal.signal(signal.SIGTERM, _exit)
+        self.stdout.write(f"Watching the content version every {interval:g} s.")
+        try:
+            while True:
+                watcher.look()
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            watcher.stop()
 
     def report(self, done: Publication) -> None:
         self.stdout.write(
@@ -85,3 +81,7 @@ class Command(BaseCommand):
             f"{done.deferred} to follow, in {done.seconds:.2f} s (what changed was live after "
             f"{done.first_step_seconds:.2f} s) -> {done.tree}"
         )
+
+
+def _exit(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)

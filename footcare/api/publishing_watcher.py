@@ -1,0 +1,94 @@
+"""The publishing worker's rule: the tree nginx serves is the content's latest version, or none.
+
+``manage.py publish_static DIR --watch`` looks at the content version every interval and
+publishes when it moved (``footcare.api.publishing``). When it cannot (the render fails, the
+disk is full, the database went away after a commit it had not published yet) or when it
+stops, nobody keeps the tree current any more, so it is withdrawn: nginx then passes every
+request to the application servers, which read the database and are never behind. The next
+publish puts a tree back.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import DatabaseError, connection
+
+from footcare.api.publishing import Publication, State, publish, published_state, withdraw
+from footcare.api.representations import FORMAT
+from footcare.content.journal import version
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Watcher:
+    """Keeps ``directory``'s live tree at the content version, or takes it out of service."""
+
+    directory: Path
+    origin: str
+    report: Callable[[Publication], None]
+    warn: Callable[[str], None]
+    # The content version at the last look that reached the database; None before the first.
+    seen: int | None = None
+
+    def look(self) -> None:
+        """One look: publish what changed, or the full syncs once nothing newer waits."""
+        try:
+            self.seen = version().position
+        except DatabaseError as error:
+            # Nothing can commit while the database is away, so a tree that was current at
+            # the last look still is; one that was behind (or unknown) must not be served.
+            _reconnect_next_time()
+            self._withdraw_if_behind(f"The database is unavailable ({error})")
+            return
+        try:
+            live = published_state(self.directory)
+            if not self._current(live):
+                self.report(self.publish(complete=False))  # what changed, first
+            elif live is not None and not live.complete:
+                self.report(self.publish(complete=True))  # the full syncs
+        except Exception as error:  # anything: the rule must hold whatever went wrong
+            logger.exception("Publishing failed")
+            _reconnect_next_time()
+            self._withdraw_if_behind(f"Publishing failed ({type(error).__name__}: {error})")
+
+    def stop(self) -> None:
+        """Nobody will keep the tree current: stop serving it."""
+        if withdraw(self.directory):
+            self.warn("Stopped: the tree is withdrawn; nginx passes every request to the app.")
+
+    def _current(self, live: State | None) -> bool:
+        return live is not None and (live.position, live.format) == (self.seen, FORMAT)
+
+    def _withdraw_if_behind(self, why: str) -> None:
+        if self.seen is not None and self._current(published_state(self.directory)):
+            self.warn(f"{why}; the tree is current and stays; trying again.")
+        elif withdraw(self.directory):
+            self.warn(f"{why}; the tree was behind and is withdrawn; trying again.")
+        else:
+            self.warn(f"{why}; trying again.")
+
+    def publish(self, *, complete: bool = True) -> Publication:
+        """Publish now; raise NothingPublished if no answer could be rendered."""
+        done = publish(self.directory, origin=self.origin, complete=complete)
+        if done.answers == 0:
+            # Every answer refused the origin's host: the live tree holds nothing, so nginx
+            # passes every request to the application; say why rather than go on quietly.
+            raise NothingPublished(self.origin)
+        return done
+
+
+def _reconnect_next_time() -> None:
+    """A connection an error may have broken is not used again: the next look opens another.
+    (Inside a caller's transaction, a test's or a shell's, it is the caller's to end.)"""
+    if not connection.in_atomic_block:
+        connection.close()
+
+
+class NothingPublished(Exception):
+    """No answer was rendered: the origin's host is not one the application serves."""
+
+    def __init__(self, origin: str) -> None:
+        super().__init__(f"Nothing was published: is the host of {origin} in DJANGO_ALLOWED_HOSTS?")
