@@ -1,9 +1,10 @@
 """The only module that knows every app: admin, API v1 (routes, schema, docs), health probes."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -39,6 +40,8 @@ urlpatterns = [
     # A page that says what this is and where to go; also the admin's "View site".
     path("", TemplateView.as_view(template_name="footcare/home.html"), name="home"),
     path("admin/", admin.site.urls),
+    # Browsers ask for it on any page that names no icon (a JSON answer, an error page).
+    path("favicon.ico", RedirectView.as_view(url=static("footcare/favicon.svg")), name="favicon"),
     # The admin's language switch posts here (Django's set_language; a cookie remembers it).
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((v1_patterns, "v1"))),
