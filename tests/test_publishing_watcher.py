@@ -135,3 +135,30 @@ def test_stopping_withdraws_and_withdrawing_twice_is_harmless(directory):
     assert "withdrawn" in recorder.warnings[-1]
     assert withdraw(directory) is False  # nothing live: the paused tree stays as it is
     assert (directory / PAUSED / "manifest.json").exists()
+
+
+def test_looks_space_out_while_the_tree_is_withdrawn_and_keep_the_pace_otherwise(
+    directory, monkeypatch
+):
+    recorder = Recorder()
+    watcher = recorder.watcher(directory)
+    watcher.look()
+    assert watcher.wait(0.5) == 0.5
+
+    with monkeypatch.context() as patched:
+        patched.setattr(publishing_watcher, "version", database_away)
+        watcher.look()  # the tree is current and stays: a commit may come any moment now
+        assert watcher.wait(0.5) == 0.5
+
+    edit_calm("Calm, edited")
+    with monkeypatch.context() as patched:
+        patched.setattr(publishing_watcher, "publish", disk_full)
+        waits = []
+        for _ in range(10):
+            watcher.look()
+            waits.append(watcher.wait(0.5))
+    assert not serving(directory)
+    assert waits[:4] == [1, 2, 4, 8] and waits[-1] == 30  # doubling, then no longer than 30 s
+
+    watcher.look()
+    assert serving(directory) and watcher.wait(0.5) == 0.5

@@ -21,6 +21,11 @@ from footcare.content.journal import version
 
 logger = logging.getLogger(__name__)
 
+# While the tree is withdrawn after failures, the looks space out, doubling up to this: a full
+# disk or a render that keeps failing must not render everything twice a second. Nothing is
+# stale meanwhile (nginx passes every request to the app); a tree that stays keeps the pace.
+LONGEST_WAIT_SECONDS = 30.0
+
 
 @dataclass
 class Watcher:
@@ -32,6 +37,11 @@ class Watcher:
     warn: Callable[[str], None]
     # The content version at the last look that reached the database; None before the first.
     seen: int | None = None
+    failures: int = 0  # looks in a row that left no tree live
+
+    def wait(self, interval: float) -> float:
+        """Seconds until the next look."""
+        return min(interval * 2 ** min(self.failures, 16), max(interval, LONGEST_WAIT_SECONDS))
 
     def look(self) -> None:
         """One look: publish what changed, or the full syncs once nothing newer waits."""
@@ -49,6 +59,7 @@ class Watcher:
                 self.report(self.publish(complete=False))  # what changed, first
             elif live is not None and not live.complete:
                 self.report(self.publish(complete=True))  # the full syncs
+            self.failures = 0
         except Exception as error:  # anything: the rule must hold whatever went wrong
             logger.exception("Publishing failed")
             _reconnect_next_time()
@@ -64,8 +75,11 @@ class Watcher:
 
     def _withdraw_if_behind(self, why: str) -> None:
         if self.seen is not None and self._current(published_state(self.directory)):
+            self.failures = 0
             self.warn(f"{why}; the tree is current and stays; trying again.")
-        elif withdraw(self.directory):
+            return
+        self.failures += 1
+        if withdraw(self.directory):
             self.warn(f"{why}; the tree was behind and is withdrawn; trying again.")
         else:
             self.warn(f"{why}; trying again.")

@@ -67,7 +67,7 @@ class Command(BaseCommand):
         try:
             while True:
                 watcher.look()
-                time.sleep(interval)
+                time.sleep(watcher.wait(interval))
         except KeyboardInterrupt:
             pass
         finally:
