@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from drf_spectacular.views import (
@@ -16,6 +17,8 @@ from footcare.api.index import ApiIndexView
 from footcare.api.pictures import serve_picture
 from footcare.api.redoc_bundle import serve_redoc_bundle
 from footcare.api.sync import LeanSyncView, SyncView
+
+lazy_static = lazy(static, str)
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", ApiIndexView.as_view(), name="index"),
@@ -41,7 +44,11 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="footcare/home.html"), name="home"),
     path("admin/", admin.site.urls),
     # Browsers ask for it on any page that names no icon (a JSON answer, an error page).
-    path("favicon.ico", RedirectView.as_view(url=static("footcare/favicon.svg")), name="favicon"),
+    # Looked up when asked: in production the hashed name exists only after collectstatic,
+    # which runs after migrate (and its checks load this module).
+    path(
+        "favicon.ico", RedirectView.as_view(url=lazy_static("footcare/favicon.svg")), name="favicon"
+    ),
     # The admin's language switch posts here (Django's set_language; a cookie remembers it).
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((v1_patterns, "v1"))),

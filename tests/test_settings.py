@@ -62,6 +62,19 @@ def test_a_misspelt_boolean_is_a_clear_error():
     assert "DJANGO_DEBUG must be one of" in result.stderr
 
 
+def test_production_checks_pass_before_static_files_are_collected(tmp_path):
+    """The README's order: migrate (and its checks, which load every URL) before collectstatic;
+    nothing may ask the production storage for a hashed name at import."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        env=clean | {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50,
+                     "DJANGO_STATIC_ROOT": str(tmp_path)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
 def test_production_static_files_collect(tmp_path):
     """The README's `collectstatic` step, with the production storage (hashed, compressed)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
@@ -73,5 +86,9 @@ def test_production_static_files_collect(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     manifest = (tmp_path / "staticfiles.json").read_text()
-    for needed in ("vendor/jquery-ui/jquery-ui.min.js", "admin/css/base.css"):
+    for needed in (
+        "vendor/jquery-ui/jquery-ui.min.js",
+        "admin/css/base.css",
+        "footcare/favicon.svg",
+    ):
         assert f'"{needed}"' in manifest
