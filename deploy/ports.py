@@ -1,4 +1,4 @@
-"""Ports for servers started on loopback by the tests, the cluster script and the bench."""
+"""Ports for servers that the tests and the cluster script start on loopback."""
 
 import socket
 

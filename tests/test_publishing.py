@@ -239,6 +239,11 @@ def test_the_command_says_what_it_needs(tmp_path):
         call_command("publish_static", str(tmp_path), origin="")
     with pytest.raises(CommandError, match="DJANGO_ALLOWED_HOSTS"):
         call_command("publish_static", str(tmp_path), origin="https://elsewhere.example")
+    for interval in ("0", "-1", "nan"):
+        with pytest.raises(CommandError, match="--interval"):
+            call_command(
+                "publish_static", str(tmp_path), "--watch", "--interval", interval, origin=ORIGIN
+            )
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

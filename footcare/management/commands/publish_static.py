@@ -54,6 +54,8 @@ class Command(BaseCommand):
                 "Say which address clients use: --origin https://api.example.com "
                 "(or set DJANGO_PUBLIC_ORIGIN)."
             )
+        if watch and not interval > 0:
+            raise CommandError("--interval is in seconds and must be more than 0, e.g. 0.5.")
         watcher = Watcher(directory, origin, report=self.report, warn=self.stderr.write)
         if not watch:
             try:
