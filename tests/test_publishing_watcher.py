@@ -113,7 +113,9 @@ def test_with_the_database_away_a_current_tree_stays_and_an_unknown_one_goes(
     assert not serving(directory)
 
 
-def test_a_tree_behind_when_the_database_goes_away_is_withdrawn(directory, monkeypatch):
+def test_a_tree_withdrawn_for_a_failure_stays_withdrawn_while_the_database_is_away(
+    directory, monkeypatch
+):
     recorder = Recorder()
     watcher = recorder.watcher(directory)
     watcher.look()
@@ -124,6 +126,7 @@ def test_a_tree_behind_when_the_database_goes_away_is_withdrawn(directory, monke
     monkeypatch.setattr(publishing_watcher, "version", database_away)
     watcher.look()
     assert not serving(directory)
+    assert "unavailable" in recorder.warnings[-1]
 
 
 def test_stopping_withdraws_and_withdrawing_twice_is_harmless(directory):

@@ -8,8 +8,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without the settings a test run may have set."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+
+
+def manage_in_production(*command: str, static_root: Path) -> subprocess.CompletedProcess[str]:
+    """``manage.py command`` as production runs it: no debug, a strong key, hashed static files."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        env=clean_environment() | {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50,
+                                   "DJANGO_STATIC_ROOT": str(static_root)},
+    )  # fmt: skip
+
+
 def start_django(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
         [
             sys.executable,
@@ -19,7 +33,7 @@ def start_django(**env: str) -> subprocess.CompletedProcess[str]:
             "settings.CACHES['default']['BACKEND'], settings.DATABASES['default']['ENGINE'])",
         ],
         cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "footcare.settings", **env},
+        env={**clean_environment(), "DJANGO_SETTINGS_MODULE": "footcare.settings", **env},
         capture_output=True,
         text=True,
         timeout=60,
@@ -65,25 +79,13 @@ def test_a_misspelt_boolean_is_a_clear_error():
 def test_production_checks_pass_before_static_files_are_collected(tmp_path):
     """The README's order: migrate (and its checks, which load every URL) before collectstatic;
     nothing may ask the production storage for a hashed name at import."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-        env=clean | {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50,
-                     "DJANGO_STATIC_ROOT": str(tmp_path)},
-    )  # fmt: skip
+    result = manage_in_production("check", static_root=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
 
 
 def test_production_static_files_collect(tmp_path):
     """The README's `collectstatic` step, with the production storage (hashed, compressed)."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-        env=clean | {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50,
-                     "DJANGO_STATIC_ROOT": str(tmp_path)},
-    )  # fmt: skip
+    result = manage_in_production("collectstatic", "--noinput", "-v0", static_root=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     manifest = (tmp_path / "staticfiles.json").read_text()
     for needed in (

@@ -280,9 +280,12 @@ class _Publisher:
         self.trees = directory / TREES
         # The tree this one starts from: the live one, or the one withdrawn while no
         # publisher kept it current.
-        base = next((p for p in (directory / LIVE, directory / PAUSED) if _manifest(p)), None)
-        self.previous = base.resolve() if base else None
-        self.before = _manifest(self.previous) if self.previous else None
+        self.previous: Path | None = None
+        self.before: dict[str, Any] | None = None
+        for pointer in (directory / LIVE, directory / PAUSED):
+            if (manifest := _manifest(pointer)) is not None:
+                self.previous, self.before = pointer.resolve(), manifest
+                break
         for unfinished in self.trees.glob(".building-*"):  # left by a publish that was killed
             shutil.rmtree(unfinished, ignore_errors=True)
         self.building = self.trees / f".building-{time.time_ns()}"

@@ -74,7 +74,7 @@ class Watcher:
         return live is not None and (live.position, live.format) == (self.seen, FORMAT)
 
     def _withdraw_if_behind(self, why: str) -> None:
-        if self.seen is not None and self._current(published_state(self.directory)):
+        if self._current(published_state(self.directory)):  # never, before a first look
             self.failures = 0
             self.warn(f"{why}; the tree is current and stays; trying again.")
             return
