@@ -11,6 +11,9 @@ RUNTIME_INSTALLED := $(VENV)/.installed-runtime
 DEV_INSTALLED := $(VENV)/.installed-dev
 INSTALLED := $(DEV_INSTALLED)
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# The settings default to production (debug off, a secret key required). The development
+# commands below turn debug on for themselves: the local SQLite database, no secret needed.
+DEBUG_ON := DJANGO_DEBUG=1
 
 .PHONY: run test messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check install clean
 
@@ -31,19 +34,19 @@ install: $(INSTALLED)
 # Migrates, loads the content pack, makes the local admin and serves; prints where everything
 # is once the server answers (footcare/management/commands/run_local.py).
 run: $(RUNTIME_INSTALLED)
-	$(BIN)/python manage.py run_local 127.0.0.1:$(PORT)
+	$(DEBUG_ON) $(BIN)/python manage.py run_local 127.0.0.1:$(PORT)
 
 # The suite on every core. Tests go out one by one in pytest-django's order (transactional
 # tests last, as in a serial run): grouping them by file let a transactional test's flush
 # reach other files' tests on the same worker.
 test: $(INSTALLED)
-	$(BIN)/python manage.py check
+	$(DEBUG_ON) $(BIN)/python manage.py check
 	$(BIN)/pytest -n auto
 
 # The Russian catalogue: collect every string the code marks, then compile it. Both files are
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.
 messages: $(INSTALLED)
-	$(BIN)/python manage.py makemessages -l ru --no-obsolete
+	$(DEBUG_ON) $(BIN)/python manage.py makemessages -l ru --no-obsolete
 	msgfmt --check -o locale/ru/LC_MESSAGES/django.mo locale/ru/LC_MESSAGES/django.po
 
 # A benchmark, not a test: gunicorn under wrk on 127.0.0.1; figures in bench/results/.
@@ -74,7 +77,7 @@ contract: $(INSTALLED)
 	cd $(TS) && npx redocly lint ../../openapi/v1.yaml --config redocly.yaml --format=summary
 	cd $(TS) && npx spectral lint ../../openapi/v1.yaml --ruleset .spectral.yaml --fail-severity=error
 	cd $(TS) && npx openapi-typescript ../../openapi/v1.yaml --output generated/v1.ts
-	$(BIN)/python $(TS)/write_answers.py $(TS)/generated/answers.ts
+	$(DEBUG_ON) $(BIN)/python $(TS)/write_answers.py $(TS)/generated/answers.ts
 	cd $(TS) && npx tsc --project tsconfig.json
 
 check: lint types migrations-check schema-check content-check
@@ -85,21 +88,21 @@ lint: $(INSTALLED)
 	$(BIN)/lint-imports
 
 types: $(INSTALLED)
-	$(BIN)/mypy .
+	$(DEBUG_ON) $(BIN)/mypy .
 
 migrations-check: $(INSTALLED)
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEBUG_ON) $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Regenerate the committed v1 contract after an intended, backward-compatible API change.
 schema: $(INSTALLED)
-	$(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file openapi/v1.yaml
+	$(DEBUG_ON) $(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file openapi/v1.yaml
 
 schema-check: $(INSTALLED)
-	$(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file /dev/null
+	$(DEBUG_ON) $(BIN)/python manage.py spectacular --api-version v1 --validate --fail-on-warn --file /dev/null
 
 # The shipped content pack against every content rule, loaded into a throwaway SQLite database.
 content-check: $(INSTALLED)
-	@db="$$(mktemp -d)/content.sqlite3"; export DATABASE_URL="sqlite:///$$db"; \
+	@db="$$(mktemp -d)/content.sqlite3"; export DATABASE_URL="sqlite:///$$db" $(DEBUG_ON); \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py load_content >/dev/null && \
 	$(BIN)/python manage.py check_content; status=$$?; rm -rf "$$(dirname "$$db")"; exit $$status

@@ -31,6 +31,12 @@ def _fresh_cache() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _quick_password_hashing(settings) -> None:
+    # A real login hashes for about 0.3 s on purpose; the lockout tests make dozens of them.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _publishable(request) -> None:
     """What every published routine relies on: the safety screen, written in both languages,
     and a contraindication that applies to every routine. Tests that need a database start

@@ -161,7 +161,7 @@ def test_a_forged_forwarded_for_does_not_escape_the_limit(api, settings):
 
 def test_behind_a_trusted_proxy_each_client_has_its_own_limit(api, settings):
     settings.API_THROTTLE_RATE = "2/minute"
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    settings.TRUSTED_PROXIES = 1
     url = reverse("v1:zone-list")
     for client in ("198.51.100.1", "198.51.100.2"):
         # The client may prepend anything; the proxy appends the address it saw.

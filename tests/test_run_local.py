@@ -2,18 +2,13 @@
 stops all of it."""
 
 import os
-import signal
 import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from deploy.ports import free_port
 from footcare.management.commands.run_local import local_base_url
 from footcare.where_to_go import addresses, announce_when_up
 
@@ -69,51 +64,6 @@ def test_a_port_already_taken_is_refused_before_any_work():
         port = other.getsockname()[1]
         with pytest.raises(CommandError, match="PORT="):
             call_command("run_local", f"127.0.0.1:{port}")
-
-
-def test_make_run_serves_says_where_to_go_and_stops_on_ctrl_c(tmp_path):
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "DJANGO_DEBUG": "1",
-        "PYTHONUNBUFFERED": "1",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "run_local", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
-    )
-    output: list[str] = []
-    try:
-        deadline = time.monotonic() + 300
-        assert server.stdout is not None
-        while time.monotonic() < deadline:
-            line = server.stdout.readline()
-            if not line:
-                break
-            output.append(line)
-            if "Ctrl-C" in line:
-                break
-        text = "".join(output)
-        assert "footcare is up:" in text, text
-        banner = text[text.index("footcare is up:") :]
-        assert "log in as user 'admin', password 'admin'" in banner
-        for path in ("/", "/admin/", "/api/v1/docs/", "/api/v1/redoc/", "/api/v1/"):
-            url = f"http://127.0.0.1:{port}{path}"
-            assert url in banner, path
-            with urllib.request.urlopen(url, timeout=10) as answer:
-                assert answer.status == 200, path
-        assert "Starting development server" in text  # runserver's own lines still show
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        server.communicate(timeout=30)
-    assert server.returncode == 0
-    assert not group_alive(server.pid, within_seconds=10)  # the serving child is gone too
 
 
 def group_alive(group: int, *, within_seconds: float) -> bool:

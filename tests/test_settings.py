@@ -53,8 +53,8 @@ def test_production_with_secret_key_starts():
     assert result.stdout.startswith("False")
 
 
-def test_defaults_are_local_sqlite_and_locmem():
-    result = start_django()
+def test_debug_defaults_are_local_sqlite_and_locmem():
+    result = start_django(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert "True" in result.stdout
     assert "locmem.LocMemCache" in result.stdout
@@ -63,7 +63,9 @@ def test_defaults_are_local_sqlite_and_locmem():
 
 def test_redis_and_postgres_come_from_urls():
     result = start_django(
-        REDIS_URL="redis://127.0.0.1:6379/0", DATABASE_URL="postgres://postgres@127.0.0.1/x"
+        DJANGO_DEBUG="1",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        DATABASE_URL="postgres://postgres@127.0.0.1/x",
     )
     assert result.returncode == 0, result.stderr
     assert "RedisCache" in result.stdout

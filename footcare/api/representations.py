@@ -14,9 +14,7 @@ cache is down, answers come from the database as if nothing were stored.
 """
 
 import hashlib
-import logging
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,9 +35,8 @@ from footcare.api.encodings import Encoding, compressed, etag_variant, same_enti
 from footcare.api.language import FALLBACK_HEADER
 from footcare.api.parameters import CONTRACT
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
+from footcare.api.shared_cache import breaker
 from footcare.content.journal import Version, version
-
-logger = logging.getLogger(__name__)
 
 STORED_HEADERS = (
     "Cache-Control",
@@ -53,34 +50,6 @@ STORED_HEADERS = (
 )
 
 
-class _CacheBreaker:
-    """After a cache error, leave the cache alone for a few seconds.
-
-    A Redis that hangs would otherwise cost every request its socket timeout twice (a read
-    and a write); with the breaker open, answers come straight from the database.
-    """
-
-    pause_seconds = 5.0
-
-    def __init__(self) -> None:
-        self.closed_after = 0.0
-
-    def run(self, operation: Callable[[], Any], default: Any = None) -> Any:
-        if time.monotonic() < self.closed_after:
-            return default
-        try:
-            return operation()
-        except Exception:  # any backend error: Redis down, timeouts, …
-            self.closed_after = time.monotonic() + self.pause_seconds
-            logger.warning(
-                "The cache is unavailable; answering from the database for %.0f s.",
-                self.pause_seconds,
-                exc_info=True,
-            )
-            return default
-
-
-breaker = _CacheBreaker()
 _safely = breaker.run
 
 

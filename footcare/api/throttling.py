@@ -1,17 +1,32 @@
 """The per-client rate limit, and the headers that tell a client where it stands.
 
-The client is the address that connected, or, behind ``DJANGO_TRUSTED_PROXIES`` proxies,
-the address the nearest of them saw: never a header the client could write itself (DRF's
-default read all of ``X-Forwarded-For``, so rotating it escaped the limit).
+The client is the address that connected. Only when that address is one of our own proxies
+(``DJANGO_TRUSTED_PROXY_ADDRESSES``) is the address it reports in ``X-Forwarded-For``
+believed, hop by hop, for at most ``DJANGO_TRUSTED_PROXIES`` hops: a client that reaches an
+app server directly can write that header itself, and rotating it escaped the limit and the
+login lockout. A value that is not an address is ignored, never an error (stored in a
+PostgreSQL ``inet`` column it made every login a 500).
+
+The count is one per client across every worker and server: it lives in the shared cache
+(Redis), kept with atomic increments; a rate set without a shared cache is refused by
+``manage.py check`` (footcare/checks.py).
 """
 
+import ipaddress
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
-from rest_framework.throttling import AnonRateThrottle, BaseThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
+
+from footcare.api.shared_cache import breaker
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 @dataclass(frozen=True)
@@ -20,47 +35,102 @@ class RateLimit:
 
     limit: int
     remaining: int
-    reset: int  # seconds until a request of the window is forgotten
+    reset: int  # seconds until the window ends and the count starts again
     window: int
 
 
+def _address(text: str) -> Address | None:
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def _is_our_proxy(peer: str) -> bool:
+    # An empty peer is a unix socket: only processes on this host, with the right to open
+    # the socket file, can connect through it.
+    if not peer.strip():
+        return True
+    address = _address(peer)
+    return address is not None and any(
+        address in network for network in settings.TRUSTED_PROXY_NETWORKS
+    )
+
+
 def client_address(request: HttpRequest) -> str | None:
-    """The client's address: REMOTE_ADDR, or what the nearest of our trusted proxies saw.
+    """The client's address: the peer, or what the nearest of our trusted proxies saw.
 
-    None when there is none (a request made in code, such as a test's forced login).
+    None when there is none (a request made in code, or a unix socket with no proxy in
+    front).
     """
-    # DRF's rule, with NUM_PROXIES set; it reads only META and headers, which both have.
-    address = BaseThrottle().get_ident(request)  # type: ignore[arg-type]
-    return str(address) if address else None
+    peer = request.META.get("REMOTE_ADDR", "") or ""
+    client = _address(peer)
+    hops = settings.TRUSTED_PROXIES
+    if not hops or not _is_our_proxy(peer):
+        return str(client) if client else None
+    reported = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for _hop in range(hops):
+        if not reported:
+            break
+        address = _address(reported.pop())
+        if address is None:
+            break  # not an address: believe nothing further out than what we know
+        client = address
+        if not _is_our_proxy(str(address)):
+            break  # the first address that is not ours is the client, whatever it adds
+    return str(client) if client else None
 
 
-class ClientRateThrottle(AnonRateThrottle):
+class ClientRateThrottle(BaseThrottle):
     """Per-address rate limit from ``settings.API_THROTTLE_RATE``; off when that is empty.
 
-    Read at request time (DRF's own reads its rate once at import), so operators and tests
-    can change it without a restart of the class machinery. Leaves a ``RateLimit`` on the
-    request for ``RateLimitHeadersMiddleware``.
+    A fixed window per client, counted with the cache's atomic ``incr``, so concurrent
+    requests on several workers and servers are each counted once (DRF's own throttle reads
+    a list, appends and writes it back, which loses counts between processes). Read at
+    request time, so operators and tests can change the rate without a restart. Leaves a
+    ``RateLimit`` on the request for ``RateLimitHeadersMiddleware``.
     """
 
-    scope = "client"
-
-    def get_rate(self) -> str | None:
-        return settings.API_THROTTLE_RATE
+    def __init__(self) -> None:
+        self.wait_seconds: float | None = None
 
     def allow_request(self, request: Any, view: Any) -> bool:
-        allowed = super().allow_request(request, view)
-        history = getattr(self, "history", None)
-        limit, window = self.parse_rate(self.rate)
-        if limit is not None and window is not None and history is not None:
-            reset = int(history[-1] + window - self.now) + 1 if history else 0
-            django_request = getattr(request, "_request", request)
-            django_request.rate_limit = RateLimit(
-                limit=limit,
-                remaining=max(limit - len(history), 0),
-                reset=max(reset, 0),
-                window=window,
-            )
-        return allowed
+        rate = settings.API_THROTTLE_RATE
+        if not rate:
+            return True
+        limit, window = SimpleRateThrottle.parse_rate(None, rate)  # type: ignore[arg-type]
+        assert limit is not None and window is not None  # noqa: S101 - a rate was given
+        now = time.time()
+        started = int(now // window) * window
+        client = client_address(getattr(request, "_request", request)) or "unknown"
+        key = f"throttle:{client}:{window}:{started}"
+        count = breaker.run(lambda: _count(key, expires_in=window))
+        if count is None:
+            return True  # the shared cache is down: serve rather than refuse everyone
+        left = started + window - now
+        django_request = getattr(request, "_request", request)
+        django_request.rate_limit = RateLimit(
+            limit=limit,
+            remaining=max(limit - count, 0),
+            reset=math.ceil(left),
+            window=window,
+        )
+        self.wait_seconds = left if count > limit else None
+        return count <= limit
+
+    def wait(self) -> float | None:
+        return self.wait_seconds
+
+
+def _count(key: str, *, expires_in: int) -> int:
+    """One more request under ``key``; how many there have been, this one included."""
+    if cache.add(key, 1, timeout=expires_in + 1):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls: this is the first of a new window
+        cache.add(key, 1, timeout=expires_in + 1)
+        return 1
 
 
 class RateLimitHeadersMiddleware:

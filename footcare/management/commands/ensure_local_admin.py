@@ -7,15 +7,17 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-USERNAME = "admin"
-PASSWORD = "admin"  # noqa: S105 - a local, DEBUG-only account; refused in production below
+from footcare.logins import LOCAL_PASSWORD as PASSWORD
+from footcare.logins import LOCAL_USERNAME as USERNAME
+from footcare.logins import mark_as_local
 
 
 def ensure_local_admin() -> str:
     """Create ``admin``/``admin`` if there is no ``admin`` yet; say how to log in.
 
     A password the developer changed is kept, and the answer says so rather than print one
-    that no longer works.
+    that no longer works. The account is marked as local, so that no server with DEBUG off
+    lets it in, should this database ever be used by one (footcare/logins.py).
     """
     if not settings.DEBUG:
         raise CommandError(
@@ -28,6 +30,7 @@ def ensure_local_admin() -> str:
     if created:
         user.set_password(PASSWORD)
         user.save(update_fields=["password"])
+    mark_as_local(user)
     # A new account's password is known: checking it would hash it once more (~0.4 s).
     if created or user.check_password(PASSWORD):
         return _("user %(user)r, password %(password)r") % {"user": USERNAME, "password": PASSWORD}
