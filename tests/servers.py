@@ -40,10 +40,10 @@ def child_environment(**overrides: str) -> dict[str, str]:
 class Server:
     """A gunicorn process of the service, on the test database, with its own cache."""
 
-    def __init__(self, **environment: str) -> None:
+    def __init__(self, *, workers: int = 1, **environment: str) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "footcare.wsgi", "--workers", "1",
+            [sys.executable, "-m", "gunicorn", "footcare.wsgi", "--workers", str(workers),
              "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
             cwd=ROOT, env=child_environment(**environment),
         )  # fmt: skip
