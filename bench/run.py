@@ -80,6 +80,11 @@ class Server:
                 f"{HOST}:{PORT}",
                 "-w",
                 "2",
+                # Sync workers, as every earlier run measured: on SQLite, gunicorn.conf.py's
+                # gevent workers open a connection per request (PostgreSQL's pool does not),
+                # which would slow the reference as much as the endpoints and blur the ratios.
+                "--worker-class",
+                "sync",
                 "--log-level",
                 "warning",
             ],

@@ -139,7 +139,9 @@ def main() -> None:
     django.setup()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
-        [gunicorn, "footcare.wsgi", "-b", f"{HOST}:{PORT}", "-w", "2", "--log-level", "warning"],
+        # Sync workers, as the soak has always run them (see bench/run.py).
+        [gunicorn, "footcare.wsgi", "-b", f"{HOST}:{PORT}", "-w", "2", "--worker-class", "sync",
+         "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     try:

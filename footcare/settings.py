@@ -179,6 +179,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         connect_timeout=DB_CONNECT_TIMEOUT,
         options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
     )
+    # A pool per process, shared by its requests (psycopg_pool, through Django's own support):
+    # gunicorn's gevent workers (gunicorn.conf.py) run each request in a new greenlet, which
+    # cannot keep a connection for the next one. 0: a connection per thread, as Django does.
+    DB_POOL_SIZE = env_int("DJANGO_DB_POOL_SIZE", 0)
+    if DB_POOL_SIZE:
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": DB_POOL_SIZE,
+            "timeout": DB_CONNECT_TIMEOUT,
+        }
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Live-server tests (the browser, the generated client) run the app in other threads. An
