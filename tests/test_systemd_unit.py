@@ -1,4 +1,4 @@
-"""deploy/systemd/footcare-publish.service: a unit systemd accepts, running a command we have."""
+"""deploy/systemd/: units systemd accepts, running commands we have."""
 
 import shlex
 import shutil
@@ -12,6 +12,7 @@ from footcare.management.commands.publish_static import Command
 from tests.servers import ROOT
 
 UNIT = ROOT / "deploy" / "systemd" / "footcare-publish.service"
+APP_UNIT = ROOT / "deploy" / "systemd" / "footcare-app@.service"
 
 
 def settings_of(unit: str) -> dict[str, str]:
@@ -37,15 +38,32 @@ def test_the_unit_runs_the_watcher_and_brings_it_back():
 ANALYZE = shutil.which("systemd-analyze")
 
 
+def test_the_app_unit_serves_on_loopback_at_the_instances_port():
+    service = settings_of(APP_UNIT.read_text())
+    program, application, *arguments = shlex.split(service["ExecStart"])
+    assert Path(service["WorkingDirectory"]) / ".venv/bin/gunicorn" == Path(program)
+    assert application == "footcare.wsgi"
+    assert arguments[arguments.index("--bind") + 1] == "127.0.0.1:%i"
+    assert service["Restart"] == "always"
+
+
 @pytest.mark.skipif(ANALYZE is None, reason="systemd-analyze is not here")
-def test_systemd_accepts_the_unit(tmp_path):
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [(UNIT, UNIT.name), (APP_UNIT, "footcare-app@8000.service")],
+    ids=["publish", "app"],
+)
+def test_systemd_accepts_the_unit(tmp_path, unit, name):
     # This checkout and this machine's user stand in for /srv/footcare and footcare.
-    unit = UNIT.read_text().replace("/srv/footcare/.venv/bin/python", sys.executable)
-    unit = unit.replace("/srv/footcare", str(ROOT)).replace("=/etc/footcare/", "=-/etc/footcare/")
-    unit = unit.replace("User=footcare", "User=root").replace("Group=footcare", "Group=root")
-    (tmp_path / UNIT.name).write_text(unit)
+    text = unit.read_text().replace("/srv/footcare/.venv/bin/python", sys.executable)
+    text = text.replace(
+        "/srv/footcare/.venv/bin/gunicorn", str(Path(sys.executable).parent / "gunicorn")
+    )
+    text = text.replace("/srv/footcare", str(ROOT)).replace("=/etc/footcare/", "=-/etc/footcare/")
+    text = text.replace("User=footcare", "User=root").replace("Group=footcare", "Group=root")
+    (tmp_path / name).write_text(text)
     checked = subprocess.run(
-        [str(ANALYZE), "verify", str(tmp_path / UNIT.name)],
+        [str(ANALYZE), "verify", str(tmp_path / name)],
         capture_output=True, text=True, cwd=tmp_path,
     )  # fmt: skip
     # systemd-analyze exits 0 on unknown keys and bad values; it only says so.

@@ -22,7 +22,7 @@ from deploy.local_nginx import LocalNginx, installed
 from deploy.ports import free_port
 from tests.servers import ROOT, Server
 
-LOOPBACK = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\]|unix:\S+)(:\d+)?$")
+LOOPBACK = re.compile(r"^(127\.0\.0\.1|localhost|\[::1\]|unix:\S+)(:(\d+|%i))?$")
 
 
 @contextmanager
@@ -113,5 +113,6 @@ def test_no_recipe_unit_or_doc_exposes_an_app_server():
     binds = gunicorn_binds()
     assert any(path.endswith("README.md") for path, _ in binds)  # the recipe is still seen
     assert any(path.endswith("gunicorn.conf.py") for path, _ in binds)
+    assert any(path.endswith("footcare-app@.service") for path, _ in binds)
     exposed = [(Path(path).name, address) for path, address in binds if not LOOPBACK.match(address)]
     assert exposed == []
