@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from footcare.api.pictures import picture_url
 from footcare.content.pictures import refuse_if_too_large, row_values, save_picture
+from footcare.models import Picture
 
 
 class PictureUploadForm(forms.ModelForm):
@@ -33,6 +34,11 @@ class PictureUploadForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        picture_id = self.instance.picture_id
+        if picture_id is not None and not Picture.objects.filter(pk=picture_id).exists():
+            # A restored version may name a picture removed since (prune_pictures): the
+            # item has none, and one that needs a picture asks for an upload.
+            self.instance.picture = None
         upload = cleaned.get("picture_file")
         if upload:
             try:

@@ -16,8 +16,10 @@ class FootcareConfig(AppConfig):
     def ready(self) -> None:
         from footcare import checks  # noqa: F401  (registers the checks on import)
         from footcare.content.identity import follow_renames
+        from footcare.content.picture_pruning import guard_restores
 
         follow_renames()
+        guard_restores()
 
     def content_rules(self) -> list["Rule"]:
         from footcare.content.wording import RULES

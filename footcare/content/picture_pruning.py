@@ -5,6 +5,9 @@ or is deleted; it is still public at its address. ``prune`` removes such picture
 foreign key to ``Picture`` in any installed model counts as a use, found by walking the
 model's relations, so that a model added later is counted without being named here.
 
+History keeps versions that show pictures removed since; restoring one is refused in words
+(``guard_restores``), and the editor may upload a picture in the same form.
+
 The grace period counts from when a picture was stored: one stored and not yet attached (by
 a script, or a shell) is left alone for that long. An old picture being attached at the
 moment it is judged unused is safe too: ``save_picture`` locks the row it finds until the
@@ -15,10 +18,14 @@ writer at a time, so the two cannot interleave.)
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
 
+from footcare.content.guards import guard_saves
 from footcare.models import Picture
 
 
@@ -65,3 +72,24 @@ def prune(stored_before: datetime) -> int:
         except IntegrityError:
             pass  # attached since, by a path that takes no lock (a restore): it stays
     return removed
+
+
+def guard_restores() -> None:
+    """Refuse, in words, a save that points at a removed picture: a restored version of an
+    item may name one, which the database would refuse with an error page. (The admin's
+    forms treat such an item as having no picture, and ask for one where it needs one.)"""
+    for reference in picture_references():
+        guard_saves(reference.model, partial(_removed_picture, reference.name))
+
+
+def _removed_picture(name: str, item: Any) -> list[str]:
+    pk = getattr(item, item._meta.get_field(name).attname)
+    if pk is None or Picture.objects.filter(pk=pk).exists():
+        return []
+    return [
+        gettext(
+            "“%(item)s” shows a picture that was removed since, as no item showed it any "
+            "more: upload a picture for it."
+        )
+        % {"item": item}
+    ]

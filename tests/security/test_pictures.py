@@ -22,13 +22,16 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
+from reversion.models import Version
 
 import routines
+from footcare.content.guards import deferred
 from footcare.content.pictures import row_values, store_picture
 from footcare.models import Picture
 from routines.models import Routine, Technique
 from tests.factories import RoutineFactory, StepFactory, TechniqueFactory, ZoneFactory
 from tests.routines.test_routine_editor import saved_form
+from tests.test_history import revision_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -459,6 +462,63 @@ def test_an_old_unused_picture_being_attached_is_not_pruned_under_the_editor():
         editor.join(10)
     technique.refresh_from_db()
     assert technique.picture_id == old.pk
+
+
+def history_of(item):
+    return Version.objects.get_for_object(item)
+
+
+def test_restoring_a_version_whose_picture_was_pruned_asks_for_a_picture(editor):
+    technique = TechniqueFactory(name_en="Stroking")
+    url = reverse("admin:routines_technique_change", args=[technique.pk])
+    assert editor.post(url, technique_form(technique)).status_code == 302
+    first, old = history_of(technique).first(), technique.picture
+    renamed = technique_form(
+        technique, name_en="Gliding", picture_file=upload("a.png", photo_png(), "image/png")
+    )
+    assert editor.post(url, renamed).status_code == 302
+    age(old, days=30)
+    assert "Removed 1 picture" in prune()
+
+    restore = reverse("admin:routines_technique_revision", args=[technique.pk, first.pk])
+    form = revision_form_data(editor.get(restore))
+    refused = editor.post(restore, form)
+    assert refused.status_code == 200
+    assert "Add a picture that shows it." in refused.content.decode()
+    technique.refresh_from_db()
+    assert technique.name_en == "Gliding"
+
+    photo = upload("b.jpg", photo_jpeg(), "image/jpeg")
+    assert editor.post(restore, form | {"picture_file": photo}).status_code == 302
+    technique.refresh_from_db()
+    assert technique.name_en == "Stroking" and technique.picture.content_type == "image/jpeg"
+
+
+def test_a_routine_restored_without_its_pruned_picture_shows_the_foot_map(editor):
+    routine = RoutineFactory(slug="calm", picture=store_picture(photo_png()))
+    StepFactory(routine=routine, position=1)
+    first, old = history_of(routine).first(), routine.picture
+    routine.picture = store_picture(photo_webp())
+    routine.save()
+    age(old, days=30)
+    assert "Removed 1 picture" in prune()
+    restore = reverse("admin:routines_routine_revision", args=[routine.pk, first.pk])
+    response = editor.post(restore, revision_form_data(editor.get(restore)))
+    assert response.status_code == 302
+    routine.refresh_from_db()
+    assert routine.picture is None
+
+
+def test_a_version_naming_a_removed_picture_is_refused_in_words_on_any_path():
+    technique = TechniqueFactory()
+    first, old = history_of(technique).first(), technique.picture
+    technique.picture = store_picture(photo_png())
+    technique.save()
+    age(old, days=30)
+    prune()
+    with pytest.raises(ValidationError) as refused, deferred():
+        first.revision.revert()
+    assert "shows a picture that was removed since" in " ".join(refused.value.messages)
 
 
 # Item 19: a drawing too big for the picture table is refused, not a server error.
