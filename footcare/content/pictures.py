@@ -16,6 +16,8 @@ orientation goes with the rest, and brought into sRGB when it has a colour profi
 profile is a file of its own, with free-text fields (its name, the device, a copyright) that
 we cannot vet, and sRGB is what browsers assume for a picture without one, so the colours
 stay right. An SVG is kept byte for byte: it is text we have checked in full.
+(``picture_metadata.carries_metadata`` tells whether bytes carry any; photos an earlier
+release stored as uploaded are stored again by ``picture_cleaning``.)
 """
 
 import hashlib
