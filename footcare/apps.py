@@ -14,10 +14,12 @@ class FootcareConfig(AppConfig):
     verbose_name = _("Content service")
 
     def ready(self) -> None:
-        from footcare import checks  # noqa: F401  (registers the checks on import)
+        from footcare import checks, picture_checks  # noqa: F401  (register the checks)
         from footcare.content.identity import follow_renames
+        from footcare.content.picture_pruning import guard_restores
 
         follow_renames()
+        guard_restores()
 
     def content_rules(self) -> list["Rule"]:
         from footcare.content.wording import RULES

@@ -1,28 +1,41 @@
-"""Pictures for content: read, checked and stored once, whoever brings them.
+"""Pictures for content: read, checked, cleaned and stored once, whoever brings them.
 
 An editor's upload, the content pack's drawings and migrations all come through
-``store_picture``: it refuses what is not a picture a browser can show safely, works out
-the size, makes the thumbnail, and keeps one ``Picture`` row per distinct file.
+``row_values``: it refuses what is not a picture a browser can show safely, works out the
+size, makes the thumbnail and the bytes to keep; ``save_picture`` keeps one ``Picture`` row
+per distinct file.
 
 Accepted: PNG, JPEG and WebP (read by Pillow, which also makes the thumbnails), and SVG
-drawings made only of shapes: an SVG is served from our own address, so one with a script,
-an event handler, a link to elsewhere or embedded HTML could act as our site in a browser.
+drawings made only of shapes (``svg_allowlist``: an SVG is served from our own address, so
+one that could run or fetch anything would act as our site in a browser).
+
+A photo is stored re-encoded from its pixels alone: what a camera or an editing program
+writes beside them (EXIF with the GPS position and the owner's name, XMP, IPTC, comments,
+PNG text) stays out. It is first turned upright as its EXIF orientation says, since the
+orientation goes with the rest, and brought into sRGB when it has a colour profile: the
+profile is a file of its own, with free-text fields (its name, the device, a copyright) that
+we cannot vet, and sRGB is what browsers assume for a picture without one, so the colours
+stay right. An SVG is kept byte for byte: it is text we have checked in full.
+(``picture_metadata.carries_metadata`` tells whether bytes carry any; photos an earlier
+release stored as uploaded are stored again by ``picture_cleaning``.)
 """
 
 import hashlib
 import io
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from defusedxml import ElementTree as SafeET
-from defusedxml.common import DefusedXmlException
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL.JpegImagePlugin import JpegImageFile, get_sampling
 
+from footcare.content.svg_allowlist import checked_svg
 from footcare.models import Picture
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -30,47 +43,18 @@ MAX_SIDE = 6000  # pixels: larger is not an illustration, and costs memory to de
 THUMBNAIL_SIDE = 320
 
 RASTER_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+WEBP_QUALITY = 90  # encoded again at a quality no eye tells from the upload
 SVG_TYPE = "image/svg+xml"
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", SVG_TYPE: "svg"}
+SRGB = ImageCms.createProfile("sRGB")
 
-SVG = "{http://www.w3.org/2000/svg}"
-# Shapes, grouping, arrowheads, gradients, labels and accessible names: what a drawing needs.
-SVG_ELEMENTS = {
-    SVG + name
-    for name in [
-        "svg",
-        "g",
-        "defs",
-        "marker",
-        "path",
-        "circle",
-        "ellipse",
-        "rect",
-        "line",
-        "polyline",
-        "polygon",
-        "title",
-        "text",
-        "tspan",
-        "desc",
-        "linearGradient",
-        "radialGradient",
-        "stop",
-        "clipPath",
-        "use",
-        "symbol",
-    ]
-}
-# Attributes that may point somewhere; only to something inside the same drawing.
-LINKING = {"href", "{http://www.w3.org/1999/xlink}href"}
-INTERNAL_URL = re.compile(r"url\(\s*#[\w.-]+\s*\)")
-ANY_URL = re.compile(r"url\s*\(", re.IGNORECASE)
 LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$")
 
 
 @dataclass(frozen=True)
 class Measured:
     content_type: str
+    data: bytes
     width: int
     height: int
     thumbnail: bytes
@@ -80,16 +64,24 @@ class Measured:
 
 def store_picture(data: bytes) -> Picture:
     """The ``Picture`` for these bytes, stored if new; a ``ValidationError`` in plain words
-    if they are not a picture we serve."""
-    if not data:
-        raise ValidationError(_("The file is empty."), code="empty")
-    refuse_if_too_large(len(data))
-    digest = hashlib.sha256(data).hexdigest()
-    existing = Picture.objects.filter(digest=digest).first()
-    if existing is not None:
-        return existing
-    picture, _created = Picture.objects.get_or_create(digest=digest, defaults=row_values(data))
-    return picture
+    if they are not a picture we serve. See ``save_picture`` for the transaction."""
+    return save_picture(row_values(data))
+
+
+def save_picture(values: dict[str, Any]) -> Picture:
+    """The ``Picture`` of ``row_values``: the row with its digest, or a new one.
+
+    Call it in the transaction that saves the item showing the picture (the admin and the
+    content loader do): a row found is locked until that transaction ends, so that
+    ``prune_pictures`` cannot remove an old, unused picture while it is being attached.
+    """
+    with transaction.atomic():
+        found = Picture.objects.select_for_update().filter(digest=values["digest"]).first()
+        if found is not None:
+            return found
+        rest = {name: value for name, value in values.items() if name != "digest"}
+        picture, _created = Picture.objects.get_or_create(digest=values["digest"], defaults=rest)
+        return picture
 
 
 def refuse_if_too_large(size: int) -> None:
@@ -102,15 +94,20 @@ def refuse_if_too_large(size: int) -> None:
         )
 
 
-def row_values(data: bytes) -> dict[str, object]:
-    """A ``Picture`` row's fields for these bytes (but the digest), or a ``ValidationError``.
+def row_values(data: bytes) -> dict[str, Any]:
+    """A ``Picture`` row's fields for these bytes, or a ``ValidationError``.
 
-    Touches no database: migrations use it with their historical model.
+    ``data`` is what is kept (a photo re-encoded without its metadata) and ``digest`` its
+    SHA-256. Touches no database: migrations use it with their historical model.
     """
+    if not data:
+        raise ValidationError(_("The file is empty."), code="empty")
+    refuse_if_too_large(len(data))
     measured = _measure_svg(data) if _looks_like_svg(data) else _measure_raster(data)
     return {
+        "digest": hashlib.sha256(measured.data).hexdigest(),
         "content_type": measured.content_type,
-        "data": data,
+        "data": measured.data,
         "width": measured.width,
         "height": measured.height,
         "thumbnail": measured.thumbnail,
@@ -146,74 +143,106 @@ def _measure_raster(data: bytes) -> Measured:
             kind = image.format or ""
             if kind not in RASTER_TYPES:
                 raise unreadable
-            width, height = image.size
-            if max(width, height) > MAX_SIDE:
-                raise ValidationError(
-                    _("The picture is more than %(limit)s pixels wide or high: make it smaller."),
-                    code="too_many_pixels",
-                    params={"limit": MAX_SIDE},
-                )
+            _refuse_if_too_many_pixels(*image.size)  # before decoding them
             image.load()  # a truncated or corrupt file fails here, not when served
-            thumbnail = image.copy()
+            clean = _pixels_only(image)
+            options = _encoder_options(image)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
         raise unreadable from None
+    thumbnail = clean.copy()
     thumbnail.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE))
-    if kind == "JPEG" and thumbnail.mode not in ("RGB", "L"):
-        thumbnail = thumbnail.convert("RGB")
-    out = io.BytesIO()
-    thumbnail.save(out, format=kind)
     return Measured(
-        RASTER_TYPES[kind], width, height, out.getvalue(), thumbnail.width, thumbnail.height
+        RASTER_TYPES[kind],
+        _encoded(clean, kind, options),
+        clean.width,
+        clean.height,
+        _encoded(thumbnail, kind, options),
+        thumbnail.width,
+        thumbnail.height,
     )
+
+
+def _encoder_options(upload: Image.Image) -> dict[str, Any]:
+    if isinstance(upload, JpegImageFile):
+        # The upload's own quantization, as Pillow's quality="keep" does (which needs the
+        # file itself, not its pixels turned upright): no bigger, and hardly any worse.
+        return {"qtables": upload.quantization, "subsampling": get_sampling(upload)}
+    if upload.format == "WEBP":
+        return {"quality": WEBP_QUALITY}
+    return {}
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """The picture as it is meant to be seen (upright, in sRGB), with nothing beside its
+    pixels but their transparency."""
+    upright = ImageOps.exif_transpose(image)
+    profile = upright.info.get("icc_profile")
+    if profile:
+        upright = _in_srgb(upright, profile)
+    # Savers copy comments and profiles from ``info`` unless told otherwise: keep none.
+    upright.info = {key: upright.info[key] for key in ("transparency",) if key in upright.info}
+    return upright
+
+
+def _in_srgb(image: Image.Image, profile: bytes) -> Image.Image:
+    mode = "RGBA" if image.has_transparency_data else "RGB"
+    if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        image = image.convert(mode)
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        return ImageCms.buildTransform(source, SRGB, image.mode, mode).apply(image)
+    except (ImageCms.PyCMSError, OSError):
+        # A profile that cannot be read, or that does not fit the pixels (a grey profile
+        # on a colour picture): the pixels as they are, as a browser would show them.
+        return image
+
+
+def _encoded(image: Image.Image, kind: str, options: dict[str, Any]) -> bytes:
+    if kind == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format=kind, **options)
+    return out.getvalue()
+
+
+def _refuse_if_too_many_pixels(width: float, height: float) -> None:
+    # Also what keeps a size within the database's integer columns.
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(
+            _("The picture is more than %(limit)s pixels wide or high: make it smaller."),
+            code="too_many_pixels",
+            params={"limit": MAX_SIDE},
+        )
 
 
 def _measure_svg(data: bytes) -> Measured:
-    try:
-        root = SafeET.fromstring(data, forbid_dtd=True)
-    except (ET.ParseError, DefusedXmlException, ValueError):
-        raise ValidationError(
-            _("This SVG file cannot be read: save it again from your drawing program."),
-            code="bad_svg",
-        ) from None
-    if root.tag != SVG + "svg":
-        raise ValidationError(_("This is not an SVG drawing."), code="bad_svg")
-    for element in root.iter():
-        _check_svg_element(element)
-    width, height = _svg_size(root)
-    return Measured(SVG_TYPE, width, height, b"", width, height)
-
-
-def _check_svg_element(element: ET.Element) -> None:
-    unsafe = ValidationError(
-        _(
-            "This SVG file contains %(what)s, which a picture on our site may not have: "
-            "keep only shapes and text (export it as plain SVG, or upload a PNG)."
-        ),
-        code="unsafe_svg",
-        params={"what": element.tag.rsplit("}", 1)[-1]},
-    )
-    if element.tag not in SVG_ELEMENTS:
-        raise unsafe
-    for name, value in element.attrib.items():
-        local = name.rsplit("}", 1)[-1].lower()
-        if local.startswith("on") or (name in LINKING and not value.startswith("#")):
-            raise unsafe
-        # url(#arrow) points into the drawing; any other url( … ) fetches from elsewhere.
-        if ANY_URL.search(INTERNAL_URL.sub("", value)) or "@import" in value:
-            raise unsafe
+    width, height = _svg_size(checked_svg(data))
+    return Measured(SVG_TYPE, data, width, height, b"", width, height)
 
 
 def _svg_size(root: ET.Element) -> tuple[int, int]:
     width, height = (LENGTH.match(root.get(side, "")) for side in ("width", "height"))
     if width and height:
-        return round(float(width.group(1))), round(float(height.group(1)))
-    box = root.get("viewBox", "").replace(",", " ").split()
-    if len(box) == 4:
-        try:
-            return round(float(box[2])), round(float(box[3]))
-        except ValueError:
-            pass
+        sides: tuple[float, float] | None = (float(width.group(1)), float(height.group(1)))
+    else:
+        sides = _view_box_size(root.get("viewBox", ""))
+    if sides is not None:
+        _refuse_if_too_many_pixels(*sides)
+        rounded = round(sides[0]), round(sides[1])
+        if min(rounded) >= 1:
+            return rounded
     raise ValidationError(
         _("The SVG drawing has no size: give it a width and height, or a viewBox."),
         code="bad_svg",
     )
+
+
+def _view_box_size(view_box: str) -> tuple[float, float] | None:
+    box = view_box.replace(",", " ").split()
+    if len(box) != 4:
+        return None
+    try:
+        width, height = float(box[2]), float(box[3])
+    except ValueError:
+        return None
+    return None if math.isnan(width) or math.isnan(height) else (width, height)

@@ -4,7 +4,6 @@ Techniques that exist get the content pack's drawing for their slug, or, for a t
 editor added, the pack's drawing of hands holding a foot, until she uploads her own.
 """
 
-import hashlib
 from pathlib import Path
 
 import django.db.models.deletion
@@ -24,10 +23,10 @@ def give_pictures(apps, schema_editor):
     alts = {item["slug"]: item["image_alt"] for item in catalogue.get("techniques", [])}
 
     def picture(slug):
-        data = (PACK / "images" / "techniques" / f"{slug}.svg").read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        found = picture_model.objects.filter(digest=digest).first()
-        return found or picture_model.objects.create(digest=digest, **row_values(data))
+        # The digest is of the bytes row_values keeps, which for a drawing are the file's.
+        values = row_values((PACK / "images" / "techniques" / f"{slug}.svg").read_bytes())
+        found = picture_model.objects.filter(digest=values["digest"]).first()
+        return found or picture_model.objects.create(**values)
 
     for technique in technique_model.objects.all():
         slug = technique.slug if technique.slug in alts else FALLBACK
