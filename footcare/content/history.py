@@ -4,7 +4,12 @@ Apps register their models with ``keep_history``. The admin records versions its
 VersionAdmin wraps each save in a revision, with the editor and a comment). Every other save,
 a script, ``manage.py shell``, is recorded here as a version of its owner: a step is part of
 its routine's version, a shape part of its zone's. ``load_content`` records one revision for
-the whole load. Restoring goes through the models' saves, so it is journaled like any edit.
+the whole load.
+
+``restore`` puts back one item as a version holds it, with its parts, and nothing else of
+that version's revision: an earlier release's loader recorded the whole pack as one revision,
+and django-reversion's own restore reverts a whole revision. Restoring goes through the
+models' saves, so it is journaled and judged by the safety guards like any edit.
 """
 
 import threading
@@ -13,8 +18,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import reversion
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_save
+from reversion.models import Version
+
+# What each model's versions hold, as registered (the admin may register a model before its
+# app's keep_history does); django-reversion's own admin reads it the same way.
+from reversion.revisions import _get_options
 
 Owner = Callable[[Any], models.Model | None]
 _owners: dict[type[models.Model], Owner] = {}
@@ -24,11 +34,16 @@ _local = threading.local()
 def keep_history(
     model: type[models.Model], *, follow: tuple[str, ...] = (), owner: Owner | None = None
 ) -> None:
-    """Keep every saved version of ``model`` (with the ``follow`` relations inside each).
+    """Keep every saved version of ``model`` (with its parts, the ``follow`` relations).
 
-    ``owner(row)`` names the row whose version a change of ``row`` belongs to (the routine
-    of a step); by default the row itself.
+    ``follow`` names reverse foreign keys: the rows that belong to this one (a routine's
+    steps), saved in each of its versions and restored with it. ``owner(row)`` names the row
+    whose version a change of ``row`` belongs to (the routine of a step); by default the row
+    itself.
     """
+    for name in follow:
+        if not model._meta.get_field(name).one_to_many:
+            raise ValueError(f"{model.__name__}.{name}: follow names the rows that belong to it")
     if not reversion.is_registered(model):
         reversion.register(model, follow=follow)
     _owners[model] = owner or (lambda row: row)
@@ -53,6 +68,48 @@ def one_revision(comment: str) -> Iterator[None]:
                     reversion.add_to_revision(owner)
     finally:
         _local.changed = None
+
+
+def restore(version: Version) -> None:
+    """Put the item of ``version`` back as the version holds it, with the parts it follows as
+    the same revision holds them; nothing else in that revision is touched.
+
+    Its parts that the version does not hold (steps added since) are deleted, as
+    django-reversion's ``revert(delete=True)`` does: the item is then exactly as it was.
+    Parts the version holds that were deleted since come back.
+    """
+    model = version._model
+    current = model._default_manager.using(version.db).filter(pk=version.object_id).first()
+    versions = [version, *_parts_in_revision(version)]
+    with transaction.atomic(using=version.db):
+        if current is not None:
+            restored = {(each._model, each.object_id) for each in versions}
+            for part in _parts_now(current):
+                if (type(part), str(part.pk)) not in restored:
+                    part.delete()
+        for each in versions:  # the item first: its parts point at it
+            each.revert()
+
+
+def _parts_in_revision(version: Version) -> list[Version]:
+    """The versions, in ``version``'s revision, of the parts of ``version``'s item."""
+    parts: list[Version] = []
+    model = version._model
+    for name in _get_options(model).follow:
+        link = model._meta.get_field(name).field  # the part's foreign key to the item
+        item_key = version.field_dict[link.target_field.attname]
+        for candidate in version.revision.version_set.get_for_model(link.model, version.db):
+            if candidate.field_dict[link.attname] == item_key:
+                parts += [candidate, *_parts_in_revision(candidate)]
+    return parts
+
+
+def _parts_now(row: models.Model) -> list[models.Model]:
+    parts: list[models.Model] = []
+    for name in _get_options(type(row)).follow:
+        for part in getattr(row, name).all():
+            parts += [part, *_parts_now(part)]
+    return parts
 
 
 def _record(model: type[models.Model], row: Any) -> None:
