@@ -28,18 +28,24 @@ from reversion.revisions import _get_options
 
 Owner = Callable[[Any], models.Model | None]
 _owners: dict[type[models.Model], Owner] = {}
+_kept: dict[type[models.Model], tuple[str, ...]] = {}
 _local = threading.local()
 
 
 def keep_history(
-    model: type[models.Model], *, follow: tuple[str, ...] = (), owner: Owner | None = None
+    model: type[models.Model],
+    *,
+    follow: tuple[str, ...] = (),
+    owner: Owner | None = None,
+    restore_keeps: tuple[str, ...] = (),
 ) -> None:
     """Keep every saved version of ``model`` (with its parts, the ``follow`` relations).
 
     ``follow`` names reverse foreign keys: the rows that belong to this one (a routine's
     steps), saved in each of its versions and restored with it. ``owner(row)`` names the row
     whose version a change of ``row`` belongs to (the routine of a step); by default the row
-    itself.
+    itself. ``restore_keeps`` names fields that a restore leaves as they are, and that a
+    recovered row gets as a new one would (a routine's publication).
     """
     for name in follow:
         if not model._meta.get_field(name).one_to_many:
@@ -47,6 +53,7 @@ def keep_history(
     if not reversion.is_registered(model):
         reversion.register(model, follow=follow)
     _owners[model] = owner or (lambda row: row)
+    _kept[model] = restore_keeps
     post_save.connect(_record_save, sender=model, weak=False)
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(_record_links, sender=field.remote_field.through, weak=False)
@@ -76,11 +83,16 @@ def restore(version: Version) -> None:
 
     Its parts that the version does not hold (steps added since) are deleted, as
     django-reversion's ``revert(delete=True)`` does: the item is then exactly as it was.
-    Parts the version holds that were deleted since come back.
+    Parts the version holds that were deleted since come back. Fields in ``restore_keeps``
+    keep their current values, or get their defaults when the item itself comes back.
     """
     model = version._model
     current = model._default_manager.using(version.db).filter(pk=version.object_id).first()
     versions = [version, *_parts_in_revision(version)]
+    kept = version._object_version.object
+    for name in _kept.get(model, ()):
+        field = model._meta.get_field(name)
+        setattr(kept, name, getattr(current, name) if current else field.get_default())
     with transaction.atomic(using=version.db):
         if current is not None:
             restored = {(each._model, each.object_id) for each in versions}

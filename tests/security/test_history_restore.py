@@ -1,14 +1,15 @@
-"""Security issue 21, item 1: restoring from History.
+"""Security issue 21, items 1 and 8: restoring from History.
 
 A restore changes only the object whose history page it is on, with the parts it owns (a
 routine's steps, a zone's shapes), also from a revision that an earlier release's pack loader
-recorded for the whole pack; a version of another object or model is refused; and the user
-needs the right to change (to recover: to add) that model.
+recorded for the whole pack; a version of another object or model is refused; the user needs
+the right to change (to recover: to add) that model; and a restore never changes whether a
+routine is published.
 """
 
 import pytest
 import reversion
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
@@ -27,6 +28,7 @@ from tests.factories import (
     StepFactory,
     TechniqueFactory,
     ZoneFactory,
+    published_routine,
 )
 from zones.models import Zone
 
@@ -49,6 +51,13 @@ def zones_editor(client):
         content_type__app_label="zones", content_type__model__in=["zone", "zoneshape"]
     )
     return log_in(client, "zelda", zones)
+
+
+@pytest.fixture
+def editor_who_may_not_publish(client):
+    """Staff with every content right of the Editors group but ``publish_routine``."""
+    editors = Group.objects.get(name="Editors").permissions
+    return log_in(client, "noor", editors.exclude(codename="publish_routine"))
 
 
 @pytest.fixture
@@ -244,3 +253,99 @@ def test_a_recover_needs_the_right_to_add(client, pack):
     response = client.post(reverse("admin:zones_zone_recover", args=[version.pk]), {})
     assert response.status_code == 403
     assert not Zone.objects.filter(slug="spleen").exists()
+
+
+def versions_of(row):
+    return Version.objects.get_for_object(row)
+
+
+def test_an_editor_who_may_not_publish_cannot_republish_through_history(
+    editor_who_may_not_publish, api
+):
+    routine = published_routine("ready", steps=2)
+    title, published_at = routine.title_en, routine.published_at
+    published = versions_of(routine).first()
+    routine.title_en = "Ready, withdrawn"
+    routine.save()
+    routine.withdraw()
+
+    response = restore(editor_who_may_not_publish, routine, published)
+    assert response.status_code == 302
+    routine.refresh_from_db()
+    # The text is restored; the routine stays a draft.
+    assert (routine.title_en, routine.status, routine.published_at) == (
+        title,
+        "draft",
+        published_at,
+    )
+    assert api.get(reverse("v1:routine-detail", args=["ready"])).status_code == 404
+
+
+def test_an_editor_who_may_not_publish_cannot_withdraw_through_history(
+    editor_who_may_not_publish, api
+):
+    routine = RoutineFactory(slug="ready", title_en="Ready")
+    StepFactory(routine=routine)
+    draft = versions_of(routine).first()
+    routine.title_en = "Ready, published"
+    routine.save()
+    routine.publish()
+    published_at = routine.published_at
+
+    response = restore(editor_who_may_not_publish, routine, draft)
+    assert response.status_code == 302
+    routine.refresh_from_db()
+    assert (routine.title_en, routine.status, routine.published_at) == (
+        "Ready",
+        "published",
+        published_at,
+    )
+    assert api.get(reverse("v1:routine-detail", args=["ready"])).json()["title"] == "Ready"
+
+
+def test_a_version_a_published_routine_could_not_keep_is_refused(editor_who_may_not_publish):
+    routine = RoutineFactory(slug="ready", title_en="Ready")
+    empty = versions_of(routine).first()  # before it had steps
+    StepFactory(routine=routine)
+    routine.publish()
+
+    response = restore(editor_who_may_not_publish, routine, empty)
+    assert response.status_code == 200  # the form again, saying why
+    assert "A routine needs at least one step" in response.content.decode()
+    routine.refresh_from_db()
+    assert (routine.status, routine.steps.count()) == ("published", 1)
+
+
+def test_a_restore_form_cannot_withdraw_by_removing_the_steps(editor_who_may_not_publish):
+    routine = published_routine("ready", steps=1)
+    url = revision_url(routine, versions_of(routine).first())
+    form = revision_form_data(editor_who_may_not_publish.get(url))
+    response = editor_who_may_not_publish.post(url, form | {"steps-0-DELETE": "on"})
+    assert response.status_code == 302
+    page = editor_who_may_not_publish.get(response["Location"]).content.decode()
+    assert "Nothing was saved" in page and "you may not withdraw routines" in page
+    routine.refresh_from_db()
+    assert (routine.status, routine.steps.count()) == ("published", 1)
+
+
+def test_a_restore_keeps_publication_also_for_who_may_publish(boss):
+    routine = published_routine("ready", steps=1)
+    published = versions_of(routine).first()
+    routine.withdraw()
+    assert restore(boss, routine, published).status_code == 302
+    routine.refresh_from_db()
+    assert routine.status == "draft"
+
+
+def test_a_recovered_routine_comes_back_a_draft(editor_who_may_not_publish, api):
+    routine = published_routine("ready", steps=2)
+    routine.delete()
+    url = reverse(
+        "admin:routines_routine_recover", args=[Version.objects.get_deleted(Routine).get().pk]
+    )
+    page = editor_who_may_not_publish.get(url)
+    assert page.status_code == 200
+    assert editor_who_may_not_publish.post(url, revision_form_data(page)).status_code == 302
+    routine = Routine.objects.get(slug="ready")
+    assert (routine.status, routine.published_at, routine.steps.count()) == ("draft", None, 2)
+    assert api.get(reverse("v1:routine-detail", args=["ready"])).status_code == 404
