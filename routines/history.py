@@ -1,7 +1,15 @@
 """Which routines models keep their history (see footcare.content.history)."""
 
 from footcare.content.history import keep_history
-from routines.models import Benefit, Contraindication, Routine, Step, Technique
+from routines.models import (
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+)
 
 
 def connect() -> None:
@@ -13,3 +21,5 @@ def connect() -> None:
     keep_history(Benefit)
     keep_history(Technique)
     keep_history(Contraindication)
+    keep_history(SafetyScreen)
+    keep_history(PressureLevel)

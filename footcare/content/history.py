@@ -3,8 +3,8 @@
 Apps register their models with ``keep_history``. The admin records versions itself (its
 VersionAdmin wraps each save in a revision, with the editor and a comment). Every other save,
 a script, ``manage.py shell``, is recorded here as a version of its owner: a step is part of
-its routine's version, a shape part of its zone's. ``load_content`` records one revision for
-the whole load.
+its routine's version, a shape part of its zone's. ``load_content`` records a revision per
+item it changed (``revision_per_item``).
 
 ``restore`` puts back one item as a version holds it, with its parts, and nothing else of
 that version's revision: an earlier release's loader recorded the whole pack as one revision,
@@ -60,18 +60,22 @@ def keep_history(
 
 
 @contextmanager
-def one_revision(comment: str) -> Iterator[None]:
-    """One revision for a change of many rows (a content load): each owner that changed is
-    recorded once, as it is at the end, rather than again at every save of its parts (which
-    re-serialises a routine with all its steps for each of its hundreds of steps)."""
+def revision_per_item(comment: str) -> Iterator[None]:
+    """A revision of its own for each item a change of many rows (a content load) touched,
+    holding the item as it is at the end with its parts, rather than one revision for all
+    (whose restore would put back every item) or one per save of a part (which re-serialises
+    a routine with all its steps for each of its hundreds of steps)."""
     _local.changed = {}
     try:
-        with reversion.create_revision():
-            reversion.set_comment(comment)
-            yield
-            for model, pk in _local.changed:
-                owner = model._default_manager.filter(pk=pk).first()
-                if owner is not None:
+        yield
+        by_model: dict[type[models.Model], list[Any]] = {}
+        for model, pk in _local.changed:
+            by_model.setdefault(model, []).append(pk)
+        for model, pks in by_model.items():
+            for owner in model._default_manager.filter(pk__in=pks):
+                # Inside the caller's transaction: a savepoint per item would buy nothing.
+                with reversion.create_revision(atomic=False):
+                    reversion.set_comment(comment)
                     reversion.add_to_revision(owner)
     finally:
         _local.changed = None
@@ -132,7 +136,7 @@ def _record(model: type[models.Model], row: Any) -> None:
     if changed is not None:
         changed[type(owner), owner.pk] = None
         return
-    if reversion.is_active():  # the admin's revision, or the loader's
+    if reversion.is_active():  # the admin's revision
         reversion.add_to_revision(owner)
         return
     with reversion.create_revision():

@@ -7,16 +7,23 @@ the right to change (to recover: to add) that model; and a restore never changes
 routine is published.
 """
 
+import io
+from collections import Counter
+
 import pytest
 import reversion
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Revision, Version
 
 from footcare.content.journal import current_position
 from routines.models import (
+    Benefit,
+    Contraindication,
+    PressureLevel,
     Routine,
     SafetyScreen,
     Step,
@@ -349,3 +356,21 @@ def test_a_recovered_routine_comes_back_a_draft(editor_who_may_not_publish, api)
     routine = Routine.objects.get(slug="ready")
     assert (routine.status, routine.published_at, routine.steps.count()) == ("draft", None, 2)
     assert api.get(reverse("v1:routine-detail", args=["ready"])).status_code == 404
+
+
+@pytest.mark.bare_safety  # every item comes from the pack
+def test_the_pack_loader_records_a_revision_per_item():
+    call_command("load_content", stdout=io.StringIO())
+    loaded = Revision.objects.filter(comment=PACK_COMMENT).prefetch_related("version_set")
+    parts = {"step": "routine_id", "zoneshape": "zone_id"}
+    for revision in loaded:
+        by_kind = Counter(version.content_type.model for version in revision.version_set.all())
+        owners = [v for v in revision.version_set.all() if v.content_type.model not in parts]
+        assert len(owners) == 1, by_kind
+        owner = owners[0]
+        for version in revision.version_set.all():
+            if version.content_type.model in parts:
+                owner_id = version.field_dict[parts[version.content_type.model]]
+                assert str(owner_id) == owner.object_id
+    items = [Zone, Routine, Technique, Contraindication, Benefit, PressureLevel, SafetyScreen]
+    assert loaded.count() == sum(model.objects.count() for model in items)
