@@ -4,16 +4,26 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponseRedirect
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.formats import localize
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion import set_comment
+from reversion.errors import RevertError
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from footcare.admin_search import rows_with_every_word, search_words
 from footcare.api.conventions import search_problem
 from footcare.content.guards import UnsafeChange, deferred, problems_if_deleted
+from footcare.content.history import restore
 from footcare.content.translations import column_label, columns, missing
 
 
@@ -124,16 +134,88 @@ class GuardedAdminMixin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
 
+class _Undo(Exception):
+    """Carries a page out of the transaction that undoes what was written to draw it."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
 class HistoryAdmin(GuardedAdminMixin, CompareVersionAdmin):
     """A content admin with its history: every version, who saved it, a compare of two, and
     a restore (django-reversion, django-reversion-compare), under the safety guards.
 
-    A restore writes many rows (a routine and each of its steps); it is judged as one change,
-    like a form.
+    A restore puts back the item of the page only, with its parts (``restore``), never the
+    rest of the version's revision; a version of another item is not found. Restoring needs
+    the right to change the item (recovering a deleted one, to add and change). The version
+    is written, then the item's change form is shown from it: a POST of the form keeps both
+    as one change, judged by the guards like a form; anything else undoes both.
     """
 
-    def revision_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        return self._as_one_change(request, super().revision_view, request, *args, **kwargs)
+    def revision_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        item = self.get_object(request, unquote(object_id))
+        if item is None:
+            raise Http404
+        if request.method == "POST":
+            allowed = self.has_change_permission(request, item)
+        else:
+            allowed = self.has_view_or_change_permission(request, item)
+        if not allowed:
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(item), pk=version_id)
+        context = {"title": _("Revert %(name)s") % {"name": version.object_repr}, "revert": True}
+        template = self.revision_form_template or self._reversion_get_template_list(
+            "revision_form.html"
+        )
+        return self._restore_form(request, version, template, context | (extra_context or {}))
 
-    def recover_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        return self._as_one_change(request, super().recover_view, request, *args, **kwargs)
+    def recover_view(
+        self, request: HttpRequest, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        # The last version of an item of this model that no longer exists.
+        version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
+        context = {"title": _("Recover %(name)s") % {"name": version.object_repr}, "recover": True}
+        template = self.recover_form_template or self._reversion_get_template_list(
+            "recover_form.html"
+        )
+        return self._restore_form(request, version, template, context | (extra_context or {}))
+
+    def _restore_form(
+        self, request: HttpRequest, version: Version, template: Any, context: dict[str, Any]
+    ) -> HttpResponse:
+        try:
+            return self._as_one_change(
+                request, self._restore_and_edit, request, version, template, context
+            )
+        except _Undo as undo:
+            return undo.response
+        except (RevertError, ProtectedError) as error:
+            self.message_user(request, str(error), messages.ERROR)
+            opts = self.model._meta
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+
+    def _restore_and_edit(
+        self, request: HttpRequest, version: Version, template: Any, context: dict[str, Any]
+    ) -> HttpResponse:
+        with self.create_revision(request):
+            restore(version)
+            # The form view without GuardedAdminMixin's own change: a refusal inside it must
+            # undo the restore too, not only the form's save.
+            response = super(GuardedAdminMixin, self).changeform_view(
+                request, quote(version.object_id), request.path, context
+            )
+            if request.method == "POST" and response.status_code == 302:
+                when = localize(localtime(version.revision.date_created))
+                set_comment(
+                    _("Reverted to previous version, saved on %(datetime)s") % {"datetime": when}
+                )
+                return response
+            if isinstance(response, TemplateResponse):
+                # Drawn from the restored rows, before raising undoes them and the revision.
+                response.template_name = template
+                response.render()
+            raise _Undo(response)

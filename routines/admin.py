@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from footcare.admin import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin_pictures import PictureAdminMixin, PictureUploadForm
+from footcare.content.guards import UnsafeChange
 from routines.admin_preview import routine_preview
 from routines.admin_steps import StepInline
 from routines.models import (
@@ -224,6 +225,16 @@ class RoutineAdmin(
         routine: Routine = form.instance
         routine.renumber_steps()
         if routine.is_published and (problems := routine.publish_problems()):
+            if not self.has_publish_permission(request):
+                # Withdrawing is publishing's other half: not even as a side effect (a
+                # restore of an older version, an edit) for someone who may not.
+                raise UnsafeChange(
+                    gettext(
+                        "“%(title)s” could no longer stay published, and you may not "
+                        "withdraw routines: %(problems)s"
+                    )
+                    % {"title": routine, "problems": " ".join(problems)}
+                )
             routine.withdraw()
             self.message_user(
                 request,

@@ -5,6 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from routines.models import Routine, Step
+from tests.admin_forms import revision_form_data
 from tests.factories import RoutineFactory, StepFactory, ZoneFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,30 +95,3 @@ def test_an_editor_sees_compares_and_restores_a_routine_and_readers_get_it(edito
     assert [step["title"] for step in body["steps"]] == ["Stroke", "Hold"]
     delta = api.get(reverse("v1:sync"), {"token": token}).json()
     assert [item["slug"] for item in delta["upserts"]["routines"]] == ["calm"]
-
-
-def revision_form_data(response) -> dict:
-    """The revision page's form as a browser would submit it, unchanged."""
-    context = response.context
-    data = {}
-    for form in [context["adminform"].form] + [
-        form for formset in context["inline_admin_formsets"] for form in formset.formset.forms
-    ]:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            if value is None:
-                continue
-            key = form.add_prefix(name)
-            if isinstance(value, list | tuple):
-                data[key] = [str(item) for item in value]
-            elif isinstance(value, bool):
-                if value:
-                    data[key] = "on"
-            else:
-                data[key] = str(getattr(value, "pk", value))
-            del field
-    for formset in context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = str(management[name].value())
-    return data

@@ -3,8 +3,13 @@
 Apps register their models with ``keep_history``. The admin records versions itself (its
 VersionAdmin wraps each save in a revision, with the editor and a comment). Every other save,
 a script, ``manage.py shell``, is recorded here as a version of its owner: a step is part of
-its routine's version, a shape part of its zone's. ``load_content`` records one revision for
-the whole load. Restoring goes through the models' saves, so it is journaled like any edit.
+its routine's version, a shape part of its zone's. ``load_content`` records a revision per
+item it changed (``revision_per_item``).
+
+``restore`` puts back one item as a version holds it, with its parts, and nothing else of
+that version's revision: an earlier release's loader recorded the whole pack as one revision,
+and django-reversion's own restore reverts a whole revision. Restoring goes through the
+models' saves, so it is journaled and judged by the safety guards like any edit.
 """
 
 import threading
@@ -13,46 +18,114 @@ from contextlib import contextmanager
 from typing import Any
 
 import reversion
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_save
+from reversion.models import Version
+
+# What each model's versions hold, as registered (the admin may register a model before its
+# app's keep_history does); django-reversion's own admin reads it the same way.
+from reversion.revisions import _get_options
 
 Owner = Callable[[Any], models.Model | None]
 _owners: dict[type[models.Model], Owner] = {}
+_kept: dict[type[models.Model], tuple[str, ...]] = {}
 _local = threading.local()
 
 
 def keep_history(
-    model: type[models.Model], *, follow: tuple[str, ...] = (), owner: Owner | None = None
+    model: type[models.Model],
+    *,
+    follow: tuple[str, ...] = (),
+    owner: Owner | None = None,
+    restore_keeps: tuple[str, ...] = (),
 ) -> None:
-    """Keep every saved version of ``model`` (with the ``follow`` relations inside each).
+    """Keep every saved version of ``model`` (with its parts, the ``follow`` relations).
 
-    ``owner(row)`` names the row whose version a change of ``row`` belongs to (the routine
-    of a step); by default the row itself.
+    ``follow`` names reverse foreign keys: the rows that belong to this one (a routine's
+    steps), saved in each of its versions and restored with it. ``owner(row)`` names the row
+    whose version a change of ``row`` belongs to (the routine of a step); by default the row
+    itself. ``restore_keeps`` names fields that a restore leaves as they are, and that a
+    recovered row gets as a new one would (a routine's publication).
     """
+    for name in follow:
+        if not model._meta.get_field(name).one_to_many:
+            raise ValueError(f"{model.__name__}.{name}: follow names the rows that belong to it")
     if not reversion.is_registered(model):
         reversion.register(model, follow=follow)
     _owners[model] = owner or (lambda row: row)
+    _kept[model] = restore_keeps
     post_save.connect(_record_save, sender=model, weak=False)
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(_record_links, sender=field.remote_field.through, weak=False)
 
 
 @contextmanager
-def one_revision(comment: str) -> Iterator[None]:
-    """One revision for a change of many rows (a content load): each owner that changed is
-    recorded once, as it is at the end, rather than again at every save of its parts (which
-    re-serialises a routine with all its steps for each of its hundreds of steps)."""
+def revision_per_item(comment: str) -> Iterator[None]:
+    """A revision of its own for each item a change of many rows (a content load) touched,
+    holding the item as it is at the end with its parts, rather than one revision for all
+    (whose restore would put back every item) or one per save of a part (which re-serialises
+    a routine with all its steps for each of its hundreds of steps)."""
     _local.changed = {}
     try:
-        with reversion.create_revision():
-            reversion.set_comment(comment)
-            yield
-            for model, pk in _local.changed:
-                owner = model._default_manager.filter(pk=pk).first()
-                if owner is not None:
+        yield
+        by_model: dict[type[models.Model], list[Any]] = {}
+        for model, pk in _local.changed:
+            by_model.setdefault(model, []).append(pk)
+        for model, pks in by_model.items():
+            for owner in model._default_manager.filter(pk__in=pks):
+                # Inside the caller's transaction: a savepoint per item would buy nothing.
+                with reversion.create_revision(atomic=False):
+                    reversion.set_comment(comment)
                     reversion.add_to_revision(owner)
     finally:
         _local.changed = None
+
+
+def restore(version: Version) -> None:
+    """Put the item of ``version`` back as the version holds it, with the parts it follows as
+    the same revision holds them; nothing else in that revision is touched.
+
+    Its parts that the version does not hold (steps added since) are deleted, as
+    django-reversion's ``revert(delete=True)`` does: the item is then exactly as it was.
+    Parts the version holds that were deleted since come back. Fields in ``restore_keeps``
+    keep their current values, or get their defaults when the item itself comes back.
+    """
+    model = version._model
+    current = model._default_manager.using(version.db).filter(pk=version.object_id).first()
+    versions = [version, *_parts_in_revision(version)]
+    kept = version._object_version.object
+    for name in _kept.get(model, ()):
+        field = model._meta.get_field(name)
+        setattr(kept, name, getattr(current, name) if current else field.get_default())
+    with transaction.atomic(using=version.db):
+        if current is not None:
+            restored = {(each._model, each.object_id) for each in versions}
+            for part in _parts_now(current):
+                if (type(part), str(part.pk)) not in restored:
+                    part.delete()
+        for each in versions:  # the item first: its parts point at it
+            each.revert()
+
+
+def _parts_in_revision(version: Version) -> list[Version]:
+    """The versions, in ``version``'s revision, of the parts of ``version``'s item."""
+    parts: list[Version] = []
+    model = version._model
+    for name in _get_options(model).follow:
+        link = model._meta.get_field(name).field  # the part's foreign key to the item
+        item_key = version.field_dict[link.target_field.attname]
+        for candidate in version.revision.version_set.get_for_model(link.model, version.db):
+            if candidate.field_dict[link.attname] == item_key:
+                parts += [candidate, *_parts_in_revision(candidate)]
+    return parts
+
+
+def _parts_now(row: models.Model) -> list[models.Model]:
+    parts: list[models.Model] = []
+    for name in _get_options(type(row)).follow:
+        for part in getattr(row, name).all():
+            parts += [part, *_parts_now(part)]
+    return parts
 
 
 def _record(model: type[models.Model], row: Any) -> None:
@@ -63,7 +136,7 @@ def _record(model: type[models.Model], row: Any) -> None:
     if changed is not None:
         changed[type(owner), owner.pk] = None
         return
-    if reversion.is_active():  # the admin's revision, or the loader's
+    if reversion.is_active():  # the admin's revision
         reversion.add_to_revision(owner)
         return
     with reversion.create_revision():

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from footcare.api.representations import in_a_process_that_exits_when_done
 from footcare.content.guards import deferred
-from footcare.content.history import one_revision
+from footcare.content.history import revision_per_item
 from footcare.content.packs import PackLoader
 
 
@@ -22,7 +22,9 @@ class Command(BaseCommand):
     and a ``content_pack`` folder (the shipped pack); they load in INSTALLED_APPS order, so
     zones come before the routines that point at them. A pack item the database had before is
     left as editors left it, unless ``--overwrite``. Everything loads in one transaction,
-    judged by the safety guards as one change: a broken pack changes nothing.
+    judged by the safety guards as one change: a broken pack changes nothing. History gets a
+    revision of its own for each item written ("Loaded from the content pack"), so that
+    restoring one puts back that item only.
     """
 
     help = (
@@ -62,7 +64,7 @@ class Command(BaseCommand):
             with (
                 in_a_process_that_exits_when_done(),
                 deferred(),
-                one_revision("Loaded from the content pack"),
+                revision_per_item("Loaded from the content pack"),
             ):
                 for config in configs:
                     source = config.content_pack if folder is None else folder / config.label
