@@ -152,6 +152,18 @@ class HistoryAdmin(GuardedAdminMixin, CompareVersionAdmin):
     as one change, judged by the guards like a form; anything else undoes both.
     """
 
+    def compare_view(
+        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        # django-reversion-compare asks for no right at all: any staff account could read
+        # two versions of anything, drafts included.
+        item = self.get_object(request, unquote(object_id))
+        if item is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, item):
+            raise PermissionDenied
+        return super().compare_view(request, object_id, extra_context)
+
     def revision_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
     ) -> HttpResponse:

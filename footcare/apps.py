@@ -14,7 +14,7 @@ class FootcareConfig(AppConfig):
     verbose_name = _("Content service")
 
     def ready(self) -> None:
-        from footcare import checks, picture_checks  # noqa: F401  (register the checks)
+        from footcare import checks  # noqa: F401  (registers the checks on import)
         from footcare.content.identity import follow_renames
         from footcare.content.picture_pruning import guard_restores
 

@@ -15,6 +15,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import DatabaseError
 
+from footcare.content.picture_cleaning import stored_with_metadata
 from footcare.logins import LOCAL_PASSWORD, LOCAL_USERNAME, local_accounts
 
 
@@ -78,6 +79,35 @@ def no_local_account(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
             hint='Delete it: manage.py shell -c "from django.contrib.auth.models import User; '
             f'User.objects.filter(username__in={marked!r}).delete()"',
             id="footcare.E003",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def no_stored_picture_carries_metadata(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    """Pictures an earlier release stored kept their EXIF (GPS positions, owners' names) and
+    are served as they are until ``manage.py strip_picture_metadata`` stores them again
+    without it. Reads every stored photo, a few at a time: the upgrade recipe runs it once."""
+    try:
+        count = len(stored_with_metadata())
+    except DatabaseError as error:
+        return [
+            Warning(
+                f"Could not look for stored pictures that carry metadata: {error}",
+                hint="Run the check where the production database is reachable and migrated.",
+                id="footcare.W005",
+            )
+        ]
+    if not count:
+        return []
+    carry = "picture carries" if count == 1 else "pictures carry"
+    return [
+        Error(
+            f"{count} stored {carry} metadata (EXIF with the place a photo was taken, the "
+            "owner's name …), stored by an earlier release and served as it came.",
+            hint="Run: manage.py strip_picture_metadata (with --dry-run, it lists them and "
+            "the items that show them).",
+            id="footcare.E005",
         )
     ]
 

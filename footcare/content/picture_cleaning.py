@@ -26,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from footcare.content.history import one_revision
+from footcare.content.history import revision_per_item
 from footcare.content.picture_metadata import carries_metadata
 from footcare.content.picture_pruning import picture_references
 from footcare.content.pictures import SVG_TYPE, row_values, save_picture
@@ -64,7 +64,7 @@ def strip_metadata(picture: Picture) -> Picture | None:
     showed it, and remove it; the clean copy, or None when no item showed it (it is only
     removed). A ``ValidationError`` in words, with nothing changed, when its bytes cannot be
     stored again or an item showing the clean copy could not be saved."""
-    with transaction.atomic(), one_revision(COMMENT):
+    with transaction.atomic(), revision_per_item(COMMENT):
         old = Picture.objects.select_for_update().filter(pk=picture.pk).first()
         if old is None:
             return None  # removed meanwhile

@@ -374,3 +374,16 @@ def test_the_pack_loader_records_a_revision_per_item():
                 assert str(owner_id) == owner.object_id
     items = [Zone, Routine, Technique, Contraindication, Benefit, PressureLevel, SafetyScreen]
     assert loaded.count() == sum(model.objects.count() for model in items)
+
+
+def test_comparing_two_versions_needs_the_right_to_see_that_model(client, zones_editor, pack):
+    calm = Routine.objects.get(slug="calm")
+    first = version_in(pack, calm)
+    calm.title_en = "Calm, once more"
+    with reversion.create_revision():
+        calm.save()
+    second = Version.objects.get_for_object(calm).first()
+    url = reverse("admin:routines_routine_compare", args=[calm.pk])
+    query = {"version_id1": first.pk, "version_id2": second.pk}
+    assert client.get(url, query).status_code == 403  # zones only: no routines
+    assert superuser_client().get(url, query).status_code == 200

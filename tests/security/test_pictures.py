@@ -396,7 +396,9 @@ def test_prune_finds_every_model_that_points_at_a_picture():
     assert {(ref.model, ref.name) for ref in picture_references()} == pointing
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback, like every transactional test here: a flush without it re-runs the
+# post_migrate handlers, and a later serialized test would then load its rows twice.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_old_unused_picture_being_attached_is_not_pruned_under_the_editor():
     """An editor's save finds an old unused picture by its digest while prune runs: the row
     the save holds is skipped, not removed under it (PostgreSQL row locks)."""

@@ -225,7 +225,7 @@ def assert_no_raster_picture_carries_metadata() -> None:
 def metadata_check() -> list[str]:
     """What ``check --deploy`` says of stored pictures (found through Django's registry)."""
     found = run_checks(include_deployment_checks=True, tags=[Tags.security])
-    return [str(message) for message in found if message.id == "footcare.E101"]
+    return [str(message) for message in found if message.id == "footcare.E005"]
 
 
 def test_a_photo_an_earlier_release_stored_is_replaced_by_its_clean_copy_everywhere(client):
@@ -375,7 +375,7 @@ def test_check_deploy_names_how_many_stored_pictures_carry_metadata():
     stored_by_an_earlier_release(photo_webp())
     TechniqueFactory()  # an SVG is not counted
     found = run_checks(include_deployment_checks=True, tags=[Tags.security])
-    [message] = [message for message in found if message.id == "footcare.E101"]
+    [message] = [message for message in found if message.id == "footcare.E005"]
     assert "3 stored pictures carry metadata" in message.msg
     assert "strip_picture_metadata" in (message.hint or "")
     strip()
