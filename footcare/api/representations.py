@@ -4,8 +4,8 @@ The content version is the content journal's last committed position, read from 
 database on every request (one primary-key lookup). Every process of every server therefore
 agrees on it, with any cache backend and after a cache outage: a change is served by
 everyone from its commit on. A representation is keyed by that version, its path and query,
-and what negotiation chose (the language, the media type), never a header as the client
-spelt it; it is kept with gzip and Brotli copies, an ETag and
+and what negotiation chose (the language, the media type) and the origin of its links, never
+a header as the client spelt it; it is kept with gzip and Brotli copies, an ETag and
 Last-Modified. A hit costs that lookup and one cache read; a conditional request that
 matches is answered 304 from the same two reads, before any view runs.
 
@@ -35,6 +35,7 @@ from django.utils.translation import get_language
 from footcare.api.encodings import Encoding, compressed, etag_variant, same_entity, wanted_encoding
 from footcare.api.language import FALLBACK_HEADER
 from footcare.api.negotiation import negotiated_media_type
+from footcare.api.origin import link_origin
 from footcare.api.parameters import CONTRACT
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
 from footcare.api.shared_cache import breaker
@@ -86,14 +87,14 @@ FORMAT = _format()
 
 def _key(request: HttpRequest, media_type: str, current: Version) -> str:
     """What the answer depends on, each in the form it takes after negotiation, so that
-    requests that get the same bytes share them: the path and query, the language chosen and
-    the media type chosen. Not the content coding: every coding is stored with the answer and
-    chosen as it is sent."""
+    requests that get the same bytes share them: the path and query, the language chosen,
+    the media type chosen and the origin of its links. Not the content coding: every coding
+    is stored with the answer and chosen as it is sent."""
     # The raw query string, in a stable order: parsing it into a QueryDict would cost more
     # than the rest of a hit. The time of the change is part of the version so that a
     # database restored to an older position can never meet bytes stored before it.
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    raw = f"{request.path}?{query}|{get_language()}|{media_type}"
+    raw = f"{request.path}?{query}|{get_language()}|{media_type}|{link_origin(request)}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"repr:{FORMAT}:{current.position}.{current.changed}:{digest}"
 
