@@ -123,7 +123,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "footcare.api.language.QueryLanguageMiddleware",
+    "footcare.api.language.ApiLanguageMiddleware",
     "footcare.api.parameters.RefuseUnknownParametersMiddleware",
     # After the language is chosen (it is part of the key), before anything touches the DB.
     "footcare.api.representations.RepresentationCacheMiddleware",
