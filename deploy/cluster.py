@@ -79,6 +79,8 @@ class Cluster:
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            # Clients come through nginx: the API's links lead there.
+            "DJANGO_PUBLIC_ORIGIN": f"http://127.0.0.1:{self.nginx_port}",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_SECURE_HSTS_SECONDS": "0",

@@ -123,7 +123,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "footcare.api.language.QueryLanguageMiddleware",
+    "footcare.api.language.ApiLanguageMiddleware",
     "footcare.api.parameters.RefuseUnknownParametersMiddleware",
     # After the language is chosen (it is part of the key), before anything touches the DB.
     "footcare.api.representations.RepresentationCacheMiddleware",
@@ -364,8 +364,15 @@ API_UNCACHED_PREFIXES = ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"]
 # earlier release are not served after a deploy, even where the contract did not change
 # (a reworded cue, a fixed translation). The contract's own digest is always part of it.
 API_RELEASE = os.environ.get("DJANGO_RELEASE", "").strip()
-# The scheme and host clients use, for `publish_static` (list pages link to the next page).
+# The scheme and host clients use, e.g. https://api.example.com: the API's links (a list's
+# next page) start with it, whatever Host a request names, and `publish_static` publishes for
+# it. Unset (local development), links follow the request's host (footcare/api/origin.py).
 PUBLIC_ORIGIN = os.environ.get("DJANGO_PUBLIC_ORIGIN", "").strip().rstrip("/")
+if PUBLIC_ORIGIN and not PUBLIC_ORIGIN.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"DJANGO_PUBLIC_ORIGIN must be a scheme and host, e.g. https://api.example.com; "
+        f"got {PUBLIC_ORIGIN!r}."
+    )
 API_CACHE_MAX_AGE = env_int("DJANGO_API_CACHE_MAX_AGE", 60)
 API_CACHE_STALE_WHILE_REVALIDATE = env_int("DJANGO_API_CACHE_STALE_WHILE_REVALIDATE", 600)
 API_REPRESENTATION_TIMEOUT = env_int("DJANGO_API_REPRESENTATION_TIMEOUT", 24 * 3600)

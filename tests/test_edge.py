@@ -62,6 +62,8 @@ class Edge:
             "DATABASE_URL": f"sqlite:///{workdir / 'edge.sqlite3'}",
             "DJANGO_DEBUG": "1",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            # As in production: the API's links lead to nginx, whatever Host a client sends.
+            "DJANGO_PUBLIC_ORIGIN": self.origin,
         }
         for command in (["migrate", "--noinput", "-v0"], ["load_content"]):
             self.manage(*command)
@@ -100,7 +102,8 @@ class Edge:
             f"http://127.0.0.1:{port}{path}", headers=headers or {}, method=method
         )
         # Both see the Host a client of nginx sends, as behind the real proxy.
-        request.add_header("Host", f"127.0.0.1:{self.nginx_port}")
+        if not request.has_header("Host"):
+            request.add_header("Host", f"127.0.0.1:{self.nginx_port}")
         try:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
                 return response.status, dict(response.headers), response.read()
@@ -214,6 +217,18 @@ def test_a_304_has_no_body_and_no_false_length(edge):
 )
 def test_what_the_tree_does_not_hold_is_the_applications_answer(edge, path, headers, method):
     same_answer(edge, path, headers, method)
+
+
+def test_a_host_port_reaches_no_other_clients_links(edge):
+    """Issue 21: one request with another port in Host gave every later client its links."""
+    path = "/api/v1/zones/?limit=5"  # not in the tree: the application answers, and stores it
+    forged = {"Host": "127.0.0.1:1"}
+    for _ in range(10):  # to reach each worker (each has a cache of its own)
+        assert edge.get(edge.nginx_port, path, forged)[0] == 200
+    expected = f"{edge.origin}/api/v1/zones/?limit=5&offset=5"
+    for _ in range(10):
+        assert json.loads(edge.get(edge.nginx_port, path)[2])["next"] == expected
+    assert json.loads(edge.get(edge.nginx_port, path, forged)[2])["next"] == expected
 
 
 def test_nginx_never_serves_files_outside_the_published_answers(edge):

@@ -155,6 +155,21 @@ def test_every_public_answer_is_in_the_tree_as_the_application_answers_it(tmp_pa
     assert second_page in manifest["answers"]["en"]
 
 
+@pytest.mark.parametrize("origin", ["https://localhost", "http://localhost:8123"])
+def test_list_pages_link_to_the_origin_they_are_published_for(tmp_path, catalogue, origin):
+    publish(tmp_path, origin=origin)
+    zones = reverse("v1:zone-list")
+    first = json.loads((live_link(tmp_path, "en", zones) / "body").read_bytes())
+    assert first["next"] == f"{origin}{zones}?limit=50&offset=50"
+    assert live_link(tmp_path, "en", f"{zones}?limit=50&offset=50").exists()
+
+
+def test_with_a_public_origin_the_command_publishes_for_it(tmp_path, settings):
+    settings.PUBLIC_ORIGIN = "https://api.example.org"
+    with pytest.raises(CommandError, match="DJANGO_PUBLIC_ORIGIN"):
+        call_command("publish_static", str(tmp_path), origin=ORIGIN)
+
+
 def test_a_second_publish_reuses_what_did_not_change(tmp_path, catalogue):
     first = publish(tmp_path, origin=ORIGIN)
     detail = reverse("v1:routine-detail", args=["brisk"])

@@ -78,6 +78,14 @@ def test_a_misspelt_boolean_is_a_clear_error():
     assert "DJANGO_DEBUG must be one of" in result.stderr
 
 
+def test_a_public_origin_without_its_scheme_is_a_clear_error():
+    result = start_django(DJANGO_DEBUG="1", DJANGO_PUBLIC_ORIGIN="api.example.com")
+    assert result.returncode != 0
+    assert "DJANGO_PUBLIC_ORIGIN must be a scheme and host" in result.stderr
+    fine = start_django(DJANGO_DEBUG="1", DJANGO_PUBLIC_ORIGIN="https://api.example.com/")
+    assert fine.returncode == 0, fine.stderr
+
+
 def test_production_checks_pass_before_static_files_are_collected(tmp_path):
     """The README's order: migrate (and its checks, which load every URL) before collectstatic;
     nothing may ask the production storage for a hashed name at import."""

@@ -5,6 +5,7 @@ which name classes of this module, so the two cannot share one.
 """
 
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from footcare.api.filters import LARGEST_NUMBER, whole_number
+from footcare.api.origin import link_origin
 from footcare.models import FormerSlug
 
 
@@ -100,6 +102,21 @@ class LimitOffsetPagination(pagination.LimitOffsetPagination):
             request, self.offset_query_param, minimum=0, maximum=LARGEST_NUMBER
         )
         return offset or 0
+
+    def get_next_link(self) -> str | None:
+        return self._from_link_origin(super().get_next_link())
+
+    def get_previous_link(self) -> str | None:
+        return self._from_link_origin(super().get_previous_link())
+
+    def _from_link_origin(self, link: str | None) -> str | None:
+        # DRF builds the link from the request's Host; a stored page is shared by every client.
+        if link is None or self.request is None:
+            return link
+        parts = urllib.parse.urlsplit(link)
+        return link_origin(self.request) + urllib.parse.urlunsplit(
+            ("", "", parts.path, parts.query, "")
+        )
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         page = super().get_paginated_response_schema(schema)

@@ -1,7 +1,8 @@
-"""``?lang=`` picks the content language, ahead of ``Accept-Language``."""
+"""The language of API answers: ``?lang=``, else ``Accept-Language``, and nothing else."""
 
 from collections.abc import Callable
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
@@ -15,12 +16,15 @@ from footcare.api.problems import is_api_request, validation_problem
 LANGUAGE_PARAM = "lang"
 
 
-class QueryLanguageMiddleware:
-    """Activates the language named by ``?lang=`` on API requests.
+class ApiLanguageMiddleware:
+    """Chooses the language of API requests from ``?lang=``, else from ``Accept-Language``.
 
-    Sits after LocaleMiddleware, which has already chosen from ``Accept-Language`` and which
-    reports the final choice in ``Content-Language`` on the way out. An unsupported code is
-    a 400: silently answering in another language would hide the client's mistake.
+    Sits after LocaleMiddleware, which chooses for every request and reports the final choice
+    in ``Content-Language`` on the way out. LocaleMiddleware prefers the language cookie (the
+    admin's language switch sets it); API answers are shared by caches that key them on what
+    their ``Vary`` names (``Accept-Language``), so the cookie must not choose them. An
+    unsupported ``?lang=`` is a 400: silently answering in another language would hide the
+    client's mistake.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -28,10 +32,15 @@ class QueryLanguageMiddleware:
         self.supported = [code for code, _name in settings.LANGUAGES]
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        requested = request.GET.get(LANGUAGE_PARAM) if is_api_request(request) else None
-        if requested is None:
+        if not is_api_request(request):
             return self.get_response(request)
-        if requested not in self.supported:
+        requested = request.GET.get(LANGUAGE_PARAM)
+        if requested is None:
+            # Django's own choice from Accept-Language, as nginx's map mirrors it, with the
+            # cookie left out.
+            without_cookie = SimpleNamespace(COOKIES={}, META=request.META)
+            requested = translation.get_language_from_request(without_cookie)  # type: ignore[arg-type]
+        elif requested not in self.supported:
             message = (
                 f"Language {requested!r} is not available; choose one of "
                 f"{', '.join(self.supported)}."

@@ -293,10 +293,17 @@ class _Publisher:
         self.objects.mkdir(parents=True)
         # language -> path -> the answer's headers, its object and the list it is a page of
         self.answers: dict[str, dict[str, dict[str, str]]] = {}
-        self.client = Client(
-            HTTP_HOST=urllib.parse.urlsplit(origin).netloc,
-            secure=origin.startswith("https://"),
-        )
+        self.client = Client()
+        # Each request as a client of the origin makes it, on the origin's scheme and port:
+        # without DJANGO_PUBLIC_ORIGIN, links start with the scheme a request came by and keep
+        # only the port the server answers on (footcare/api/origin.py).
+        address = urllib.parse.urlsplit(origin)
+        secure = address.scheme == "https"
+        self.to_origin: dict[str, Any] = {
+            "secure": secure,
+            "HTTP_HOST": address.netloc,
+            "SERVER_PORT": str(address.port or (443 if secure else 80)),
+        }
 
     def run(self) -> Publication:
         started = time.monotonic()
@@ -360,7 +367,7 @@ class _Publisher:
         return bool(slugs) and (target.item is None or target.item in slugs)
 
     def _render(self, language: str, path: str, page_of: str | None = None) -> None:
-        response = self.client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+        response = self.client.get(path, HTTP_ACCEPT_LANGUAGE=language, **self.to_origin)
         self.done.rendered += 1
         key = _object_key(response)
         if (

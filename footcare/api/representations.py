@@ -4,7 +4,8 @@ The content version is the content journal's last committed position, read from 
 database on every request (one primary-key lookup). Every process of every server therefore
 agrees on it, with any cache backend and after a cache outage: a change is served by
 everyone from its commit on. A representation is keyed by that version, its path and query,
-language and Accept header; it is kept with gzip and Brotli copies, an ETag and
+and what negotiation chose (the language, the media type) and the origin of its links, never
+a header as the client spelt it; it is kept with gzip and Brotli copies, an ETag and
 Last-Modified. A hit costs that lookup and one cache read; a conditional request that
 matches is answered 304 from the same two reads, before any view runs.
 
@@ -33,6 +34,8 @@ from django.utils.translation import get_language
 
 from footcare.api.encodings import Encoding, compressed, etag_variant, same_entity, wanted_encoding
 from footcare.api.language import FALLBACK_HEADER
+from footcare.api.negotiation import negotiated_media_type
+from footcare.api.origin import link_origin
 from footcare.api.parameters import CONTRACT
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
 from footcare.api.shared_cache import breaker
@@ -82,13 +85,16 @@ STORED_LAYOUT = 2
 FORMAT = _format()
 
 
-def _key(request: HttpRequest, current: Version) -> str:
+def _key(request: HttpRequest, media_type: str, current: Version) -> str:
+    """What the answer depends on, each in the form it takes after negotiation, so that
+    requests that get the same bytes share them: the path and query, the language chosen,
+    the media type chosen and the origin of its links. Not the content coding: every coding
+    is stored with the answer and chosen as it is sent."""
     # The raw query string, in a stable order: parsing it into a QueryDict would cost more
     # than the rest of a hit. The time of the change is part of the version so that a
     # database restored to an older position can never meet bytes stored before it.
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
-    accept = request.META.get("HTTP_ACCEPT", "")
-    raw = f"{request.path}?{query}|{get_language()}|{accept}"
+    raw = f"{request.path}?{query}|{get_language()}|{media_type}|{link_origin(request)}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"repr:{FORMAT}:{current.position}.{current.changed}:{digest}"
 
@@ -268,12 +274,15 @@ class RepresentationCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _is_cacheable(request):
             return self.get_response(request)
+        media_type = negotiated_media_type(request)
+        if media_type is None:
+            return self.get_response(request)  # the view's problem answer (406, 400, 404)
         try:
             current = version()
         except DATABASE_UNAVAILABLE:
             # Without the version nobody can tell a stored answer from an outdated one.
             return database_unavailable(request)
-        key = _key(request, current)
+        key = _key(request, media_type, current)
         stored = _stored(key)
         if stored is not None:
             return _throttled(request) or stored.answer(request)
@@ -282,6 +291,10 @@ class RepresentationCacheMiddleware:
             response.status_code != 200
             or not isinstance(response, HttpResponse)
             or response.streaming
+            # Kept only under the media type it was made in (a view that chose otherwise
+            # than its negotiation said would otherwise fill another answer's place).
+            or getattr(getattr(response, "accepted_renderer", None), "media_type", None)
+            != media_type
         ):
             return response
         # With the cache down the answer is still validated, just not kept.

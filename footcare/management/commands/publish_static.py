@@ -54,6 +54,11 @@ class Command(BaseCommand):
                 "Say which address clients use: --origin https://api.example.com "
                 "(or set DJANGO_PUBLIC_ORIGIN)."
             )
+        if settings.PUBLIC_ORIGIN and origin.rstrip("/") != settings.PUBLIC_ORIGIN:
+            raise CommandError(
+                f"The application's links start with DJANGO_PUBLIC_ORIGIN "
+                f"({settings.PUBLIC_ORIGIN}); publish with that origin, or change the setting."
+            )
         if watch and not interval > 0:
             raise CommandError("--interval is in seconds and must be more than 0, e.g. 0.5.")
         watcher = Watcher(directory, origin, report=self.report, warn=self.stderr.write)
