@@ -53,6 +53,23 @@ def rate_limit_is_shared(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
 
 
 @register(Tags.security, deploy=True)
+def public_origin_is_set(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    """Without it, the API's links start with each request's Host (footcare/api/origin.py),
+    and stored answers are kept apart per host: behind a unix socket, or with a wildcard in
+    ALLOWED_HOSTS, a client could make the servers render and store a copy per host name."""
+    if settings.PUBLIC_ORIGIN:
+        return []
+    return [
+        Error(
+            "DJANGO_PUBLIC_ORIGIN is not set: the API's links would start with each "
+            "request's Host, and stored answers would be kept apart per host.",
+            hint="Set it to the scheme and host clients use, e.g. https://api.example.org.",
+            id="footcare.E006",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
 def no_local_account(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     """The account ``make run`` makes is refused with DEBUG off (footcare/logins.py); its
     presence means this database was a developer's, and it should go."""

@@ -30,9 +30,11 @@ def _fresh_cache() -> None:
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings) -> None:
-    # A real login hashes for about 0.3 s on purpose; the lockout tests make dozens of them.
+@pytest.fixture
+def quick_password_hashing(settings) -> None:
+    """Passwords hashed in microseconds: a real login hashes for about 0.3 s on purpose, and
+    the lockout tests make dozens. Not for tests whose servers, in processes of their own,
+    check a password made here (they would not know this hasher)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

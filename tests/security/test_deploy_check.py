@@ -56,6 +56,7 @@ def test_a_hardened_setup_passes():
         ({"DJANGO_SECURE_HSTS_SECONDS": "0"}, "security.W004"),
         ({"DJANGO_ALLOWED_HOSTS": ""}, "security.W020"),
         ({"DJANGO_API_THROTTLE_RATE": "5/minute"}, "footcare.E002"),
+        ({"DJANGO_PUBLIC_ORIGIN": ""}, "footcare.E006"),
     ],
     ids=lambda value: value if isinstance(value, str) else ",".join(value),
 )
