@@ -20,6 +20,8 @@ from typing import Any
 import reversion
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_save
+from django.utils.translation import gettext as _
+from reversion.errors import RevertError
 from reversion.models import Version
 
 # What each model's versions hold, as registered (the admin may register a model before its
@@ -93,6 +95,7 @@ def restore(version: Version) -> None:
     model = version._model
     current = model._default_manager.using(version.db).filter(pk=version.object_id).first()
     versions = [version, *_parts_in_revision(version)]
+    _refuse_links_to_rows_deleted_since(versions)
     kept = version._object_version.object
     for name in _kept.get(model, ()):
         field = model._meta.get_field(name)
@@ -105,6 +108,30 @@ def restore(version: Version) -> None:
                     part.delete()
         for each in versions:  # the item first: its parts point at it
             each.revert()
+
+
+def _refuse_links_to_rows_deleted_since(versions: list[Version]) -> None:
+    """A ``RevertError`` in words when a version points at a row that no longer exists (a
+    step's technique deleted since): written, it would break the database's foreign keys."""
+    restored = {(each._model, str(each.object_id)) for each in versions}
+    for each in versions:
+        options = each._model._meta
+        links = [field for field in options.concrete_fields if field.many_to_one]
+        for field in [*links, *options.many_to_many]:
+            value = each.field_dict.get(field.attname if field.many_to_one else field.name)
+            targets = {str(pk) for pk in (value if field.many_to_many else [value]) or ()}
+            targets -= {None, "None"} | {
+                pk for model, pk in restored if model is field.related_model
+            }
+            manager = field.related_model._default_manager.using(each.db)
+            if len(targets) > manager.filter(pk__in=targets).count():
+                raise RevertError(
+                    _(
+                        "This version cannot be restored: its %(item)s names a %(kind)s "
+                        "deleted since."
+                    )
+                    % {"item": each.object_repr, "kind": field.related_model._meta.verbose_name}
+                )
 
 
 def _parts_in_revision(version: Version) -> list[Version]:

@@ -387,3 +387,37 @@ def test_comparing_two_versions_needs_the_right_to_see_that_model(client, zones_
     query = {"version_id1": first.pk, "version_id2": second.pk}
     assert client.get(url, query).status_code == 403  # zones only: no routines
     assert superuser_client().get(url, query).status_code == 200
+
+
+def test_a_version_naming_an_item_deleted_since_is_refused_in_words(boss, pack):
+    calm = Routine.objects.get(slug="calm")
+    hold = calm.steps.get(title_en="Hold (edited)")
+    gone, other = TechniqueFactory(slug="to-go"), hold.technique
+    hold.technique = gone
+    hold.save()  # a version whose step "Hold" uses ``gone``
+    version = Version.objects.get_for_object(calm).first()
+    hold.technique = other
+    hold.save()
+    gone.delete()
+    position = current_position()
+    boss.raise_request_exception = False
+    response = boss.post(revision_url(calm, version), change_form(boss, calm))
+    assert response.status_code == 302  # back to the list, with the reason
+    assert "deleted since" in boss.get(response["Location"]).content.decode()
+    assert current_position() == position
+    assert calm.steps.get(title_en="Hold (edited)").technique == other
+
+
+def test_a_version_linking_a_zone_deleted_since_is_refused_in_words(boss, pack):
+    calm = Routine.objects.get(slug="calm")
+    stroke = calm.steps.get(title_en="Stroke")
+    gone: Zone = ZoneFactory(slug="gone-zone", foot=stroke.foot)
+    stroke.zones.add(gone)  # a version whose step "Stroke" presses ``gone``
+    version = Version.objects.get_for_object(calm).first()
+    stroke.zones.remove(gone)
+    gone.delete()
+    position = current_position()
+    response = boss.post(revision_url(calm, version), change_form(boss, calm))
+    assert response.status_code == 302
+    assert "deleted since" in boss.get(response["Location"]).content.decode()
+    assert current_position() == position
