@@ -2,7 +2,6 @@
 
 import gzip
 import os
-import socket
 
 import brotli
 import pytest
@@ -14,38 +13,16 @@ from footcare.api import representations
 from footcare.api.representations import RecentRepresentations, Representation
 from routines.models import Routine
 from tests.factories import RoutineFactory, StepFactory, ZoneFactory
+from tests.shared_cache import redis_cache
 from zones.models import Zone
 
 pytestmark = pytest.mark.django_db
-
-# A database of its own per test process (pytest-xdist's workers clear it between tests).
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-REDIS_URL = os.environ.get("FOOTCARE_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - _WORKER}")
-
-
-def redis_is_up() -> bool:
-    host, port = REDIS_URL.split("//")[1].split("/")[0].split(":")
-    try:
-        socket.create_connection((host, int(port)), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
 
 
 @pytest.fixture(params=["locmem", "redis"])
 def backend(request, settings):
     if request.param == "redis":
-        if not redis_is_up():
-            if os.environ.get("FOOTCARE_REQUIRE_REDIS"):
-                pytest.fail(f"FOOTCARE_REQUIRE_REDIS is set but no Redis answers at {REDIS_URL}")
-            pytest.skip(f"SKIPPED Redis pass: no Redis at {REDIS_URL}")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "footcare-test",
-            }
-        }
+        settings.CACHES = {"default": redis_cache("footcare-test")}
     cache.clear()
     yield request.param
     cache.clear()

@@ -6,7 +6,6 @@ by a script in yet another process, no cache at all, and a shared cache that mis
 while it was down.
 """
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,9 +18,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from routines.models import Technique
-from tests.api.test_caching import REDIS_URL, redis_is_up
 from tests.factories import TechniqueFactory
 from tests.servers import ROOT, Server, child_environment
+from tests.shared_cache import redis_cache
 
 # Committed data, which the servers started here can see. serialized_rollback, as in the other
 # live-server tests, so that the tables are put back the way those tests expect them.
@@ -109,15 +108,7 @@ def test_any_cache_backend_answers_with_the_committed_content(api, settings, tec
 
 
 def test_after_a_cache_outage_nobody_is_served_what_it_missed(api, settings, technique):
-    if not redis_is_up():
-        if os.environ.get("FOOTCARE_REQUIRE_REDIS"):
-            pytest.fail(f"FOOTCARE_REQUIRE_REDIS is set but no Redis answers at {REDIS_URL}")
-        pytest.skip(f"SKIPPED Redis pass: no Redis at {REDIS_URL}")
-    shared = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "footcare-freshness",
-    }
+    shared = redis_cache("footcare-freshness")
     settings.CACHES = {"default": shared}
     cache.clear()
     assert api.get(DETAIL).json()["name"] == "Kneading"  # stored in Redis

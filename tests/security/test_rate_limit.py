@@ -5,8 +5,6 @@ DRF's throttle read, appended and wrote back a list, so concurrent requests on a
 were counted once between them.
 """
 
-import os
-import socket
 import subprocess
 import sys
 import threading
@@ -21,26 +19,12 @@ from django.test import RequestFactory
 from deploy.ports import free_port
 from footcare.api.throttling import ClientRateThrottle
 from tests.servers import ROOT, child_environment
-
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-REDIS_URL = os.environ.get("FOOTCARE_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - _WORKER}")
+from tests.shared_cache import REDIS_URL, redis_cache
 
 
 @pytest.fixture
 def redis(settings):
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        if os.environ.get("FOOTCARE_REQUIRE_REDIS"):
-            pytest.fail(f"FOOTCARE_REQUIRE_REDIS is set but no Redis answers at {REDIS_URL}")
-        pytest.skip(f"SKIPPED Redis pass: no Redis at {REDIS_URL}")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "footcare",  # the servers' own prefix
-        }
-    }
+    settings.CACHES = {"default": redis_cache("footcare")}  # the servers' own prefix
     cache.clear()
     yield REDIS_URL
     cache.clear()

@@ -6,7 +6,6 @@ Each test runs on the in-process cache and on Redis, where one answers.
 
 import gzip
 import json
-import os
 
 import brotli
 import pytest
@@ -18,8 +17,8 @@ from footcare.api.publishing import LIVE, link_name, publish
 from footcare.api.representations import recent
 from footcare.api.sync import SyncView
 from routines.views import RoutineViewSet
-from tests.api.test_caching import REDIS_URL, redis_is_up
 from tests.factories import FootOutlineFactory, RoutineFactory, StepFactory, ZoneFactory
+from tests.shared_cache import redis_cache
 from zones.views import FootMapView, ZoneViewSet
 
 pytestmark = pytest.mark.django_db
@@ -70,17 +69,7 @@ CODINGS = ["", "gzip", "br", "gzip, deflate, br", "identity", "*", "deflate", "G
 @pytest.fixture(params=["locmem", "redis"])
 def backend(request, settings):
     if request.param == "redis":
-        if not redis_is_up():
-            if os.environ.get("FOOTCARE_REQUIRE_REDIS"):
-                pytest.fail(f"FOOTCARE_REQUIRE_REDIS is set but no Redis answers at {REDIS_URL}")
-            pytest.skip(f"SKIPPED Redis pass: no Redis at {REDIS_URL}")
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "footcare-test",
-            }
-        }
+        settings.CACHES = {"default": redis_cache("footcare-test")}
     caches["default"].clear()
     yield request.param
     caches["default"].clear()
