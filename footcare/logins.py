@@ -57,7 +57,7 @@ class AccountsBackend(ModelBackend):
             return None  # the README's password: whoever holds it, not in production
         return super().authenticate(request, username=username, password=password, **kwargs)
 
-    async def aauthenticate(
+    async def aauthenticate(  # ModelBackend's own would skip the password rule above
         self,
         request: HttpRequest | None,
         username: str | None = None,
@@ -69,7 +69,7 @@ class AccountsBackend(ModelBackend):
         )
 
     async def aget_user(self, user_id: Any) -> Any:
-        # user_can_authenticate reads the user's groups, which is a synchronous query.
+        # ModelBackend's own reads the user without whether it is the local account.
         return await sync_to_async(self.get_user)(user_id)
 
     def get_user(self, user_id: Any) -> Any:

@@ -28,6 +28,8 @@ from reversion.models import Version
 # app's keep_history does); django-reversion's own admin reads it the same way.
 from reversion.revisions import _get_options
 
+from footcare.models import Picture
+
 Owner = Callable[[Any], models.Model | None]
 _owners: dict[type[models.Model], Owner] = {}
 _kept: dict[type[models.Model], tuple[str, ...]] = {}
@@ -116,7 +118,13 @@ def _refuse_links_to_rows_deleted_since(versions: list[Version]) -> None:
     restored = {(each._model, str(each.object_id)) for each in versions}
     for each in versions:
         options = each._model._meta
-        links = [field for field in options.concrete_fields if field.many_to_one]
+        # A picture removed since is the editor's to replace on the restore page (the upload
+        # form asks for one; picture_pruning's guard refuses it in words on other paths).
+        links = [
+            field
+            for field in options.concrete_fields
+            if field.many_to_one and field.related_model is not Picture
+        ]
         for field in [*links, *options.many_to_many]:
             value = each.field_dict.get(field.attname if field.many_to_one else field.name)
             targets = {str(pk) for pk in (value if field.many_to_many else [value]) or ()}
