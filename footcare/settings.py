@@ -73,9 +73,10 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off: "
-            "set it to a long random string (for example the output of "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`)."
+            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off, as it is "
+            "by default: set it to a long random string (for example the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`), or, on a "
+            "developer's machine, set DJANGO_DEBUG=1 (make run and make test do)."
         )
     SECRET_KEY = "django-insecure-local-development-only"
 
