@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from footcare.admin import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
+from footcare.admin import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin_pictures import PictureAdminMixin, PictureUploadForm
 from footcare.content.guards import UnsafeChange
 from routines.admin_preview import routine_preview
@@ -275,14 +275,14 @@ class ContraindicationAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin
 
 
 @admin.register(Audience)
-class AudienceAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
+class AudienceAdmin(SortableAdminMixin, GuardedAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Tool)
-class ToolAdmin(SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
+class ToolAdmin(SortableAdminMixin, GuardedAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name"]
     search_fields = ["slug", "name_en", "name_ru"]
     prepopulated_fields = {"slug": ["name_en"]}

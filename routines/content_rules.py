@@ -2,8 +2,9 @@
 
 The catalogue a practitioner expects (every session length, self and partner, a gentle
 routine), routines in the order DOMAIN.md teaches (preparation first, the spine first among
-the walking steps, a closing relaxation), step texts that say what the step does, and every
-zone of the map worked somewhere.
+the walking steps, a closing relaxation), step texts that say what the step does, every
+zone of the map worked somewhere, and the conditions of the whole person on every routine's
+list of contraindications.
 """
 
 import re
@@ -14,7 +15,7 @@ from django.db.models import Prefetch
 
 from footcare.content.rules import Rule, Violation
 from footcare.content.wording import glossary
-from routines.models import Performer, Routine, SafetyScreen, Step
+from routines.models import Contraindication, Performer, Routine, SafetyScreen, Step
 from zones.models import Zone
 
 OPENING_AND_CLOSING = {"holding", "stroking"}  # gentle, whole-foot: preparation and ending
@@ -30,6 +31,17 @@ LENGTHS = [
 ]
 GENTLE_AUDIENCES = {"seniors", "diabetes"}
 MIN_PUBLISHED = 9
+# Conditions of the whole person that every routine must list and the safety screen ask about
+# (DOMAIN.md, "Safety"): a clinician's floor, whatever editors add.
+ON_EVERY_ROUTINE = [
+    "thrombosis",
+    "fractures",
+    "open-wounds",
+    "active-gout",
+    "low-platelets",
+    "pregnancy",
+    "diabetes-neuropathy",
+]
 
 
 def _published() -> list[Routine]:
@@ -218,6 +230,50 @@ def catalogue_complete() -> Iterator[Violation]:
         )
 
 
+def general_contraindications_listed() -> Iterator[Violation]:
+    """No routine's list of contraindications misses a condition of the whole person.
+
+    The list is worked out, not typed: every general contraindication ("applies to every
+    routine"), the routine's own, and those of the zones and techniques its steps use
+    (``Routine.objects.listing``). So what goes wrong is the item: a condition every routine
+    must list that is missing or not general (the routines whose steps miss its zones, and
+    the safety screen, leave it out), or a contraindication that applies to nothing.
+    """
+    items = {
+        item.slug: item for item in Contraindication.objects.prefetch_related("zones", "techniques")
+    }
+    listed_by_a_routine = set(
+        Routine.contraindications.through.objects.values_list("contraindication_id", flat=True)
+    )
+    for slug in ON_EVERY_ROUTINE:
+        item = items.get(slug)
+        if item is None:
+            yield Violation(
+                "safety: contraindications",
+                f"contraindication {slug}",
+                "missing; every routine must list it. load_content --overwrite puts the "
+                "pack's back.",
+            )
+        elif not item.applies_to_every_routine:
+            yield Violation(
+                "safety: contraindications",
+                f"contraindication {slug}",
+                "does not apply to every routine, so the safety screen and the routines whose "
+                "steps miss its zones leave it out; tick “applies to every routine”.",
+            )
+    for item in items.values():
+        if item.slug in ON_EVERY_ROUTINE or item.applies_to_every_routine:
+            continue
+        if not (item.zones.all() or item.techniques.all() or item.pk in listed_by_a_routine):
+            yield Violation(
+                "safety: contraindications",
+                f"contraindication {item.slug}",
+                "applies to no routine and is not on the safety screen; tick “applies to "
+                "every routine” if it concerns the whole person, or link it to its zones or "
+                "techniques.",
+            )
+
+
 def safety_screen_written() -> Iterator[Violation]:
     for problem in SafetyScreen.publish_problems():
         yield Violation("safety: screen", "safety screen", problem)
@@ -230,5 +286,6 @@ RULES: list[Rule] = [
     steps_play_well,
     routines_say_who_and_what,
     catalogue_complete,
+    general_contraindications_listed,
     safety_screen_written,
 ]

@@ -1,20 +1,22 @@
 """The routines' safety guards: no path may leave a published routine breaking a rule.
 
 Registered with ``footcare.content.guards`` for every model a published routine's safety
-depends on: the routine, its steps and their zone links, the zones and areas they name.
+depends on: the routine, its steps and their zone links, the zones and areas they name, the
+contraindications that apply to every routine, and the audiences and tools routines name.
 Messages name the routines and steps concerned, so an editor or a script author knows where
 to look.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete
 from django.utils.translation import gettext
 
-from footcare.content.guards import check_later, guard_deletes, guard_saves
+from footcare.content.guards import check_later, guard_changes, guard_deletes, guard_saves
 from routines import safety
-from routines.models import Routine, SafetyScreen, Status, Step
+from routines.models import Audience, Contraindication, Routine, SafetyScreen, Status, Step, Tool
 from zones.models import Area, Zone
 
 
@@ -113,6 +115,102 @@ def zone_deletion_problems(zone: Zone) -> list[str]:
     ]
 
 
+def _titles(routines: Iterable[Routine]) -> str:
+    return ", ".join(gettext("“%(routine)s”") % {"routine": routine} for routine in routines)
+
+
+def _on_every_published_routine(item: Contraindication, problem: str) -> list[str]:
+    routines = list(Routine.objects.published())
+    return [problem % {"item": item, "routines": _titles(routines)}] if routines else []
+
+
+def contraindication_deletion_problems(item: Contraindication) -> list[str]:
+    """A contraindication that applies to every routine stays while routines are published:
+    the safety screen asks about it and every published routine lists it."""
+    # As stored: an instance unticked in memory and deleted unsaved is still general.
+    if not Contraindication.objects.filter(pk=item.pk, applies_to_every_routine=True).exists():
+        return []
+    return _general_one_deleted(item)
+
+
+def _general_one_deleted(item: Contraindication) -> list[str]:
+    return _on_every_published_routine(
+        item,
+        gettext(
+            "“%(item)s” is on the safety screen and in the list of every published routine "
+            "(%(routines)s). It cannot be deleted while routines are published; withdraw them "
+            "first if it really must go."
+        ),
+    )
+
+
+def contraindication_change_problems(
+    was: Contraindication, item: Contraindication | None
+) -> list[str]:
+    """Nor may it stop applying to every routine: it would leave the safety screen and the
+    lists of the routines whose steps do not happen to use its zones or techniques. Judged
+    on the whole change, so that unticking it first does not let a delete through."""
+    if not was.applies_to_every_routine:
+        return []
+    if item is None:
+        return _general_one_deleted(was)
+    if item.applies_to_every_routine:
+        return []
+    return _on_every_published_routine(
+        item,
+        gettext(
+            "“%(item)s” is on the safety screen and in the list of every published routine "
+            "(%(routines)s). It must keep applying to every routine while routines are "
+            "published; withdraw them first if it really must change."
+        ),
+    )
+
+
+def _one_or_several(routines: list[Routine], one: str, several: str, item: Any) -> list[str]:
+    """``one`` or ``several`` filled in with the routines' titles: a list, not a count, so
+    not ngettext (in Russian, 21 titles would take the form for one)."""
+    if not routines:
+        return []
+    sentence = one if len(routines) == 1 else several
+    return [sentence % {"routines": _titles(routines), "item": item}]
+
+
+def audience_deletion_problems(audience: Audience) -> list[str]:
+    """An audience a published routine is meant for stays: the routine would drop silently
+    off that audience's screen in the app. Taking the audience off the routine is an edit of
+    the routine, seen in its history, and allowed."""
+    return _one_or_several(
+        list(Routine.objects.published().filter(audiences=audience)),
+        gettext(
+            "The published routine %(routines)s is meant for “%(item)s”. Take the audience "
+            "off it, or withdraw it, before deleting the audience."
+        ),
+        gettext(
+            "The published routines %(routines)s are meant for “%(item)s”. Take the audience "
+            "off them, or withdraw them, before deleting the audience."
+        ),
+        audience,
+    )
+
+
+def tool_deletion_problems(tool: Tool) -> list[str]:
+    """A tool a published routine needs stays: its steps would still ask for it, and the app
+    would no longer list or describe it. Taking the tool off the routine is an edit of the
+    routine, and allowed."""
+    return _one_or_several(
+        list(Routine.objects.published().filter(tools=tool)),
+        gettext(
+            "The published routine %(routines)s needs “%(item)s”. Take the tool off it, or "
+            "withdraw it, before deleting the tool."
+        ),
+        gettext(
+            "The published routines %(routines)s need “%(item)s”. Take the tool off them, or "
+            "withdraw them, before deleting the tool."
+        ),
+        tool,
+    )
+
+
 def _recheck_steps(
     sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **_: Any
 ) -> None:
@@ -153,6 +251,10 @@ def connect() -> None:
     guard_deletes(Zone, zone_deletion_problems)
     guard_saves(SafetyScreen, safety_screen_problems)
     guard_deletes(SafetyScreen, safety_screen_deletion_problems)
+    guard_deletes(Contraindication, contraindication_deletion_problems)
+    guard_changes(Contraindication, contraindication_change_problems)
+    guard_deletes(Audience, audience_deletion_problems)
+    guard_deletes(Tool, tool_deletion_problems)
     m2m_changed.connect(_recheck_steps, sender=Step.zones.through, weak=False)
     m2m_changed.connect(_recheck_overlapping, sender=Zone.overlaps.through, weak=False)
     post_delete.connect(_recheck_routine_of, sender=Step, weak=False)

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.db.models import Q
-
 from footcare.content.journal import (
     Change,
     add_dependents,
@@ -34,15 +32,7 @@ def _published(routines: Any) -> list[str]:
 
 def _showing(item: Contraindication) -> list[str]:
     """The published routines that list a contraindication (see RoutineDetailSerializer)."""
-    if item.applies_to_every_routine:
-        return _published(Routine.objects.all())
-    return _published(
-        Routine.objects.filter(
-            Q(contraindications=item)
-            | Q(steps__zones__contraindications=item)
-            | Q(steps__technique__contraindications=item)
-        ).distinct()
-    )
+    return _published(Routine.objects.listing(item))
 
 
 SAFETY = upserted("safety", ["safety"])

@@ -221,6 +221,18 @@ class RoutineQuerySet(JournaledQuerySet):
     def published(self) -> "RoutineQuerySet":
         return self.filter(status=Status.PUBLISHED)
 
+    def listing(self, item: Contraindication) -> "RoutineQuerySet":
+        """The routines whose contraindications include ``item``: every routine for a general
+        one, else those that list it or whose steps use its zones or techniques (the list
+        the API shows, ``RoutineDetailSerializer.every_contraindication``)."""
+        if item.applies_to_every_routine:
+            return self.all()
+        return self.filter(
+            models.Q(contraindications=item)
+            | models.Q(steps__zones__contraindications=item)
+            | models.Q(steps__technique__contraindications=item)
+        ).distinct()
+
     def with_slugs(self) -> "RoutineQuerySet":
         """Annotate ``audience_slugs``, ``benefit_slugs`` and ``tool_slugs`` (JSON arrays)."""
         return self.annotate(

@@ -227,6 +227,25 @@ def test_every_routine_lists_the_general_contraindications(pack) -> None:
         assert general <= listed, routine.slug
 
 
+def test_a_general_contraindication_missing_from_routines_lists_is_caught(pack) -> None:
+    # While routines are published the guards refuse both changes (routines/guards.py); a
+    # pack, or a database where nothing was published at the time, can still bring them.
+    Routine.objects.update(status="draft")
+    Contraindication.objects.filter(slug="thrombosis").update(applies_to_every_routine=False)
+    Contraindication.objects.filter(slug="fractures").delete()
+    Contraindication.objects.create(slug="fever", name_en="Fever", severity="do_not_massage")
+    assert [str(v) for v in found(routine_rules.general_contraindications_listed)] == [
+        "contraindication thrombosis: does not apply to every routine, so the safety screen "
+        "and the routines whose steps miss its zones leave it out; tick “applies to every "
+        "routine”. [safety: contraindications]",
+        "contraindication fractures: missing; every routine must list it. load_content "
+        "--overwrite puts the pack's back. [safety: contraindications]",
+        "contraindication fever: applies to no routine and is not on the safety screen; tick "
+        "“applies to every routine” if it concerns the whole person, or link it to its zones "
+        "or techniques. [safety: contraindications]",
+    ]
+
+
 def test_the_safety_screen_is_written_in_every_language(pack) -> None:
     assert found(routine_rules.safety_screen_written) == []
     with pytest.raises(UnsafeChange, match="aftercare_ru"), transaction.atomic():

@@ -2,9 +2,10 @@
 
 Apps register checks per model: ``guard_saves(model, check)`` for rows as they are saved (by
 ``save()``, ``QuerySet.update()``, ``bulk_update()`` or a many-to-many change they report with
-``check_later``) and ``guard_deletes(model, check)`` for rows about to be deleted. A check
-returns the problems in plain words, naming what would break; an empty list means the change
-is fine.
+``check_later``), ``guard_changes(model, check)`` for what a change may not take away (it sees
+the row as it was before the change and as the change leaves it, or None if it deleted it),
+and ``guard_deletes(model, check)`` for rows about to be deleted. A check returns the problems
+in plain words, naming what would break; an empty list means the change is fine.
 
 A save is judged once the whole change is written, at the end of the outermost ``deferred()``
 block: every save, delete and bulk update is one such block of its own, and callers that make
@@ -24,11 +25,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_save, pre_delete, pre_save
 
 Check = Callable[[Any], list[str]]
+# (the row as it was before the change, the row as the change leaves it or None if deleted)
+ChangeCheck = Callable[[Any, Any], list[str]]
 
 _save_checks: dict[type[models.Model], list[Check]] = {}
+_change_checks: dict[type[models.Model], list[ChangeCheck]] = {}
 _delete_checks: dict[type[models.Model], list[Check]] = {}
 _local = threading.local()
 
@@ -38,14 +42,41 @@ class UnsafeChange(ValidationError):
 
 
 def guard_saves(model: type[models.Model], check: Check) -> None:
-    if model not in _save_checks:
-        # Every save, raw ones too (a restored version is written raw).
-        post_save.connect(_judge_saved, sender=model, weak=False)
+    _judge_every_save(model)
     _save_checks.setdefault(model, []).append(check)
 
 
+def guard_changes(model: type[models.Model], check: ChangeCheck) -> None:
+    """Judge ``check(was, row)`` once a change that wrote ``model`` rows is complete.
+
+    ``was`` is the row as it stood before the change first wrote it: a rule about what may
+    not be taken away (a flag unticked) needs it, and on the bulk paths no signal carries it.
+    New rows are not judged; a row the change deleted is judged with ``row`` None.
+    """
+    if model not in _change_checks:
+        pre_save.connect(_remember_stored, sender=model, weak=False)
+    _judge_every_save(model)
+    _change_checks.setdefault(model, []).append(check)
+
+
+def _judge_every_save(model: type[models.Model]) -> None:
+    if model not in _save_checks and model not in _change_checks:
+        # Every save, raw ones too (a restored version is written raw).
+        post_save.connect(_judge_saved, sender=model, weak=False)
+
+
+def _stored(instance: models.Model) -> Any:
+    if instance.pk is None:
+        return None
+    return type(instance)._default_manager.filter(pk=instance.pk).first()
+
+
+def _remember_stored(sender: Any, instance: Any, **_: Any) -> None:
+    instance.__dict__["_guards_was"] = _stored(instance)
+
+
 def _judge_saved(sender: Any, instance: Any, **_: Any) -> None:
-    check_later(sender, instance.pk)
+    check_later(sender, instance.pk, was=instance.__dict__.pop("_guards_was", None))
 
 
 def guard_deletes(model: type[models.Model], check: Check) -> None:
@@ -57,7 +88,17 @@ def guard_deletes(model: type[models.Model], check: Check) -> None:
 def problems_if_saved(instance: models.Model) -> list[str]:
     """What saving ``instance`` as it is now would break (for forms, before they save)."""
     checks = _save_checks.get(type(instance), [])
-    return [problem for check in checks for problem in check(instance)]
+    problems = [problem for check in checks for problem in check(instance)]
+    if type(instance) in _change_checks:
+        stored = _stored(instance)
+        if stored is not None:
+            problems += _problems_if_changed(stored, instance)
+    return problems
+
+
+def _problems_if_changed(was: models.Model, row: models.Model | None) -> list[str]:
+    checks = _change_checks.get(type(was), [])
+    return [problem for check in checks for problem in check(was, row)]
 
 
 def problems_if_deleted(instance: models.Model) -> list[str]:
@@ -72,18 +113,22 @@ def _refuse_unsafe_delete(sender: Any, instance: Any, **_: Any) -> None:
         raise UnsafeChange(problems)
 
 
-def check_later(model: type[models.Model], pk: Any) -> None:
-    """Judge the saved row ``model``/``pk`` once the current change is complete."""
-    if model not in _save_checks:
+def check_later(model: type[models.Model], pk: Any, *, was: Any = None) -> None:
+    """Judge the saved row ``model``/``pk`` once the current change is complete.
+
+    ``was`` is the row as it stood before this write (None for a new row, or where the
+    writer does not know); the first write of the change gives the row's state before it.
+    """
+    if model not in _save_checks and model not in _change_checks:
         return
     pending = getattr(_local, "pending", None)
     if pending is not None:
         # Inside a change: queue it. Opening a nested block here would cost a savepoint
         # (two queries) for a dict assignment that cannot fail.
-        pending[(model, pk)] = None
+        pending.setdefault((model, pk), was)
         return
     with deferred():
-        _local.pending[(model, pk)] = None
+        _local.pending[(model, pk)] = was
 
 
 @contextmanager
@@ -105,12 +150,14 @@ def deferred() -> Iterator[None]:
             _local.pending = None
 
 
-def _judge(pending: dict[tuple[type[models.Model], Any], None]) -> None:
+def _judge(pending: dict[tuple[type[models.Model], Any], Any]) -> None:
     problems: list[str] = []
     while pending:  # a check may not write, but be safe if one queues more
-        (model, pk), _ = pending.popitem()
+        (model, pk), was = pending.popitem()
         row = model._default_manager.filter(pk=pk).first()
         if row is not None:
-            problems += problems_if_saved(row)
+            problems += [p for check in _save_checks.get(model, []) for p in check(row)]
+        if was is not None:
+            problems += _problems_if_changed(was, row)
     if problems:
         raise UnsafeChange(list(dict.fromkeys(problems)))

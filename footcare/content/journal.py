@@ -199,8 +199,8 @@ class JournaledQuerySet(models.QuerySet):
                 for change in tracker.after(was, row)
             )
             remember_former_slugs(rows, updated)  # as a save's pre_save would have
-            for pk in before:
-                check_later(self.model, pk)
+            for row in rows:  # read before the update: what the guards compare it with
+                check_later(self.model, row.pk, was=row)
         return count
 
     update.alters_data = True  # type: ignore[attr-defined]

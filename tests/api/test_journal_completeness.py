@@ -9,7 +9,8 @@ list actions, drag-and-drop ordering, the content loader).
 
 A row no resource shows (a source nothing cites) is invisible until it is linked, so "create"
 here means create and link; a delete that a safety rule refuses (a zone or area a published
-step needs) must change nothing.
+step needs, a general contraindication, an audience or tool a published routine names) must
+change nothing.
 """
 
 from collections.abc import Callable
@@ -105,7 +106,7 @@ def world() -> dict[str, Any]:
     technique = TechniqueFactory(slug="stroking", position=1)
     unused = TechniqueFactory(slug="unused", position=2)
     benefit = BenefitFactory(slug="relax")
-    benefit.audiences.set([audience])
+    benefit.audiences.set([audience, AudienceFactory(slug="walkers")])  # walkers: no routine's
     benefit.zones.set([liver])
     benefit.sources.set([source])
     contraindication = ContraindicationFactory(slug="dvt")  # listed by calm through liver
@@ -120,6 +121,7 @@ def world() -> dict[str, Any]:
     routine.audiences.set([audience])
     routine.contraindications.set([tired_feet])
     routine.tools.set([Tool.objects.create(slug="towel", name_en="Towel")])
+    Tool.objects.create(slug="spare", name_en="Spare towel")  # no routine's: only synced
     routine.publish()
     return {"liver": liver, "spare": spare, "routine": routine, "step": routine.steps.first()}
 
@@ -203,7 +205,8 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
         (lambda w: w["routine"].audiences.add(AudienceFactory(slug="new-aud")), [ROUTINE]),
         (lambda w: save(Audience.objects.get(slug="calm-people"), name_en="Calm"),
          [ROUTINE, BENEFIT]),
-        (lambda w: Audience.objects.get(slug="calm-people").delete(), [ROUTINE, BENEFIT]),
+        # One a published routine is for may not go (see the refused-delete test).
+        (lambda w: Audience.objects.get(slug="walkers").delete(), [BENEFIT]),
     ),
     Technique: (
         (lambda w: TechniqueFactory(slug="kneading"),
@@ -236,7 +239,7 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
     Tool: (
         (lambda w: w["routine"].tools.add(Tool.objects.create(slug="ball")), [ROUTINE]),
         (lambda w: save(Tool.objects.get(slug="towel"), name_en="Bath towel"), [ROUTINE]),
-        (lambda w: Tool.objects.get(slug="towel").delete(), [ROUTINE]),
+        (lambda w: Tool.objects.get(slug="spare").delete(), []),  # the lean sync's tools
     ),
     SafetyScreen: (
         # One screen, always there while routines are published: writing it anew replaces it.
@@ -330,6 +333,15 @@ def test_every_change_reaches_readers(api, world, model, action):
         ("area a published step works", lambda w: Area.objects.get().delete()),
         ("technique a step uses", lambda w: Technique.objects.get(slug="stroking").delete()),
         ("the safety screen", lambda w: SafetyScreen.objects.get().delete()),
+        (
+            "a general contraindication",
+            lambda w: Contraindication.objects.get(applies_to_every_routine=True).delete(),
+        ),
+        (
+            "an audience a published routine is for",
+            lambda w: Audience.objects.get(slug="calm-people").delete(),
+        ),
+        ("a tool a published routine needs", lambda w: Tool.objects.get(slug="towel").delete()),
     ],
 )
 def test_a_refused_delete_changes_nothing(api, world, name, delete):

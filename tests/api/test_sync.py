@@ -11,7 +11,7 @@ from footcare.api.sync import FULL_SYNC_REQUIRED
 from footcare.content.sync import make_token
 from footcare.models import ContentChange
 from routines.models import Benefit, Contraindication, Routine, Technique
-from tests.factories import ZoneFactory
+from tests.factories import ContraindicationFactory, ZoneFactory
 from zones.models import BodyPart, FootOutline, Landmark, Zone
 
 # The shipped pack brings its own safety screen and general contraindications.
@@ -165,8 +165,14 @@ def delete_routine():
     Routine.objects.get(slug="athletes-recovery").delete()
 
 
+def add_contraindication():
+    caution = ContraindicationFactory(slug="kidney-disease")
+    caution.zones.set([Zone.objects.get(slug="kidneys")])
+
+
 def delete_contraindication():
-    Contraindication.objects.get(slug="foot-infections").delete()
+    # Not a general one: those stay while routines are published (routines/guards.py).
+    Contraindication.objects.get(slug="kidney-disease").delete()
 
 
 def delete_body_part():
@@ -204,6 +210,7 @@ SCRIPT = [
     unpublish,
     publish_draft,
     delete_routine,
+    add_contraindication,
     delete_contraindication,
     delete_body_part,
     move_landmark,
