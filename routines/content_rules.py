@@ -12,10 +12,12 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 
 from footcare.content.rules import Rule, Violation
 from footcare.content.wording import glossary
-from routines.models import Contraindication, Performer, Routine, SafetyScreen, Step
+from routines import safety
+from routines.models import Contraindication, Performer, PressureLevel, Routine, SafetyScreen, Step
 from zones.models import Zone
 
 OPENING_AND_CLOSING = {"holding", "stroking"}  # gentle, whole-foot: preparation and ending
@@ -45,7 +47,7 @@ ON_EVERY_ROUTINE = [
 
 
 def _published() -> list[Routine]:
-    steps = Step.objects.select_related("technique").prefetch_related("zones__body_parts")
+    steps = Step.objects.select_related("technique", "area").prefetch_related("zones__body_parts")
     return list(
         Routine.objects.published()
         .with_totals()
@@ -142,6 +144,37 @@ def step_texts_agree() -> Iterator[Violation]:
                         _where(routine, step),
                         f"the {code} instruction {problem}",
                     )
+
+
+def steps_follow_the_scale() -> Iterator[Violation]:
+    """The pressure scale and the steps speak with one voice. Each level of the scale opens
+    with the word the app shows beside every step at that level (its label), so that a reader
+    meets one word per level; and a step presses firmly only where the scale allows it, on
+    the coarse skin of the heel pad. (What a step's own words say about pressure is checked
+    against its level by ``step_texts_agree``, with the glossary's pressure words.)"""
+    for level in PressureLevel.objects.order_by("level"):
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                label = str(safety.PRESSURE_NAMES.get(level.level, ""))
+            text = (getattr(level, f"feels_like_{code}") or "").strip()
+            if not text.lower().startswith(f"{label.lower()}:"):
+                yield Violation(
+                    "routines: pressure scale",
+                    f"pressure level {level.level} ({code})",
+                    f"should open with “{label}:”, the word the app shows for this level.",
+                )
+    for routine in _published():
+        for step in routine.steps.all():
+            skins = [(zone.slug, zone.skin) for zone in step.zones.all()]
+            if step.area and step.pressure >= safety.FIRM:
+                skins.append((f"the area {step.area.slug}", ""))
+            for where in safety.skin_problems(step.pressure, skins):
+                yield Violation(
+                    "routines: pressure scale",
+                    _where(routine, step),
+                    f"presses at {step.pressure} on {where}, but the pressure scale keeps "
+                    f"pressure {safety.FIRM} and above for the coarse skin of the heel pad.",
+                )
 
 
 def steps_play_well() -> Iterator[Violation]:
@@ -283,6 +316,7 @@ RULES: list[Rule] = [
     zones_covered,
     routines_in_order,
     step_texts_agree,
+    steps_follow_the_scale,
     steps_play_well,
     routines_say_who_and_what,
     catalogue_complete,

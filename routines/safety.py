@@ -132,6 +132,21 @@ def publish_problems(steps: Sequence[StepFacts]) -> list[str]:
     return [f"{step.label}: {problem}" for step in steps for problem in step_problems(step)]
 
 
+# The pressure scale (routines/data/03_safety.yaml) keeps firm and deep pressure for the
+# coarse skin of the heel pad; elsewhere, however much a zone's own limit allows, it is
+# moderate at most.
+FIRM = 4
+COARSE = "coarse"
+
+
+def skin_problems(pressure: int, skins: Iterable[tuple[str, str]]) -> list[str]:
+    """The zones (name, skin) that a step at ``pressure`` presses harder than the scale allows
+    on their skin: firm or deep pressure anywhere but on coarse skin."""
+    if pressure < FIRM:
+        return []
+    return [name for name, skin in skins if skin != COARSE]
+
+
 def contraindication_problems(steps: Sequence[StepFacts], *, any_applies: bool) -> list[str]:
     """A routine with steps must list at least one contraindication: a general one, or one of
     the zones or techniques its steps use (``any_applies``). Without steps, other rules speak."""

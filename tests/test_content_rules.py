@@ -16,7 +16,14 @@ from footcare.content.guards import UnsafeChange
 from footcare.content.rules import Violation, content_rules
 from footcare.content.wording import glossary
 from routines import content_rules as routine_rules
-from routines.models import Contraindication, Routine, SafetyScreen, Step, Technique
+from routines.models import (
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Technique,
+)
 from zones import content_rules as zone_rules
 from zones.models import BodyPart, Source, Zone, ZoneShape
 
@@ -116,6 +123,15 @@ def test_every_body_part_is_described_in_every_language(pack) -> None:
         ("Тонкий кишечник лежит в середине свода.", "тонкий кишечник"),
         ("Эта зона якобы связана с почками.", "якобы"),
         ("Разомните большой палец ноги.", "большой палец ноги"),
+        # The terms issue 22 found misleading (a sprain, another stroke, the thigh, a callus).
+        ("Растяжение голеностопа: потяните стопу к голени.", "растяжение голеностопа"),
+        ("Выжимание: поворачивайте руки в разные стороны.", "выжим"),
+        ("Наружный край: рука, колено и бедро.", "колено и бедро"),
+        ("Обходите синяки и мозоли.", "мозол"),
+        ("Пальцы: вращения и лёгкое вытяжение.", "вытяжени"),
+        ("Матка или простата.", "простат"),
+        ("Давите плотно, но сильное давление здесь болезненно.", "сильное давление"),
+        ("Зацепите точку, подержите вдох и отпустите.", "подержите вдох"),
     ],
 )
 def test_the_glossary_flags_the_known_inconsistent_terms(pack, text, wrong) -> None:
@@ -168,6 +184,40 @@ def test_a_step_text_that_asks_for_another_pressure_is_caught(pack) -> None:
     assert problems == [
         f"the en instruction says “firm”, which means pressure 4/5, but the step is at "
         f"{step.pressure}."
+    ]
+
+
+def test_a_step_that_presses_firmly_where_the_scale_does_not_allow_it_is_caught(pack) -> None:
+    # The athletes' routine once pressed firmly along the inner edge of the arch; the scale
+    # keeps firm pressure for the coarse skin of the heel pad.
+    step = Step.objects.get(routine__slug="athletes-recovery", position=6)
+    assert {zone.skin for zone in step.zones.all()} > {"normal"} and step.pressure == 3
+    Step.objects.filter(pk=step.pk).update(pressure=4)
+    problems = [str(v) for v in found(routine_rules.steps_follow_the_scale)]
+    assert problems == [
+        f"routine athletes-recovery, step 6: presses at 4 on {zone}, but the pressure scale "
+        "keeps pressure 4 and above for the coarse skin of the heel pad. "
+        "[routines: pressure scale]"
+        for zone in ["cervical-spine", "thoracic-spine", "lumbar-spine"]
+    ]
+
+
+def test_a_firm_step_on_the_heel_pad_keeps_the_scale(pack) -> None:
+    heel = Step.objects.filter(routine__slug="athletes-recovery", pressure=4)
+    assert heel.exists()
+    assert {zone.skin for step in heel for zone in step.zones.all()} == {"coarse"}
+    assert found(routine_rules.steps_follow_the_scale) == []
+
+
+def test_a_pressure_level_named_otherwise_than_the_app_labels_it_is_caught(pack) -> None:
+    level = PressureLevel.objects.get(level=4)
+    assert level.feels_like_ru.startswith("Плотно:")
+    PressureLevel.objects.filter(pk=level.pk).update(
+        feels_like_ru=level.feels_like_ru.replace("Плотно:", "Сильнее:", 1)
+    )
+    assert [str(v) for v in found(routine_rules.steps_follow_the_scale)] == [
+        "pressure level 4 (ru): should open with “плотно:”, the word the app shows for this "
+        "level. [routines: pressure scale]"
     ]
 
 
