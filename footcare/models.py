@@ -69,8 +69,12 @@ class ContentChange(models.Model):
 class PackItem(models.Model):
     """A content pack item the loader has put in the database once (or found there).
 
-    The loader never writes such an item again unless told to overwrite: whatever editors
-    did to it since (an edit, a withdrawal, a deletion) stands.
+    ``fingerprint`` is the item as the loader last wrote it (a hash per field of its pack
+    form, parts and links included; ``footcare.content.fingerprints``), or as the previous
+    release's pack left it. Whatever editors did to the item since (an edit, a withdrawal, a
+    deletion) stands: ``load_content --overwrite`` brings only the items whose row still
+    matches their fingerprint up to the pack. An empty fingerprint (a row found that the
+    pack never wrote) makes the item the editors'.
     """
 
     resource = models.CharField(
@@ -80,6 +84,12 @@ class PackItem(models.Model):
         _("key"), max_length=120, help_text=_("Its natural key in the pack (slug, view).")
     )
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    fingerprint = models.JSONField(
+        _("fingerprint"),
+        default=dict,
+        blank=True,
+        help_text=_("A hash per field of the item as the loader last wrote it."),
+    )
 
     class Meta:
         verbose_name = _("pack item")

@@ -16,6 +16,12 @@ delete is refused before anything is removed.
 
 ``problems_if_saved`` and ``problems_if_deleted`` let a form say the same thing before it
 tries (the admin shows them as form errors).
+
+``tolerating_what_was_there()`` is for bringing a database up to a new release's content
+(``load_content --overwrite``): a database an earlier release made may hold items, kept as
+editors left them, that break rules that release did not have. Within it a change is refused
+only for problems the content did not have before it: the load may not make anything worse,
+and need not fix what it leaves to the editors (it lists those).
 """
 
 import threading
@@ -150,7 +156,32 @@ def deferred() -> Iterator[None]:
             _local.pending = None
 
 
+@contextmanager
+def tolerating_what_was_there() -> Iterator[None]:
+    """Within: changes are refused only for problems the content did not have on entry."""
+    _local.tolerated = set(_problems_of_every_row())
+    try:
+        yield
+    finally:
+        _local.tolerated = None
+
+
+def _problems_of_every_row() -> Iterator[str]:
+    """What the save checks say of every row as it stands. A check may ask for another row
+    to be judged (``check_later``): those requests go to a queue that is thrown away."""
+    queue = getattr(_local, "pending", None)
+    _local.pending = {}
+    try:
+        for model, checks in _save_checks.items():
+            for row in model._default_manager.all():
+                for check in checks:
+                    yield from check(row)
+    finally:
+        _local.pending = queue
+
+
 def _judge(pending: dict[tuple[type[models.Model], Any], Any]) -> None:
+    tolerated = getattr(_local, "tolerated", None) or set()
     problems: list[str] = []
     while pending:  # a check may not write, but be safe if one queues more
         (model, pk), was = pending.popitem()
@@ -159,5 +190,6 @@ def _judge(pending: dict[tuple[type[models.Model], Any], Any]) -> None:
             problems += [p for check in _save_checks.get(model, []) for p in check(row)]
         if was is not None:
             problems += _problems_if_changed(was, row)
+    problems = [problem for problem in problems if problem not in tolerated]
     if problems:
         raise UnsafeChange(list(dict.fromkeys(problems)))
