@@ -102,6 +102,28 @@ class PackItem(models.Model):
         return f"{self.resource} {self.key}"
 
 
+class ContentCheck(models.Model):
+    """The last run of every content rule over the whole content, and what it found.
+
+    One row, written by ``check_content``, by a ``load_content`` that changed something, and
+    by an editor's "Check again" on the dashboard, which lists its findings by item
+    (``footcare.content.findings``): running every rule on each view of the admin's index
+    would cost seconds.
+    """
+
+    checked_at = models.DateTimeField(_("checked at"))
+    # [{"model": "routines.routine", "pk": 3, "label": {"en": ...}, "location", "rule",
+    #   "message"}]: the item's model and key are empty for a finding about no one item.
+    findings = models.JSONField(_("findings"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("content check")
+        verbose_name_plural = _("content checks")
+
+    def __str__(self) -> str:
+        return f"{len(self.findings)} findings at {self.checked_at:%Y-%m-%d %H:%M}"
+
+
 class FormerSlug(models.Model):
     """A slug an item had before an editor renamed it, so that old links still lead to it.
 

@@ -92,4 +92,77 @@ def write_fingerprints(release: str = RELEASE) -> Path:
 
 
 if __name__ == "__main__":
-    print(write_fingerprints(*sys.argv[1:]))  # noqa: T201
+    print(write_fingerprints(*sys.argv[1:]))
+
+
+# An editor's work under the previous release, done through its own code: a routine's step
+# reworded, a zone renamed in Russian, the draft routine deleted.
+EDITOR_S_CHANGES = """
+from routines.models import Routine
+from zones.models import Zone
+step = Routine.objects.get(slug="relaxing-full-foot-massage").steps.get(position=1)
+step.instruction_en = "Stroke the whole foot slowly, toes to ankle, as our editor wrote it."
+step.save()
+zone = Zone.objects.get(slug="liver")
+zone.name_ru = "Печень (правка редактора)"
+zone.save()
+Routine.objects.get(slug="desk-break-draft").delete()
+"""
+
+
+def probe() -> None:
+    """Print, as JSON, what an upgrade test asserts on: the violations and the items they
+    name, the editor's edits, every routine as a pack would say it, and the dashboard's list
+    of items that break rules in each language. Runs in today's code (``manage.py shell``)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+    from django.utils import translation
+
+    from footcare.content.findings import items_of
+    from footcare.content.rules import violations
+    from routines.content import _routine_item
+    from routines.models import Routine
+    from zones.models import Zone
+
+    with translation.override("en"):
+        found = violations()
+    relaxing = Routine.objects.filter(slug="relaxing-full-foot-massage").first()
+    setup_test_environment()  # the client's host is allowed and its answers keep their context
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("upgrade-probe"))
+    dashboard = {}
+    for language in ("en", "ru"):
+        response = client.get(reverse("admin:index"), headers={"accept-language": language})
+        listing = next(one for one in response.context["dashboard"].listings if one.key == "rules")
+        html = response.content.decode()
+        dashboard[language] = {
+            "heading": listing.heading,
+            "entries": [[entry.label, entry.url, entry.tag] for entry in listing.entries],
+            "linked": all(f'href="{entry.url}"' in html for entry in listing.entries if entry.url),
+        }
+    print(
+        json.dumps(
+            {
+                "violations": [
+                    {
+                        "text": str(violation),
+                        "items": [
+                            f"{item.model._meta.label_lower} {item.key}"
+                            for item in items_of(violation.location)
+                        ],
+                    }
+                    for violation in found
+                ],
+                "step_1": relaxing.steps.get(position=1).instruction_en if relaxing else None,
+                "liver_ru": Zone.objects.get(slug="liver").name_ru,
+                "draft_deleted": not Routine.objects.filter(slug="desk-break-draft").exists(),
+                "routines": {
+                    routine.slug: _routine_item(routine) for routine in Routine.objects.all()
+                },
+                "dashboard": dashboard,
+            },
+            ensure_ascii=False,
+        )
+    )

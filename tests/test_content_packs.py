@@ -123,8 +123,10 @@ def changed_pack(tmp_path: Path) -> Path:
     """The shipped pack with a correction in an item editors left alone (the heart zone, the
     arch routine) and in two they changed (the liver zone, the five-minute routine)."""
     pack = shipped_pack_copy(tmp_path)
-    zones_file, routines_file = pack / "zones" / "03_zones.yaml", pack / "routines" / "02_routines.yaml"
-    zones, routines = (yaml.safe_load(path.read_text("utf-8")) for path in (zones_file, routines_file))
+    zones_file = pack / "zones" / "03_zones.yaml"
+    routines_file = pack / "routines" / "02_routines.yaml"
+    zones = yaml.safe_load(zones_file.read_text("utf-8"))
+    routines = yaml.safe_load(routines_file.read_text("utf-8"))
     for zone in zones["zones"]:
         if zone["slug"] in ("heart", "liver"):
             zone["caution"] = {"en": "Corrected caution.", "ru": "Исправленное предупреждение."}

@@ -104,6 +104,4 @@ def earlier_releases() -> tuple[dict[str, dict[str, Fingerprint]], ...]:
 def as_released(model: type[models.Model], key: str) -> list[Fingerprint]:
     """The item's fingerprints as earlier releases' packs left it (none if they had not it)."""
     name = resource(model)
-    return [
-        release[name][key] for release in earlier_releases() if key in release.get(name, {})
-    ]
+    return [release[name][key] for release in earlier_releases() if key in release.get(name, {})]

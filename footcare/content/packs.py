@@ -431,9 +431,7 @@ def made_by_an_earlier_release() -> bool:
     ``PackItem`` rows: items of that release's pack, and no record of any pack item."""
     if PackItem.objects.exists():
         return False
-    return any(
-        as_released(kind.model, key) for kind, key, _row in rows_with_keys()
-    )
+    return any(as_released(kind.model, key) for kind, key, _row in rows_with_keys())
 
 
 @contextmanager
@@ -442,11 +440,15 @@ def labelled(label: str) -> Iterator[None]:
     try:
         yield
     except ValidationError as error:
-        problems = [
-            f"{field}: {message}" if field != "__all__" else message
-            for field, messages in error.message_dict.items()
-            for message in messages
-        ] if hasattr(error, "error_dict") else error.messages
+        problems = (
+            [
+                f"{field}: {message}" if field != "__all__" else message
+                for field, messages in error.message_dict.items()
+                for message in messages
+            ]
+            if hasattr(error, "error_dict")
+            else error.messages
+        )
         raise ValidationError([f"{label}: {problem}" for problem in problems]) from error
 
 

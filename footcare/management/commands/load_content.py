@@ -6,11 +6,12 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import translation
 
 from footcare.api.representations import in_a_process_that_exits_when_done
+from footcare.content.findings import ItemRef, by_item, record_check
 from footcare.content.guards import deferred, tolerating_what_was_there
 from footcare.content.history import revision_per_item
-from footcare.content.findings import ItemRef, by_item
 from footcare.content.packs import KeptItem, PackLoader, made_by_an_earlier_release
 from footcare.content.rules import Violation, violations
 
@@ -89,11 +90,13 @@ class Command(BaseCommand):
                     revision_per_item("Loaded from the content pack"),
                 ):
                     loaders = self.load(configs, folder, overwrite, overwrite_edited)
-                # The guards have judged the whole load: what is kept breaks what rules?
-                if any(loader.edited for _config, loader in loaders):
-                    breaking = by_item(violations())
+                # The guards have judged the whole load: what breaks which rules now?
+                found = self.rules_after(loaders, dry_run=dry_run, overwrite=overwrite)
+                breaking = by_item(found or [])
                 if dry_run:
                     raise DryRun
+                if found is not None:  # for the editors' dashboard, committed with the load
+                    record_check(found)
         except DryRun:
             pass
         except (ValidationError, ValueError, KeyError) as error:
@@ -111,6 +114,19 @@ class Command(BaseCommand):
             self.stdout.write("The content as a whole, with the items kept, breaks:")
             for violation in breaking[None]:
                 self.stdout.write(f"    {violation}")
+
+    @staticmethod
+    def rules_after(
+        loaders: list[Any], *, dry_run: bool, overwrite: bool
+    ) -> list[Violation] | None:
+        """Every content rule over the content as the load leaves it, when there are kept
+        items to report on or an overwrite to report to the dashboard; None otherwise: the
+        rules take seconds, and `make run` loads at every start."""
+        kept = any(loader.edited for _config, loader in loaders)
+        if not (kept or (overwrite and not dry_run)):
+            return None
+        with translation.override("en"):
+            return violations()
 
     def load(
         self, configs: list[Any], folder: Path | None, overwrite: bool, overwrite_edited: bool
