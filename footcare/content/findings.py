@@ -36,7 +36,7 @@ class ItemRef:
 def _names() -> list[tuple[str, PackItemKind, type[models.Model] | None, str]]:
     """(English name, kind, part model or None, field from the part to its item), the
     longest names first so that "zone shape" is tried before "zone"."""
-    found = []
+    found: list[tuple[str, PackItemKind, type[models.Model] | None, str]] = []
     with translation.override("en"):
         for kind in pack_item_kinds().values():
             opts = kind.model._meta
@@ -73,7 +73,8 @@ def by_item(found: Iterable[Violation]) -> dict[ItemRef | None, list[Violation]]
     """Violations grouped by the item each names (None: those that name no one item)."""
     grouped: dict[ItemRef | None, list[Violation]] = {}
     for violation in found:
-        for item in items_of(violation.location) or [None]:
+        items: list[ItemRef | None] = [*items_of(violation.location)] or [None]
+        for item in items:
             grouped.setdefault(item, []).append(violation)
     return grouped
 

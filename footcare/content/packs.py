@@ -420,9 +420,10 @@ def _users(row: models.Model, kind: PackItemKind) -> list[str]:
         accessor = relation.get_accessor_name()
         if relation.related_model in kind.parts or accessor is None:
             continue
-        related = getattr(row, accessor, None)
-        if related is not None and related.exists():
-            users.append(str(relation.related_model._meta.verbose_name_plural))
+        related = getattr(row, accessor, None)  # a one-to-one's missing row: None
+        used = related is not None and (relation.one_to_one or related.exists())
+        if used:
+            users.append(str(relation.related_model._meta.verbose_name_plural))  # type: ignore[union-attr]
     return users
 
 
