@@ -14,8 +14,8 @@ those too. The command's ``--dry-run`` reports what would change, field by field
 
 The whole load is one change: rows are written with their field values checked, then, once
 every part and link is in place, ``finish()`` validates each written row as it now stands
-(its model's ``clean()``, which asks the safety guards), so that a routine is not judged
-between its old steps and its new ones.
+(its model's own ``clean()``), and the safety guards judge the whole change when its
+``deferred()`` block ends: a routine is not judged between its old steps and its new ones.
 """
 
 from collections import Counter
@@ -409,7 +409,7 @@ class PackLoader:
         done = ", ".join(f"{count} {key}" for key, count in sorted(changes.items()))
         kept = ""
         if self.overwrite and self.edited:
-            kept = f"{len(self.edited)} items changed or deleted by editors, kept as they are"
+            kept = f"{len(self.edited)} items left as they are for the editors (below)"
         elif self.kept and not self.overwrite:
             kept = f"{self.kept} items already here, kept as they are"
         if not done:
