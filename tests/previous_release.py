@@ -53,6 +53,9 @@ def manage(tree: Path, database_url: str, *args: str) -> str:
     """``manage.py args`` of the code in ``tree`` against ``database_url``; its output."""
     env = {**os.environ, "DJANGO_DEBUG": "1", "DATABASE_URL": database_url}
     env.pop("DJANGO_SETTINGS_MODULE", None)  # each tree's manage.py names its own
+    # In-process caches: answers warmed into a shared Redis would be keyed by this database's
+    # journal positions, which other databases (the test suite's) reach too.
+    env.pop("REDIS_URL", None)
     done = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=tree,
