@@ -119,6 +119,14 @@ def test_an_upgraded_database_keeps_the_editors_work_and_gets_every_correction(
         assert "kept: zone liver: changed by editors (name)" in said
         assert "kept: routine desk-break-draft: deleted by editors, not re-created" in said
 
+    # Nothing else is taken for the editors' work: every other item matched its fingerprint.
+    kept_items = set(re.findall(r"^  kept: ([\w ]+? [\w-]+): ", out, re.M))
+    assert {item for item in kept_items if not item.startswith("source ")} == {
+        "routine relaxing-full-foot-massage",
+        "zone liver",
+        "routine desk-break-draft",
+    }
+
     # What the pack no longer has is gone, unless an item kept for the editors still uses it.
     assert re.search(r"zones: .*\d+ sources removed", out)
 
