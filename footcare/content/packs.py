@@ -40,7 +40,7 @@ from footcare.content.fingerprints import (
     resource,
     rows_with_keys,
 )
-from footcare.content.guards import left_to_the_judge
+from footcare.content.guards import left_to_the_judge, written_by_this_change
 from footcare.content.identity import Identified, natural_key, pack_id
 from footcare.content.journal import JournaledModel
 from footcare.models import PackItem
@@ -238,6 +238,7 @@ class PackLoader:
                     self.edited.append(kept)
                 return None
         row = self._write(model, existing, key, values, label=label)
+        written_by_this_change(model, row.pk)  # its parts and links are the pack's too
         if record is None:
             record = PackItem.objects.create(resource=name, key=key_text)
         self._items.append((kind, row.pk, record))
@@ -325,6 +326,7 @@ class PackLoader:
         with labelled(label):
             row.clean_fields()
         row.save()
+        written_by_this_change(type(row), row.pk)
         self._saved.append((type(row), row.pk, label))
 
     def retire_dropped(self, kinds: list[PackItemKind]) -> None:
