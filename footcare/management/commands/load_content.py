@@ -82,6 +82,7 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a folder.")
         loaders: list[tuple[Any, PackLoader]] = []
         breaking: dict[ItemRef | None, list[Violation]] = {}
+        overwrite = overwrite or overwrite_edited
         try:
             with in_a_process_that_exits_when_done(), transaction.atomic():
                 with (
@@ -111,7 +112,7 @@ class Command(BaseCommand):
             for kept in loader.edited:
                 self.write_kept(kept, breaking.get(ItemRef(kept.model, kept.key), []))
         if breaking.get(None):
-            self.stdout.write("The content as a whole, with the items kept, breaks:")
+            self.stdout.write("The content as a whole breaks:")
             for violation in breaking[None]:
                 self.stdout.write(f"    {violation}")
 
