@@ -34,7 +34,9 @@ LENGTHS = [
 GENTLE_AUDIENCES = {"seniors", "diabetes"}
 MIN_PUBLISHED = 9
 # Conditions of the whole person that every routine must list and the safety screen ask about
-# (DOMAIN.md, "Safety"): a clinician's floor, whatever editors add.
+# (DOMAIN.md, "Safety" and "Clinical safety, reviewed"): a clinician's floor, whatever editors
+# add. A hip replacement is not among them: it rules out one position, not a routine, so it is
+# tied to the routines that sit with an ankle across the knee (``hip_caution_where_needed``).
 ON_EVERY_ROUTINE = [
     "thrombosis",
     "fractures",
@@ -43,6 +45,12 @@ ON_EVERY_ROUTINE = [
     "low-platelets",
     "pregnancy",
     "diabetes-neuropathy",
+    "blood-thinners",
+    "peripheral-arterial-disease",
+    "swollen-feet",
+    "lymphoedema",
+    "fever-or-infection",
+    "cancer-treatment",
 ]
 
 

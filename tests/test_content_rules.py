@@ -264,6 +264,13 @@ def test_every_routine_lists_the_general_contraindications(pack) -> None:
         "pregnancy",
         "diabetes-neuropathy",
         "low-platelets",
+        # issue 22: the conditions a clinician found missing
+        "blood-thinners",
+        "peripheral-arterial-disease",
+        "swollen-feet",
+        "lymphoedema",
+        "fever-or-infection",
+        "cancer-treatment",
     }
     marked = set(
         Contraindication.objects.filter(applies_to_every_routine=True).values_list(
