@@ -3,8 +3,9 @@
 The catalogue a practitioner expects (every session length, self and partner, a gentle
 routine), routines in the order DOMAIN.md teaches (preparation first, the spine first among
 the walking steps, a closing relaxation), step texts that say what the step does, every
-zone of the map worked somewhere, and the conditions of the whole person on every routine's
-list of contraindications.
+zone of the map worked somewhere, the conditions of the whole person on every routine's
+list of contraindications, a routine for every audience, the hip-replacement caution where a
+routine crosses the legs, and no soak offered to numb feet.
 """
 
 import re
@@ -17,7 +18,16 @@ from django.utils import translation
 from footcare.content.rules import Rule, Violation
 from footcare.content.wording import glossary
 from routines import safety
-from routines.models import Contraindication, Performer, PressureLevel, Routine, SafetyScreen, Step
+from routines.models import (
+    Audience,
+    Contraindication,
+    Performer,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Step,
+    Tool,
+)
 from zones.models import Zone
 
 OPENING_AND_CLOSING = {"holding", "stroking"}  # gentle, whole-foot: preparation and ending
@@ -34,7 +44,9 @@ LENGTHS = [
 GENTLE_AUDIENCES = {"seniors", "diabetes"}
 MIN_PUBLISHED = 9
 # Conditions of the whole person that every routine must list and the safety screen ask about
-# (DOMAIN.md, "Safety"): a clinician's floor, whatever editors add.
+# (DOMAIN.md, "Safety" and "Clinical safety, reviewed"): a clinician's floor, whatever editors
+# add. A hip replacement is not among them: it rules out one position, not a routine, so it is
+# tied to the routines that sit with an ankle across the knee (``hip_caution_where_needed``).
 ON_EVERY_ROUTINE = [
     "thrombosis",
     "fractures",
@@ -43,6 +55,12 @@ ON_EVERY_ROUTINE = [
     "low-platelets",
     "pregnancy",
     "diabetes-neuropathy",
+    "blood-thinners",
+    "peripheral-arterial-disease",
+    "swollen-feet",
+    "lymphoedema",
+    "fever-or-infection",
+    "cancer-treatment",
 ]
 
 
@@ -307,6 +325,86 @@ def general_contraindications_listed() -> Iterator[Violation]:
             )
 
 
+def audiences_have_routines() -> Iterator[Violation]:
+    """Every audience has a published routine: the app lists audiences to choose from, and one
+    without a routine opens an empty screen."""
+    served = set(
+        Routine.audiences.through.objects.filter(routine__status="published").values_list(
+            "audience_id", flat=True
+        )
+    )
+    for audience in Audience.objects.exclude(pk__in=served):
+        yield Violation(
+            "routines: audience",
+            f"audience {audience.slug}",
+            "no published routine is for it, so the app would show an empty screen; publish "
+            "one for it or remove the audience.",
+        )
+
+
+def _step_texts(step: Step, code: str) -> list[str]:
+    return [getattr(step, f"{field}_{code}") or "" for field in ("instruction", "narration", "tip")]
+
+
+def hip_caution_where_needed() -> Iterator[Violation]:
+    """A routine that sits with an ankle across the opposite knee says, in its list of who should
+    not use it, what to do after a hip replacement: that position crosses the legs, which
+    surgeons forbid for the first weeks at least."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    for routine in _published():
+        where = [
+            "its introduction"
+            for code in languages
+            if safety.sits_ankle_over_knee(getattr(routine, f"introduction_{code}") or "", code)
+        ] + [
+            f"step {step.position}"
+            for step in routine.steps.all()
+            for code in languages
+            if any(safety.sits_ankle_over_knee(text, code) for text in _step_texts(step, code))
+        ]
+        if not where:
+            continue
+        for code in languages:
+            if not safety.cautions_hip_replacement(getattr(routine, f"not_for_{code}") or "", code):
+                yield Violation(
+                    "safety: contraindications",
+                    _where(routine),
+                    f"sits with an ankle across the knee ({where[0]}), but its {code} list of "
+                    "who should not use it says nothing about a hip replacement; say what to do "
+                    "instead (a stool) until the surgeon allows crossing the legs.",
+                )
+
+
+def numb_feet_not_soaked() -> Iterator[Violation]:
+    """No tool, step or preparation text offers a soak without saying that numb feet are not
+    soaked: they cannot feel water that is too hot."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    texts: list[tuple[str, str, str, object]] = [
+        (f"tool {tool.slug}", "description", code, tool)
+        for tool in Tool.objects.all()
+        for code in languages
+    ]
+    texts += [
+        (_where(routine, step), field, code, step)
+        for routine in _published()
+        for step in routine.steps.all()
+        for field in ("instruction", "narration", "tip")
+        for code in languages
+    ]
+    screen = SafetyScreen.objects.filter(pk=1).first()
+    if screen is not None:
+        texts += [("safety screen", "preparation", code, screen) for code in languages]
+    for location, field, code, item in texts:
+        if safety.soaks_numb_feet(getattr(item, f"{field}_{code}") or "", code):
+            yield Violation(
+                "safety: soaking",
+                location,
+                f"the {code} {field} offers a soak but does not say that numb feet are not "
+                "soaked (they cannot feel water that is too hot; testing it with an elbow is "
+                "the helper's check, not a way to soak them). Say so in this text.",
+            )
+
+
 def safety_screen_written() -> Iterator[Violation]:
     for problem in SafetyScreen.publish_problems():
         yield Violation("safety: screen", "safety screen", problem)
@@ -321,5 +419,8 @@ RULES: list[Rule] = [
     routines_say_who_and_what,
     catalogue_complete,
     general_contraindications_listed,
+    audiences_have_routines,
+    hip_caution_where_needed,
+    numb_feet_not_soaked,
     safety_screen_written,
 ]

@@ -5,7 +5,8 @@ functions, so a rule is written once and every path enforces it the same way. Me
 meant for the editor: they name the zone and say what to change.
 """
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext, gettext_noop, pgettext_lazy
@@ -158,3 +159,53 @@ def contraindication_problems(steps: Sequence[StepFacts], *, any_applies: bool) 
             "thrombosis, a fracture …) as applying to every routine, or link some to it."
         )
     ]
+
+
+# How the texts say things a rule must see, per language: lower-case regular expressions over
+# the text as written (case is ignored). They are the pack's own phrasings, kept few on purpose:
+# a rule that accepts any wording cannot tell a caution from a passing mention.
+
+# Sitting with one ankle across the opposite knee, the self-massage position a hip replacement
+# forbids while the surgeon restricts crossing the legs.
+ANKLE_OVER_KNEE = {
+    "en": (
+        r"ankle across (?:the|your) (?:opposite|other|left|right) knee",
+        r"foot across (?:the|your) knee",
+        r"cross-legged",
+    ),
+    "ru": (r"лодыжкой на колено", r"нога на колене", r"ногу на колено"),
+}
+HIP_REPLACEMENT = {"en": (r"hip replacement",), "ru": (r"эндопротез",)}
+
+# A soak: what a text says when it offers the feet a basin of warm water.
+SOAK = {
+    "en": (r"\bsoak", r"\bbasin\b", r"\bfoot ?bath", r"\bwarm water\b"),
+    "ru": (r"ванночк", r"\bв тазу\b", r"\bтаз с\b", r"\bт[её]пл\w* вод"),
+}
+# The words that keep numb feet out of it (they cannot feel water that is too hot), or that
+# advise no soak at all. Testing the water with an elbow is the helper's check for feet that can
+# feel; it does not make a soak safe for numb ones, so it does not count.
+NUMB_FEET_NOT_SOAKED = {
+    "en": (r"numb feet are not soaked", r"never soak numb feet", r"\bdo not soak\b"),
+    "ru": (r"при онемении стоп ванночку не делают", r"не делайте ванночку"),
+}
+
+
+def _says(text: str, patterns: Mapping[str, tuple[str, ...]], language: str) -> bool:
+    lowered = text.lower()
+    return any(re.search(pattern, lowered) for pattern in patterns.get(language, ()))
+
+
+def sits_ankle_over_knee(text: str, language: str) -> bool:
+    """Whether ``text`` puts an ankle across the opposite knee."""
+    return _says(text, ANKLE_OVER_KNEE, language)
+
+
+def cautions_hip_replacement(text: str, language: str) -> bool:
+    """Whether ``text`` says what to do after a hip replacement."""
+    return _says(text, HIP_REPLACEMENT, language)
+
+
+def soaks_numb_feet(text: str, language: str) -> bool:
+    """Whether ``text`` offers a soak without saying that numb feet are not soaked."""
+    return _says(text, SOAK, language) and not _says(text, NUMB_FEET_NOT_SOAKED, language)

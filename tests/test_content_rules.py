@@ -17,12 +17,14 @@ from footcare.content.rules import Violation, content_rules
 from footcare.content.wording import glossary
 from routines import content_rules as routine_rules
 from routines.models import (
+    Audience,
     Contraindication,
     PressureLevel,
     Routine,
     SafetyScreen,
     Step,
     Technique,
+    Tool,
 )
 from zones import content_rules as zone_rules
 from zones.models import BodyPart, Source, Zone, ZoneShape
@@ -264,6 +266,13 @@ def test_every_routine_lists_the_general_contraindications(pack) -> None:
         "pregnancy",
         "diabetes-neuropathy",
         "low-platelets",
+        # issue 22: the conditions a clinician found missing
+        "blood-thinners",
+        "peripheral-arterial-disease",
+        "swollen-feet",
+        "lymphoedema",
+        "fever-or-infection",
+        "cancer-treatment",
     }
     marked = set(
         Contraindication.objects.filter(applies_to_every_routine=True).values_list(
@@ -305,4 +314,85 @@ def test_the_safety_screen_is_written_in_every_language(pack) -> None:
     assert [v.message for v in found(routine_rules.safety_screen_written)] == [
         "The safety screen is missing text in some languages: aftercare_ru. Fill it in "
         "before publishing."
+    ]
+
+
+# --- Issue 22: the safety content a clinician asked for -----------------------------------
+
+
+def test_an_audience_without_a_published_routine_is_caught(pack) -> None:
+    assert found(routine_rules.audiences_have_routines) == []
+    Routine.objects.get(slug="pregnancy-light-care").withdraw()
+    Audience.objects.create(slug="runners", name_en="Runners", name_ru="Бегуны")
+    assert sorted(str(v) for v in found(routine_rules.audiences_have_routines)) == [
+        f"audience {slug}: no published routine is for it, so the app would show an empty "
+        "screen; publish one for it or remove the audience. [routines: audience]"
+        for slug in ["pregnancy", "runners"]
+    ]
+
+
+def test_a_routine_crossing_the_legs_without_the_hip_caution_is_caught(pack) -> None:
+    routine = Routine.objects.get(slug="quick-five-minutes")
+    assert "ankle across" in routine.introduction_en and "hip replacement" in routine.not_for_en
+    Routine.objects.filter(pk=routine.pk).update(
+        not_for_en=routine.not_for_en.split(" After a hip replacement")[0]
+    )
+    # A partner routine, where nobody crosses the legs, needs no such caution.
+    assert "hip" not in Routine.objects.get(slug="relaxing-full-foot-massage").not_for_en
+    assert [str(v) for v in found(routine_rules.hip_caution_where_needed)] == [
+        "routine quick-five-minutes: sits with an ankle across the knee (its introduction), but "
+        "its en list of who should not use it says nothing about a hip replacement; say what to "
+        "do instead (a stool) until the surgeon allows crossing the legs. "
+        "[safety: contraindications]"
+    ]
+
+
+def test_the_position_is_seen_in_a_step_too(pack) -> None:
+    routine = Routine.objects.get(slug="quick-five-minutes")
+    Routine.objects.filter(pk=routine.pk).update(
+        introduction_en="A short self-massage.",
+        introduction_ru="Короткий самомассаж.",
+        not_for_ru="Не подходит при тромбе.",
+    )
+    messages = [v.message for v in found(routine_rules.hip_caution_where_needed)]
+    assert len(messages) == 1 and messages[0].startswith(
+        "sits with an ankle across the knee (step 1), but its ru list"
+    )
+
+
+def test_a_text_that_offers_numb_feet_a_soak_is_caught(pack) -> None:
+    assert found(routine_rules.numb_feet_not_soaked) == []
+    # The basin's text before issue 22: the elbow test reads as if it made the soak safe.
+    Tool.objects.filter(slug="basin-of-warm-water").update(
+        description_en="For an optional five to ten minute soak before the massage. Test the "
+        "water with your elbow; with numb feet, never with the foot."
+    )
+    soak = Step.objects.get(routine__slug="warm-cold-feet", title_en="Warm soak (optional)")
+    Step.objects.filter(pk=soak.pk).update(
+        narration_ru="Если хотите, пять минут со стопами в тёплой воде."
+    )
+    # Leaving a soak out is not offering one; and the heel's "таз" (pelvis) is not a basin.
+    assert Step.objects.filter(title_ru__contains="таз", routine__status="published").exists()
+    assert [str(v) for v in found(routine_rules.numb_feet_not_soaked)] == [
+        "tool basin-of-warm-water: the en description offers a soak but does not say that numb "
+        "feet are not soaked (they cannot feel water that is too hot; testing it with an elbow "
+        "is the helper's check, not a way to soak them). Say so in this text. "
+        "[safety: soaking]",
+        f"routine warm-cold-feet, step {soak.position}: the ru narration offers a soak but does "
+        "not say that numb feet are not soaked (they cannot feel water that is too hot; testing "
+        "it with an elbow is the helper's check, not a way to soak them). Say so in this text. "
+        "[safety: soaking]",
+    ]
+
+
+def test_the_safety_screen_keeps_numb_feet_out_of_the_soak(pack) -> None:
+    rule = routine_rules.numb_feet_not_soaked
+    Routine.objects.update(status="draft")  # the screen's texts are guarded while published
+    screen = SafetyScreen.objects.get(pk=1)
+    SafetyScreen.objects.filter(pk=1).update(
+        preparation_en=screen.preparation_en.split(" A warm foot soak")[0]
+        + " A warm foot soak is pleasant; test the water with your elbow."
+    )
+    assert [(v.location, v.message.split(" but ")[0]) for v in found(rule)] == [
+        ("safety screen", "the en preparation offers a soak")
     ]

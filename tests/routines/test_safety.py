@@ -3,9 +3,12 @@
 from routines.safety import (
     StepFacts,
     ZoneLimit,
+    cautions_hip_replacement,
     foot_problems,
     pressure_problems,
     publish_problems,
+    sits_ankle_over_knee,
+    soaks_numb_feet,
     step_problems,
 )
 
@@ -64,3 +67,28 @@ def test_publishing_needs_steps_and_safe_ones():
         "Step 2 (Heel): Middle of the heel allows at most pressure 2 (light); "
         "this step asks for 4 (firm). Lower the pressure or leave the zone out."
     ]
+
+
+# --- How texts say a soak, the ankle across the knee and the hip caution (issue 22) --------
+
+
+def test_a_soak_offered_to_numb_feet_is_seen_in_both_languages():
+    old_basin = "Test the water with your elbow; with numb feet, never with the foot. A soak first."
+    assert soaks_numb_feet(old_basin, "en")
+    assert not soaks_numb_feet("A warm soak first; numb feet are not soaked.", "en")
+    assert not soaks_numb_feet("Do not soak the feet first: it dries the skin.", "en")
+    assert soaks_numb_feet("Пять минут со стопами в тёплой воде.", "ru")
+    assert not soaks_numb_feet("Ванночка; при онемении стоп ванночку не делают.", "ru")
+    # The heel's pelvis zone («таз») is not a basin, and cold water is not a soak.
+    assert not soaks_numb_feet("Пятка: таз и седалищная полоса.", "ru")
+    assert not soaks_numb_feet("Roll the sole over a bottle of cold water.", "en")
+
+
+def test_the_ankle_across_the_knee_and_the_hip_caution_are_seen():
+    assert sits_ankle_over_knee("Rest your right ankle across your left knee.", "en")
+    assert sits_ankle_over_knee("Положите ногу лодыжкой на колено другой.", "ru")
+    assert sits_ankle_over_knee("Снова положите ногу на колено.", "ru")
+    assert not sits_ankle_over_knee("Rest your hands on your knees.", "en")
+    assert not sits_ankle_over_knee("Положите ладони на колени.", "ru")
+    assert cautions_hip_replacement("After a hip replacement, use a stool.", "en")
+    assert cautions_hip_replacement("После эндопротезирования тазобедренного сустава …", "ru")
