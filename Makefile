@@ -15,7 +15,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # commands below turn debug on for themselves: the local SQLite database, no secret needed.
 DEBUG_ON := DJANGO_DEBUG=1
 
-.PHONY: run test messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check install clean
+.PHONY: run test messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check release-fingerprints install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +106,14 @@ content-check: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py load_content >/dev/null && \
 	$(BIN)/python manage.py check_content; status=$$?; rm -rf "$$(dirname "$$db")"; exit $$status
+
+# The fingerprints of the items as a release's pack left them, which tell `load_content
+# --overwrite` what editors changed in a database that release made: builds the release's
+# database with its own code (git history needed), migrates it with today's, and writes
+# footcare/content/releases/$(RELEASE).json. Re-run when an item's pack form changes.
+RELEASE ?= 6ddff30
+release-fingerprints: $(INSTALLED)
+	$(BIN)/python -m tests.previous_release $(RELEASE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache .ruff_cache

@@ -6,9 +6,11 @@ Apps take part through their AppConfig, as they do for sync (``footcare.api.sync
 - ``dashboard_listings(viewer)`` returns ``Listing`` entries: items that wait for an editor
   (draft routines, routines with safety problems).
 
-This module adds what it sees without knowing any app: the texts still to translate in each
-translated model (``footcare.content.translations``) and the last changes made in the admin
-(its LogEntry rows, by everyone). It knows no app, so the layers keep pointing one way.
+This module adds what it sees without knowing any app: the items that broke content rules
+at the last check (``footcare.content.findings``: kept, because the rules take seconds), the
+texts still to translate in each translated model (``footcare.content.translations``) and the
+last changes made in the admin (its LogEntry rows, by everyone). It knows no app, so the
+layers keep pointing one way.
 
 Each part costs a fixed number of queries whatever the number of rows (a count, an aggregate
 per translated model, a prefetch), so the page stays as fast with a thousand routines. Each
@@ -32,9 +34,13 @@ from django.db.models import Model, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.timesince import timesince
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from footcare.content import translations
+from footcare.content.findings import last_check
+from footcare.content.fingerprints import pack_item_kinds
 
 # How many items a list shows before it says how many more there are.
 LIST_LIMIT = 10
@@ -67,11 +73,15 @@ class Viewer:
 
     def change_url(self, item: Model) -> str | None:
         """The admin's page of ``item``; None where the admin has none."""
-        if not self.site.is_registered(type(item)):
+        return self.change_url_of(type(item), item.pk)
+
+    def change_url_of(self, model: type[Model], pk: Any) -> str | None:
+        """The admin's page of the ``model`` item ``pk``, without reading it."""
+        if not self.site.is_registered(model):
             return None
-        opts = item._meta
+        opts = model._meta
         return reverse(
-            f"{self.site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(item.pk)]
+            f"{self.site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(pk)]
         )
 
 
@@ -100,7 +110,8 @@ class Entry:
 @dataclass(frozen=True)
 class Listing:
     """Items of one kind that wait for an editor; ``more`` leads to the rest when the list is
-    cut short, ``empty`` says so when nothing waits."""
+    cut short, ``empty`` says so when nothing waits; ``note`` and an ``action`` (a button that
+    posts to ``action_url``) say how fresh the list is and renew it."""
 
     key: str  # names the section on the page (its HTML id)
     heading: str
@@ -108,6 +119,9 @@ class Listing:
     entries: Sequence[Entry]
     more: str = ""
     more_url: str | None = None
+    note: str = ""
+    action: str = ""
+    action_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,10 +194,87 @@ def build(request: HttpRequest, site: AdminSite) -> Dashboard:
     viewer = Viewer(request, site)
     return Dashboard(
         tallies=_contributed(viewer, "dashboard_tallies"),
-        listings=_contributed(viewer, "dashboard_listings"),
+        listings=[*_contributed(viewer, "dashboard_listings"), *rule_findings(viewer)],
         translations=translation_report(viewer),
         changes=last_changes(viewer),
     )
+
+
+def can_check_content(viewer: Viewer) -> bool:
+    """Whether the viewer may see some content, and so check it against the rules."""
+    return any(viewer.can_view(model) for model in pack_item_kinds())
+
+
+def rule_findings(viewer: Viewer) -> list[Listing]:
+    """The items that broke content rules at the last check (``ContentCheck``, one query),
+    each linked to its page with what it breaks, and a button to check again."""
+    if not can_check_content(viewer):
+        return []
+    check = last_check()
+    entries = [_finding_entry(viewer, findings) for findings in _by_item(check)]
+    shown = [entry for entry in entries if entry is not None]
+    hidden = len(shown) - LIST_LIMIT
+    return [
+        Listing(
+            key="rules",
+            heading=_("Content that breaks the rules"),
+            empty=_("The content keeps every rule.") if check else _("Not checked yet."),
+            entries=shown[:LIST_LIMIT],
+            more=_more_items(hidden) if hidden > 0 else "",
+            note=(
+                _("Checked %(time)s ago.") % {"time": timesince(check.checked_at)} if check else ""
+            ),
+            action=_("Check again") if check else _("Check now"),
+            action_url=reverse(f"{viewer.site.name}:content_check"),
+        )
+    ]
+
+
+def _more_items(count: int) -> str:
+    return ngettext(
+        "and %(count)d more item with problems", "and %(count)d more items with problems", count
+    ) % {"count": count}
+
+
+def _by_item(check: Any) -> list[list[dict[str, Any]]]:
+    """The last check's findings grouped by item, those about no one item last."""
+    grouped: dict[tuple[str, Any], list[dict[str, Any]]] = {}
+    for finding in check.findings if check else []:
+        grouped.setdefault((finding["model"], finding["pk"]), []).append(finding)
+    return sorted(grouped.values(), key=lambda findings: not findings[0]["model"])
+
+
+# How many of an item's findings the dashboard lists before it counts the rest.
+FINDINGS_LIMIT = 5
+
+
+def _finding_entry(viewer: Viewer, findings: list[dict[str, Any]]) -> Entry | None:
+    first = findings[0]
+    notes = [f"{finding['location']}: {finding['message']}" for finding in findings]
+    if len(notes) > FINDINGS_LIMIT:
+        rest = len(notes) - FINDINGS_LIMIT + 1
+        notes = [*notes[: FINDINGS_LIMIT - 1], _more_findings(rest)]
+    if not first["model"]:
+        return Entry(label=_("The content as a whole"), notes=notes)
+    try:
+        model = apps.get_model(first["model"])
+    except LookupError:  # a model a later release removed
+        return None
+    if not viewer.can_view(model):
+        return None
+    names = first["label"]
+    return Entry(
+        label=names.get(get_language() or "", "") or names.get("en", "") or first["location"],
+        url=viewer.change_url_of(model, first["pk"]),
+        notes=notes,
+        tag=capfirst(str(model._meta.verbose_name)),
+    )
+
+
+def _more_findings(count: int) -> str:
+    return ngettext("and %(count)d more finding", "and %(count)d more findings", count) % {
+        "count": count
+    }
 
 
 def _contributed(viewer: Viewer, hook: str) -> list[Any]:

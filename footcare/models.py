@@ -69,8 +69,12 @@ class ContentChange(models.Model):
 class PackItem(models.Model):
     """A content pack item the loader has put in the database once (or found there).
 
-    The loader never writes such an item again unless told to overwrite: whatever editors
-    did to it since (an edit, a withdrawal, a deletion) stands.
+    ``fingerprint`` is the item as the loader last wrote it (a hash per field of its pack
+    form, parts and links included; ``footcare.content.fingerprints``), or as the previous
+    release's pack left it. Whatever editors did to the item since (an edit, a withdrawal, a
+    deletion) stands: ``load_content --overwrite`` brings only the items whose row still
+    matches their fingerprint up to the pack. An empty fingerprint (a row found that the
+    pack never wrote) makes the item the editors'.
     """
 
     resource = models.CharField(
@@ -80,6 +84,12 @@ class PackItem(models.Model):
         _("key"), max_length=120, help_text=_("Its natural key in the pack (slug, view).")
     )
     loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    fingerprint = models.JSONField(
+        _("fingerprint"),
+        default=dict,
+        blank=True,
+        help_text=_("A hash per field of the item as the loader last wrote it."),
+    )
 
     class Meta:
         verbose_name = _("pack item")
@@ -90,6 +100,28 @@ class PackItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource} {self.key}"
+
+
+class ContentCheck(models.Model):
+    """The last run of every content rule over the whole content, and what it found.
+
+    One row, written by ``check_content``, by a ``load_content`` that changed something, and
+    by an editor's "Check again" on the dashboard, which lists its findings by item
+    (``footcare.content.findings``): running every rule on each view of the admin's index
+    would cost seconds.
+    """
+
+    checked_at = models.DateTimeField(_("checked at"))
+    # [{"model": "routines.routine", "pk": 3, "label": {"en": ...}, "location", "rule",
+    #   "message"}]: the item's model and key are empty for a finding about no one item.
+    findings = models.JSONField(_("findings"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("content check")
+        verbose_name_plural = _("content checks")
+
+    def __str__(self) -> str:
+        return f"{len(self.findings)} findings at {self.checked_at:%Y-%m-%d %H:%M}"
 
 
 class FormerSlug(models.Model):

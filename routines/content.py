@@ -10,11 +10,14 @@ from typing import Any
 
 from django.db import models
 
+from footcare.content.fingerprints import PackItemKind
 from footcare.content.packs import (
     PackLoader,
     by_slug,
     field_values,
+    fields_form,
     item_values,
+    labelled,
     read_pack,
     slugs,
 )
@@ -152,7 +155,8 @@ def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
             Step, {"routine": routine, "position": position}, values, label=step_label
         )
         zones = by_slug(Zone, step_item.get("zones", []), where=step_label)
-        step.check_safety(zones)
+        with labelled(step_label):
+            step.check_safety(zones)
         loader.links(step, "zones", zones, label=step_label)
     loader.removed(routine.steps.filter(position__gt=len(item["steps"])), label=label)
     wanted = item.get("status", Status.DRAFT)
@@ -243,3 +247,63 @@ def _safety_items() -> dict[str, Any]:
             for row in PressureLevel.objects.order_by("level")
         ],
     }
+
+
+def _with_position(names: list[str]) -> Any:
+    return lambda row: fields_form(row, [*names, "position"])
+
+
+def _technique_form(technique: Technique) -> dict[str, Any]:
+    picture = technique.picture.digest if technique.picture_id else None
+    return {**fields_form(technique, [*TECHNIQUE_FIELDS, "position"]), "picture": picture}
+
+
+def _linked_form(names: list[str], links: list[str]) -> Any:
+    def form(row: Any) -> dict[str, Any]:
+        linked = {name: sorted(slugs(getattr(row, name).all())) for name in links}
+        return {**fields_form(row, [*names, "position"]), **linked}
+
+    return form
+
+
+def _routine_form(routine: Routine) -> dict[str, Any]:
+    """A routine as the loader writes it: its fields, status, links and steps."""
+    links = ["benefits", "audiences", "tools", "contraindications"]
+    return {
+        **fields_form(routine, ROUTINE_FIELDS),
+        "status": routine.status,
+        **{name: sorted(slugs(getattr(routine, name).all())) for name in links},
+        "steps": [
+            _step_form(step)
+            for step in routine.steps.order_by("position", "pk")
+            .select_related("technique", "area")
+            .prefetch_related("zones")
+        ],
+    }
+
+
+def _step_form(step: Step) -> dict[str, Any]:
+    return {
+        **fields_form(step, STEP_FIELDS),
+        "technique": step.technique.slug,
+        "seconds": step.duration_seconds,
+        "area": step.area.slug if step.area else None,
+        "zones": sorted(slugs(step.zones.all())),
+    }
+
+
+# Each top-level item of this pack, as the loader writes it: what fingerprints compare.
+PACK_ITEMS = [
+    PackItemKind(Audience, "slug", _with_position(AUDIENCE_FIELDS)),
+    PackItemKind(Tool, "slug", _with_position(TOOL_FIELDS)),
+    PackItemKind(SafetyScreen, "pk", lambda row: fields_form(row, SafetyScreen.TEXTS)),
+    PackItemKind(PressureLevel, "level", lambda row: fields_form(row, PRESSURE_LEVEL_FIELDS)),
+    PackItemKind(Technique, "slug", _technique_form),
+    PackItemKind(
+        Contraindication,
+        "slug",
+        _linked_form(CONTRAINDICATION_FIELDS, ["zones", "techniques", "sources"]),
+    ),
+    PackItemKind(Benefit, "slug", _linked_form(BENEFIT_FIELDS, ["zones", "sources", "audiences"])),
+    PackItemKind(Routine, "slug", _routine_form, parts={Step: "routine"}),
+]

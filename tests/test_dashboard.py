@@ -18,6 +18,7 @@ from tests.factories import (
     BodyPartFactory,
     ContraindicationFactory,
     RoutineFactory,
+    SourceFactory,
     StepFactory,
     TechniqueFactory,
     ZoneFactory,
@@ -190,6 +191,64 @@ def test_the_batched_check_says_what_publishing_says(editor):
     assert all(not set(screen) & set(entry.notes) for entry in entries[1:])
 
 
+# Content rules
+
+
+CHECK = reverse("admin:content_check")
+
+
+def test_before_any_check_the_dashboard_offers_one(editor):
+    rules = listing(dashboard(editor)[0], "rules")
+    assert rules.entries == [] and rules.empty == "Not checked yet."
+    assert rules.action == "Check now" and rules.action_url == CHECK
+
+
+def test_a_check_lists_each_item_that_breaks_a_rule_linked_to_its_page(editor):
+    source = SourceFactory(slug="vague-book", citation="Somebody, a book")
+    response = editor.post(CHECK)
+    assert response.status_code == 302 and response["Location"] == INDEX
+    board, html = dashboard(editor)
+    rules = listing(board, "rules")
+    entry = next(entry for entry in rules.entries if entry.label == str(source))
+    assert entry.url == reverse("admin:zones_source_change", args=[source.pk])
+    assert entry.tag == "Source"
+    assert entry.notes == [
+        "source vague-book: missing a URL, DOI or ISBN, its exact title, an author or "
+        "publisher, a year (or n.d. for an undated web page), what it supports (en), what it "
+        "supports (ru)"
+    ]
+    assert f'href="{entry.url}"' in html
+    assert rules.note.startswith("Checked ") and rules.action == "Check again"
+    # Findings about no one item (the catalogue's) come last, without a link.
+    assert rules.entries[-1].label == "The content as a whole" and rules.entries[-1].url is None
+
+
+def test_the_list_speaks_russian_to_a_russian_editor(editor):
+    SourceFactory(slug="vague-book", citation="Somebody, a book")
+    editor.post(CHECK)
+    response = editor.get(INDEX, headers={"accept-language": "ru"})
+    rules = listing(response.context["dashboard"], "rules")
+    assert rules.heading == "Содержимое, нарушающее правила"
+    assert rules.action == "Проверить снова" and rules.note.startswith("Проверено ")
+    assert rules.entries[-1].label == "Содержимое в целом"
+
+
+def test_fixing_an_item_and_checking_again_takes_it_off_the_list(editor):
+    source = SourceFactory(slug="vague-book", citation="Somebody, a book")
+    editor.post(CHECK)
+    source.delete()
+    editor.post(CHECK)
+    labels = [entry.label for entry in listing(dashboard(editor)[0], "rules").entries]
+    assert str(source) not in labels
+
+
+def test_the_check_runs_only_on_a_post_by_someone_who_may_see_content(editor, client):
+    assert editor.get(CHECK).status_code == 405
+    clerk = User.objects.create_user("clerk", password="a-long-passphrase", is_staff=True)
+    client.force_login(clerk)
+    assert client.post(CHECK).status_code == 403
+
+
 # Translations
 
 
@@ -325,8 +384,9 @@ def test_the_page_costs_a_fixed_number_of_queries(editor):
     assert len(listing(board, "safety").entries) == 7  # the new ones are there
     assert len(large) == len(small), [query["sql"] for query in large]
     # Session and user (2), an editor's permissions (2), counts (6), drafts (1), safety (6),
-    # one per translated model (14), last changes (1), and the admin's app list's own (2).
-    assert len(large) <= 34
+    # the last content check (1), one per translated model (14), last changes (1), and the
+    # admin's app list's own (2).
+    assert len(large) <= 35
 
 
 @pytest.mark.bare_safety

@@ -7,10 +7,12 @@ Loading and export sit side by side so that the pack's format is defined once: e
 from pathlib import Path
 from typing import Any
 
+from footcare.content.fingerprints import PackItemKind
 from footcare.content.packs import (
     PackLoader,
     by_slug,
     field_values,
+    fields_form,
     item_values,
     read_pack,
     slugs,
@@ -153,3 +155,27 @@ def _zone_item(zone: Zone) -> dict[str, Any]:
 
 def _view(shape: ZoneShape) -> str:
     return shape.view
+
+
+def _zone_form(zone: Zone) -> dict[str, Any]:
+    """A zone as the loader writes it, shapes and links included (for fingerprints)."""
+    return {
+        **fields_form(zone, [*ZONE_FIELDS, "position"]),
+        "longitudinal_zones": zone.longitudinal_zone_numbers,
+        "pressure": [zone.recommended_pressure, zone.max_pressure],
+        "body_parts": sorted(slugs(zone.body_parts.all())),
+        "sources": sorted(slugs(zone.sources.all())),
+        "overlaps": sorted(slugs(zone.overlaps.all())),
+        "shapes": {shape.view: shape.polygons for shape in zone.shapes.all()},
+    }
+
+
+# Each top-level item of this pack, as the loader writes it: what fingerprints compare.
+PACK_ITEMS = [
+    PackItemKind(Source, "slug", lambda row: fields_form(row, SOURCE_FIELDS)),
+    PackItemKind(FootOutline, "view", lambda row: fields_form(row, OUTLINE_FIELDS)),
+    PackItemKind(Landmark, "slug", lambda row: fields_form(row, LANDMARK_FIELDS)),
+    PackItemKind(Area, "slug", lambda row: fields_form(row, [*AREA_FIELDS, "position"])),
+    PackItemKind(BodyPart, "slug", lambda row: fields_form(row, BODY_PART_FIELDS)),
+    PackItemKind(Zone, "slug", _zone_form, parts={ZoneShape: "zone"}),
+]

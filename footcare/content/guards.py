@@ -16,6 +16,14 @@ delete is refused before anything is removed.
 
 ``problems_if_saved`` and ``problems_if_deleted`` let a form say the same thing before it
 tries (the admin shows them as form errors).
+
+``tolerating_what_was_there()`` is for bringing a database up to a new release's content
+(``load_content --overwrite``): a database an earlier release made may hold items, kept as
+editors left them, that break rules that release did not have. Within it, what the change
+writes itself (``written_by_this_change``) is judged in full; a row it only touches (a
+routine judged again because a zone it names was linked anew) is refused only for problems
+it did not have on entry, so the load need not fix what it leaves to the editors (it lists
+those) and may not make anything worse.
 """
 
 import threading
@@ -85,8 +93,22 @@ def guard_deletes(model: type[models.Model], check: Check) -> None:
     _delete_checks.setdefault(model, []).append(check)
 
 
+@contextmanager
+def left_to_the_judge() -> Iterator[None]:
+    """Within: ``problems_if_saved`` says nothing, for a writer that validates rows inside a
+    change (the content loader's end-state check) and leaves the guards' rules to the judge
+    at the end of the change, rather than asking them twice."""
+    _local.quiet = True
+    try:
+        yield
+    finally:
+        _local.quiet = False
+
+
 def problems_if_saved(instance: models.Model) -> list[str]:
     """What saving ``instance`` as it is now would break (for forms, before they save)."""
+    if getattr(_local, "quiet", False):
+        return []
     checks = _save_checks.get(type(instance), [])
     problems = [problem for check in checks for problem in check(instance)]
     if type(instance) in _change_checks:
@@ -150,13 +172,59 @@ def deferred() -> Iterator[None]:
             _local.pending = None
 
 
+@contextmanager
+def tolerating_what_was_there() -> Iterator[None]:
+    """Within: a row the change does not write itself is refused only for new problems."""
+    _local.tolerated = _problems_of_every_row()
+    _local.written = set()
+    try:
+        yield
+    finally:
+        _local.tolerated = _local.written = None
+
+
+def written_by_this_change(model: type[models.Model], pk: Any) -> None:
+    """Judge this row in full even within ``tolerating_what_was_there()``."""
+    written = getattr(_local, "written", None)
+    if written is not None:
+        written.add((model, pk))
+
+
+def _problems_of_every_row() -> dict[tuple[type[models.Model], Any], list[str]]:
+    """What the save checks say of each row as it stands (rows with problems only). A check
+    may ask for another row to be judged (``check_later``): that queue is thrown away."""
+    queue = getattr(_local, "pending", None)
+    _local.pending = {}
+    found = {}
+    try:
+        for model, checks in _save_checks.items():
+            for row in model._default_manager.all():
+                problems = [problem for check in checks for problem in check(row)]
+                if problems:
+                    found[(model, row.pk)] = problems
+    finally:
+        _local.pending = queue
+    return found
+
+
+def _new_problems(model: type[models.Model], pk: Any, problems: list[str]) -> list[str]:
+    """``problems`` less those a row the change did not write had on entry: all of them while
+    it has no more than then (a name in the words may have changed), else those not said."""
+    tolerated = getattr(_local, "tolerated", None)
+    if tolerated is None or (model, pk) in _local.written or (model, pk) not in tolerated:
+        return problems
+    before = tolerated[(model, pk)]
+    return [] if len(problems) <= len(before) else [p for p in problems if p not in before]
+
+
 def _judge(pending: dict[tuple[type[models.Model], Any], Any]) -> None:
     problems: list[str] = []
     while pending:  # a check may not write, but be safe if one queues more
         (model, pk), was = pending.popitem()
         row = model._default_manager.filter(pk=pk).first()
         if row is not None:
-            problems += [p for check in _save_checks.get(model, []) for p in check(row)]
+            found = [p for check in _save_checks.get(model, []) for p in check(row)]
+            problems += _new_problems(model, pk, found)
         if was is not None:
             problems += _problems_if_changed(was, row)
     if problems:

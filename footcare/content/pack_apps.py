@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from footcare.content.fingerprints import PackItemKind
     from footcare.content.packs import PackLoader
     from footcare.content.rules import Rule
 
 
 class ContentPackApp:
     """An AppConfig mixin: the app ships a pack in its ``data/`` folder and maps it to its
-    models in its ``content`` module (``load_pack(loader, folder)``, ``export_pack()``)."""
+    models in its ``content`` module (``load_pack(loader, folder)``, ``export_pack()``,
+    ``PACK_ITEMS``)."""
 
     name: str
     path: str
@@ -31,6 +33,11 @@ class ContentPackApp:
     def export_content_pack(self) -> dict[str, dict[str, Any]]:
         documents: dict[str, dict[str, Any]] = import_module(f"{self.name}.content").export_pack()
         return documents
+
+    def content_pack_items(self) -> list["PackItemKind"]:
+        """Its top-level pack items and their pack forms: ``PACK_ITEMS`` of its content module."""
+        kinds: list[PackItemKind] = import_module(f"{self.name}.content").PACK_ITEMS
+        return kinds
 
     def content_rules(self) -> list["Rule"]:
         """The rules its content must keep: ``RULES`` of its ``content_rules`` module."""

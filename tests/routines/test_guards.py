@@ -6,9 +6,14 @@ path; the change must be refused, naming the routine, and leave the database as 
 
 import pytest
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 
-from footcare.content.guards import UnsafeChange
+from footcare.content.guards import (
+    UnsafeChange,
+    tolerating_what_was_there,
+    written_by_this_change,
+)
 from footcare.content.journal import current_position
 from routines.models import Routine, Step
 from tests.factories import AreaFactory, RoutineFactory, StepFactory, ZoneFactory
@@ -153,3 +158,24 @@ def test_the_admin_delete_page_names_the_routines_and_deletes_nothing(boss, rout
     assert "Firm heel work" in page and "used by published routines" in page
     boss.post(url, {"post": "yes"})
     assert Zone.objects.filter(pk=heel.pk).exists()
+
+
+def test_bringing_content_up_to_a_release_is_refused_only_what_it_makes_worse(routine, heel):
+    # A limit an earlier release's rules allowed, written straight into the table as a
+    # database that release made may hold it: the knuckles step now presses 4 > 3.
+    QuerySet(Zone).filter(pk=heel.pk).update(max_pressure=3)  # a plain query: no guard
+    routines = Routine.objects.filter(pk=routine.pk)
+    # Judging the routine again (its summary changed) finds the old problem: refused...
+    refused(lambda: routines.update(summary_en="Changed."))
+    with tolerating_what_was_there():
+        # ...but not while a load brings the content up to a release, which did not make it,
+        # whatever the words say now (the routine's title is in them).
+        with transaction.atomic():
+            routines.update(title_en="Firm heel, renamed")
+        # A new problem in the same routine still is.
+        problems = refused(lambda: Step.objects.filter(title_en="Heel").update(pressure=5))
+        assert any("asks for 5" in problem for problem in problems)
+        # And what the change writes itself is judged in full.
+        written_by_this_change(Routine, routine.pk)
+        refused(lambda: routines.update(summary_en="Changed."))
+    assert routines.get().title_en == "Firm heel, renamed"

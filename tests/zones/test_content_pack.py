@@ -126,6 +126,10 @@ def test_an_editors_change_stands_unless_the_pack_is_loaded_over_it(loaded, caps
     zone.refresh_from_db()
     assert zone.name_en == "Edited" and zone.shapes.count() == 2
     call_command("load_content", "--overwrite")
+    assert "kept: zone liver: changed by editors (name, shapes)" in capsys.readouterr().out
+    zone.refresh_from_db()
+    assert zone.name_en == "Edited"
+    call_command("load_content", "--overwrite-edited")
     assert "1 zones updated" in capsys.readouterr().out
     zone.refresh_from_db()
     assert zone.name_en == "Liver"

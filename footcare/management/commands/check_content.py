@@ -1,7 +1,9 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
+from footcare.content.findings import record_check
 from footcare.content.rules import violations
 
 
@@ -11,13 +13,16 @@ class Command(BaseCommand):
     The map agrees with the text, sources can be followed, routines cover the map in the
     order practitioners teach, texts use the glossary's words. Each violation is printed
     with where to find it; the command fails if there is any, so CI can run it after
-    ``load_content`` and an editor can run it after a round of edits.
+    ``load_content`` and an editor can run it after a round of edits. What it finds is kept
+    for the editors' dashboard (``ContentCheck``).
     """
 
     help = "Check all content against the content rules; exit non-zero on any violation."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        found = violations()
+        with translation.override("en"):
+            found = violations()
+        record_check(found)
         for violation in found:
             self.stdout.write(str(violation))
         if found:
