@@ -302,8 +302,8 @@ def general_contraindications_listed() -> Iterator[Violation]:
             yield Violation(
                 "safety: contraindications",
                 f"contraindication {slug}",
-                "missing; every routine must list it. load_content --overwrite puts the "
-                "pack's back.",
+                "missing; every routine must list it. Add it again in the admin, or put the "
+                "pack's back with load_content --overwrite-edited.",
             )
         elif not item.applies_to_every_routine:
             yield Violation(
