@@ -297,8 +297,9 @@ def test_a_general_contraindication_missing_from_routines_lists_is_caught(pack) 
         "contraindication thrombosis: does not apply to every routine, so the safety screen "
         "and the routines whose steps miss its zones leave it out; tick “applies to every "
         "routine”. [safety: contraindications]",
-        "contraindication fractures: missing; every routine must list it. load_content "
-        "--overwrite puts the pack's back. [safety: contraindications]",
+        "contraindication fractures: missing; every routine must list it. Add it again in the "
+        "admin, or put the pack's back with load_content --overwrite-edited. "
+        "[safety: contraindications]",
         "contraindication fever: applies to no routine and is not on the safety screen; tick "
         "“applies to every routine” if it concerns the whole person, or link it to its zones "
         "or techniques. [safety: contraindications]",
