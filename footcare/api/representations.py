@@ -92,11 +92,12 @@ def _key(request: HttpRequest, media_type: str, current: Version) -> str:
     is stored with the answer and chosen as it is sent."""
     # The raw query string, in a stable order: parsing it into a QueryDict would cost more
     # than the rest of a hit. The time of the change is part of the version so that a
-    # database restored to an older position can never meet bytes stored before it.
+    # database restored to an older position can never meet bytes stored before it; the
+    # compaction point, so that an answer to a sync token ends when the token does.
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     raw = f"{request.path}?{query}|{get_language()}|{media_type}|{link_origin(request)}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"repr:{FORMAT}:{current.position}.{current.changed}:{digest}"
+    return f"repr:{FORMAT}:{current.position}.{current.changed}.{current.compacted}:{digest}"
 
 
 def _etag_matches(request: HttpRequest, etag: str) -> bool:

@@ -91,10 +91,13 @@ class Version:
 
     position: int  # the last committed position; 0 for an empty journal
     changed: int  # when it was written, in seconds since the epoch; 0 if never
+    # The position the journal is compacted through: compaction changes no content, but it
+    # expires sync tokens, so an answer stored for a token must not outlive it.
+    compacted: int = 0
 
 
 VERSION_QUERY = (
-    "SELECT last_position, last_changed "  # noqa: S608 - the table name is our own model's
+    "SELECT last_position, last_changed, compacted_through "  # noqa: S608 - our own table
     f"FROM {JournalCounter._meta.db_table} WHERE id = 1"
 )
 
@@ -108,7 +111,7 @@ def version() -> Version:
     with connections[router.db_for_read(JournalCounter)].cursor() as cursor:
         cursor.execute(VERSION_QUERY)
         row = cursor.fetchone()
-    return Version(int(row[0]), int(row[1])) if row else Version(0, 0)
+    return Version(int(row[0]), int(row[1]), int(row[2])) if row else Version(0, 0)
 
 
 def positions() -> tuple[int, int]:

@@ -134,5 +134,6 @@ def test_the_version_is_read_from_the_database_on_every_request(api, technique, 
     with CaptureQueriesContext(connection) as queries:
         assert api.get(DETAIL).status_code == 200  # a stored answer
     assert [query["sql"] for query in queries] == [
-        "SELECT last_position, last_changed FROM footcare_journalcounter WHERE id = 1"
+        "SELECT last_position, last_changed, compacted_through FROM footcare_journalcounter "
+        "WHERE id = 1"
     ]

@@ -121,6 +121,20 @@ def test_compaction_expires_old_tokens(api, catalogue, capsys):
     assert "Nothing older than 90 days" in capsys.readouterr().out
 
 
+def test_an_expired_token_needs_a_full_sync_in_every_variant_already_answered(api, catalogue):
+    """Issue 24, point 2: the stored English answer for a token once valid must not outlive the
+    token. Compaction moves no content version, so the answer cache has to know of it."""
+    old_token = sync(api)["next_token"]
+    edit_zone_name()
+    assert sync(api, old_token, language="en")["upserts"]  # stored, as any app asked it
+    ContentChange.objects.update(changed_at=timezone.now() - timedelta(days=400))
+    call_command("compact_journal", days=90)
+    for language in ["en", "ru"]:
+        response = api.get(SYNC, {"token": old_token}, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 400, (language, response.content)
+        assert response.json()["type"] == FULL_SYNC_REQUIRED
+
+
 def edit_zone_name():
     zone = Zone.objects.get(slug="kidneys")
     zone.name_en = "Kidneys (both)"
