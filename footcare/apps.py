@@ -1,6 +1,7 @@
 from typing import TYPE_CHECKING
 
 from django.apps import AppConfig
+from django.contrib.staticfiles.apps import StaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -10,6 +11,9 @@ if TYPE_CHECKING:
 class FootcareConfig(AppConfig):
     """Cross-cutting pieces: API conventions, health checks, content pack commands."""
 
+    # This module also holds the static files app as the project installs it: the project's
+    # own app is the one Django picks for "footcare".
+    default = True
     name = "footcare"
     verbose_name = _("Content service")
 
@@ -25,3 +29,14 @@ class FootcareConfig(AppConfig):
         from footcare.content.wording import RULES
 
         return RULES
+
+
+class StaticFilesWithoutUnusedVendorStyles(StaticFilesConfig):
+    """``django.contrib.staticfiles``, leaving out jQuery UI's stylesheets.
+
+    The admin uses jQuery UI's script only (modeltranslation's tabs bring their own styles).
+    Its theme stylesheet names icons in a comment in a way the production storage cannot
+    resolve, so ``collectstatic`` would fail on files nobody loads.
+    """
+
+    ignore_patterns = [*StaticFilesConfig.ignore_patterns, "jquery-ui*.css", "themes"]

@@ -15,8 +15,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import DatabaseError
 
+from footcare.admin.logins import LOCAL_PASSWORD, LOCAL_USERNAME, local_accounts
 from footcare.content.picture_cleaning import stored_with_metadata
-from footcare.logins import LOCAL_PASSWORD, LOCAL_USERNAME, local_accounts
 
 
 @register(Tags.security, deploy=True)
@@ -71,7 +71,7 @@ def public_origin_is_set(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
 
 @register(Tags.security, deploy=True)
 def no_local_account(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
-    """The account ``make run`` makes is refused with DEBUG off (footcare/logins.py); its
+    """The account ``make run`` makes is refused with DEBUG off (footcare/admin/logins.py); its
     presence means this database was a developer's, and it should go."""
     try:
         marked = list(local_accounts().values_list("username", flat=True))

@@ -89,12 +89,12 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translated admin fields register.
     "modeltranslation",
     # django.contrib.admin, with footcare's site: its index is the editors' dashboard.
-    "footcare.admin_apps.FootcareAdminConfig",
+    "footcare.admin.apps.FootcareAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "footcare.staticfiles.StaticFilesWithoutUnusedVendorStyles",
+    "footcare.apps.StaticFilesWithoutUnusedVendorStyles",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -109,27 +109,28 @@ INSTALLED_APPS = [
     "routines",
 ]
 
+# The order, and why each stands where it does: footcare/api/middleware/__init__.py.
 MIDDLEWARE = [
-    "footcare.middleware.ContentLengthMiddleware",
+    "footcare.api.middleware.content_length.ContentLengthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right inside SecurityMiddleware so that any error page produced further in, including
     # Django's debug pages, leaves /api/ as problem+json and still gets the security headers.
-    "footcare.api.problems.ProblemDetailsMiddleware",
-    "footcare.api.throttling.RateLimitHeadersMiddleware",
+    "footcare.api.middleware.problems.ProblemDetailsMiddleware",
+    "footcare.api.middleware.rate_limit_headers.RateLimitHeadersMiddleware",
     # Every answer, stored ones included, may not be framed by another site.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before any work, and before a stored answer could go to a host we do not serve.
-    "footcare.api.hostile.RefuseHostileInputMiddleware",
-    "footcare.api.deprecation.DeprecationMiddleware",
+    "footcare.api.middleware.hostile_input.RefuseHostileInputMiddleware",
+    "footcare.api.middleware.deprecation.DeprecationMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "footcare.api.language.ApiLanguageMiddleware",
-    "footcare.api.parameters.RefuseUnknownParametersMiddleware",
+    "footcare.api.middleware.language.ApiLanguageMiddleware",
+    "footcare.api.middleware.unknown_parameters.RefuseUnknownParametersMiddleware",
     # After the language is chosen (it is part of the key), before anything touches the DB.
-    "footcare.api.representations.RepresentationCacheMiddleware",
+    "footcare.api.middleware.response_cache.ResponseCacheMiddleware",
     # Inside it: the header it sets is stored with the answer.
-    "footcare.api.language.TranslationFallbackMiddleware",
+    "footcare.api.middleware.translation_fallback.TranslationFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Inside the stored answers (JSON needs no policy): the admin's and the docs' pages.
     "csp.middleware.CSPMiddleware",
@@ -211,7 +212,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "footcare",
             # A Redis that hangs must not hang requests: past this, answers come from the
-            # database (footcare.api.representations).
+            # database (footcare.api.response_cache).
             "OPTIONS": {
                 "socket_connect_timeout": REDIS_TIMEOUT,
                 "socket_timeout": REDIS_TIMEOUT,
@@ -247,7 +248,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Admin logins (footcare/logins.py): after AXES_FAILURE_LIMIT wrong passwords for one account
+# Admin logins (footcare/admin/logins.py): after AXES_FAILURE_LIMIT wrong passwords for one account
 # from one client address, or LOGIN_ADDRESS_FAILURE_LIMIT from one address whatever the
 # accounts, further attempts from that address are refused for AXES_COOLOFF_TIME (429), the
 # right password too. Other addresses are not affected, and a success clears only its own
@@ -255,9 +256,9 @@ CONTENT_SECURITY_POLICY = {
 # `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` lift a lockout early.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "footcare.logins.AccountsBackend",
+    "footcare.admin.logins.AccountsBackend",
 ]
-AXES_HANDLER = "footcare.logins.LockoutHandler"
+AXES_HANDLER = "footcare.admin.logins.LockoutHandler"
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 15))
@@ -319,19 +320,19 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["v1"],
-    "DEFAULT_RENDERER_CLASSES": ["footcare.api.conventions.ORJSONRenderer"],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footcare.api.conventions.StrictContentNegotiation",
+    "DEFAULT_RENDERER_CLASSES": ["footcare.api.rendering.ORJSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "footcare.api.rendering.StrictContentNegotiation",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # The public API is anonymous and read-only: no sessions, so no CSRF either.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_THROTTLE_CLASSES": ["footcare.api.throttling.ClientRateThrottle"],
-    "DEFAULT_PAGINATION_CLASS": "footcare.api.conventions.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "footcare.api.pagination.LimitOffsetPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "footcare.api.conventions.UnicodeSearchFilter",
-        "footcare.api.conventions.StrictOrderingFilter",
+        "footcare.api.search.UnicodeSearchFilter",
+        "footcare.api.search.StrictOrderingFilter",
     ],
     "EXCEPTION_HANDLER": "footcare.api.problems.drf_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "footcare.api.schema.AutoSchema",
@@ -421,7 +422,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # The Redoc page loads our copy of the sidecar's bundle, without its logo from a CDN
-    # (footcare/api/redoc_bundle.py); this is what drf-spectacular would load otherwise.
+    # (footcare/api/views/redoc.py); this is what drf-spectacular would load otherwise.
     "REDOC_DIST": "SIDECAR",
     # Swagger UI would otherwise send the schema to an online validator.
     "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
@@ -443,7 +444,7 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line": {"()": "footcare.logfilters.EscapeControlCharacters"}},
+    "filters": {"one_line": {"()": "footcare.logging.EscapeControlCharacters"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

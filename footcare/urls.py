@@ -12,18 +12,18 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
-from footcare.api.health import healthz, readyz
-from footcare.api.index import ApiIndexView
-from footcare.api.pictures import serve_picture
-from footcare.api.redoc_bundle import serve_redoc_bundle
-from footcare.api.sync import LeanSyncView, SyncView
+from footcare.api.views.health import healthz, readyz
+from footcare.api.views.index import ApiIndexView
+from footcare.api.views.pictures import serve_picture
+from footcare.api.views.redoc import serve_redoc_bundle
+from footcare.api.views.sync import LeanSyncView, SyncView
 
 lazy_static = lazy(static, str)
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", ApiIndexView.as_view(), name="index"),
-    path("", include("zones.urls")),
-    path("", include("routines.urls")),
+    path("", include("zones.api.urls")),
+    path("", include("routines.api.urls")),
     path("sync/", SyncView.as_view(), name="sync"),
     path("sync/lean/", LeanSyncView.as_view(), name="lean-sync"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

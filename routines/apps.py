@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
+    from footcare.admin.dashboard import Listing, Tally, Viewer
     from footcare.api.sync import SyncResource
-    from footcare.dashboard import Listing, Tally, Viewer
 
 
 class RoutinesConfig(ContentPackApp, AppConfig):
@@ -18,30 +18,33 @@ class RoutinesConfig(ContentPackApp, AppConfig):
     verbose_name = _("Routines")
 
     def ready(self) -> None:
-        from routines import guards, history, journal, signals  # noqa: F401  (signals on import)
+        from routines import signals  # noqa: F401  (signals on import)
+        from routines.api import warm
+        from routines.content import guards, history, journal
         from routines.permissions import grant_editors_content_permissions
 
         journal.connect()
         guards.connect()
+        warm.connect()
         history.connect()
         post_migrate.connect(grant_editors_content_permissions, sender=self)
 
     def sync_resources(self) -> list["SyncResource"]:
-        from routines.sync import RESOURCES
+        from routines.api.sync import RESOURCES
 
         return RESOURCES
 
     def lean_sync_resources(self) -> list["SyncResource"]:
-        from routines.sync import LEAN_RESOURCES
+        from routines.api.sync import LEAN_RESOURCES
 
         return LEAN_RESOURCES
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
-        from routines.dashboard import tallies
+        from routines.admin.dashboard import tallies
 
         return tallies(viewer)
 
     def dashboard_listings(self, viewer: "Viewer") -> list["Listing"]:
-        from routines.dashboard import listings
+        from routines.admin.dashboard import listings
 
         return listings(viewer)

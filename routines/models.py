@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,11 @@ from zones.models import Area, Foot, Pressure, Source, Zone
 def translated_variants(model: type[models.Model], field: str) -> list[str]:
     """The per-language columns of a translated field, e.g. ``title_en``, ``title_ru``."""
     return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
+
+
+# Sent once a routine's publishing has committed (with ``routine=``): the API stores its
+# answers at once (``routines.api.warm``), and the model knows nothing of HTTP.
+published = Signal()
 
 
 class EvidenceLevel(models.TextChoices):
@@ -372,15 +378,7 @@ class Routine(Identified, JournaledModel):
             self.status = Status.PUBLISHED
             self.published_at = timezone.now()
             self.save(update_fields=["status", "published_at", "updated_at"])
-            transaction.on_commit(self._warm)
-
-    def _warm(self) -> None:
-        """Store the new routine's answers at once, so its first readers get stored bytes."""
-        from django.urls import reverse
-
-        from footcare.api.representations import warm
-
-        warm([reverse("v1:routine-list"), reverse("v1:routine-detail", args=[self.slug])])
+            transaction.on_commit(lambda: published.send(sender=Routine, routine=self))
 
     def withdraw(self) -> None:
         """Take the routine out of the API; it stays editable as a draft."""

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from footcare.api.representations import breaker, recent
+from footcare.api.response_cache import breaker, recent
 
 
 @pytest.fixture

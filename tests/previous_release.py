@@ -125,7 +125,7 @@ def probe() -> None:
 
     from footcare.content.findings import items_of
     from footcare.content.rules import violations
-    from routines.content import _routine_item
+    from routines.content.pack import _routine_item
     from routines.models import Routine
     from zones.models import Zone
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from footcare.admin_wording import DJANGO_ADMIN_SENTENCES
+from footcare.admin.wording import DJANGO_ADMIN_SENTENCES
 from tests.factories import BodyPartFactory
 
 DJANGOS_RUSSIAN = gettext.GNUTranslations(

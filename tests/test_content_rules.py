@@ -15,7 +15,7 @@ from footcare.content import wording
 from footcare.content.guards import UnsafeChange
 from footcare.content.rules import Violation, content_rules
 from footcare.content.wording import glossary
-from routines import content_rules as routine_rules
+from routines.content import rules as routine_rules
 from routines.models import (
     Audience,
     Contraindication,
@@ -26,7 +26,7 @@ from routines.models import (
     Technique,
     Tool,
 )
-from zones import content_rules as zone_rules
+from zones.content import rules as zone_rules
 from zones.models import BodyPart, Source, Zone, ZoneShape
 
 pytestmark = pytest.mark.django_db
@@ -287,7 +287,7 @@ def test_every_routine_lists_the_general_contraindications(pack) -> None:
 
 
 def test_a_general_contraindication_missing_from_routines_lists_is_caught(pack) -> None:
-    # While routines are published the guards refuse both changes (routines/guards.py); a
+    # While routines are published the guards refuse both changes (routines/content/guards.py); a
     # pack, or a database where nothing was published at the time, can still bring them.
     Routine.objects.update(status="draft")
     Contraindication.objects.filter(slug="thrombosis").update(applies_to_every_routine=False)

@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from routines.dashboard import checked_routines, routine_problems
+from routines.admin.dashboard import checked_routines, routine_problems
 from routines.models import Contraindication, Routine, SafetyScreen
 from tests.factories import (
     BenefitFactory,

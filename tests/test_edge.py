@@ -23,7 +23,7 @@ import brotli
 import pytest
 
 from deploy.local_nginx import HERE, LocalNginx, binary, installed
-from footcare.api.publishing import withdraw
+from footcare.edge.tree import pause_tree
 from tests.servers import ROOT, free_port
 
 pytestmark = [
@@ -253,7 +253,7 @@ def test_with_the_application_down_the_tree_still_answers_and_nothing_else_does(
         assert edge.get(edge.nginx_port, path)[0] == 502
 
     # A withdrawn tree (its publisher stopped or failed) is not served, at once and later.
-    withdraw(edge.tree)
+    pause_tree(edge.tree)
     for _ in range(2):
         for language, path in published:
             answer = edge.get(edge.nginx_port, path, {"Accept-Language": language})

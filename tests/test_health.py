@@ -1,7 +1,7 @@
 import pytest
 from django.db import OperationalError
 
-from footcare.api import health
+from footcare.api.views import health
 
 
 def test_healthz_answers_without_the_database(client):

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from footcare.logfilters import EscapeControlCharacters
+from footcare.logging import EscapeControlCharacters
 from tests.factories import ZoneFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,16 +15,16 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from footcare.api.publishing import (
+from footcare.content.journal import version
+from footcare.edge.tree import (
     LIVE,
     MANIFEST,
     PAUSED,
     TREES,
     link_name,
     public_paths,
-    publish,
+    write_tree,
 )
-from footcare.content.journal import version
 from routines.models import Routine, SafetyScreen, Step, Technique
 from tests.factories import (
     BodyPartFactory,
@@ -95,10 +95,10 @@ EDITS = {
 def test_after_an_edit_only_what_shows_it_is_rendered_and_the_tree_is_as_if_all_were(
     tmp_path, small_catalogue, edit
 ):
-    publish(tmp_path / "step-by-step", origin=ORIGIN)
+    write_tree(tmp_path / "step-by-step", origin=ORIGIN)
     EDITS[edit]()
-    step = publish(tmp_path / "step-by-step", origin=ORIGIN)
-    everything = publish(tmp_path / "all-at-once", origin=ORIGIN)
+    step = write_tree(tmp_path / "step-by-step", origin=ORIGIN)
+    everything = write_tree(tmp_path / "all-at-once", origin=ORIGIN)
 
     assert step.rendered < everything.rendered
     step_by_step = json.loads((tmp_path / "step-by-step" / LIVE / MANIFEST).read_text())
@@ -117,7 +117,7 @@ def live_link(directory: Path, language: str, path: str) -> Path:
 
 
 def test_every_public_answer_is_in_the_tree_as_the_application_answers_it(tmp_path, catalogue):
-    done = publish(tmp_path, origin=ORIGIN)
+    done = write_tree(tmp_path, origin=ORIGIN)
     manifest = json.loads((tmp_path / LIVE / MANIFEST).read_text())
     assert manifest["position"] == version().position
 
@@ -157,7 +157,7 @@ def test_every_public_answer_is_in_the_tree_as_the_application_answers_it(tmp_pa
 
 @pytest.mark.parametrize("origin", ["https://localhost", "http://localhost:8123"])
 def test_list_pages_link_to_the_origin_they_are_published_for(tmp_path, catalogue, origin):
-    publish(tmp_path, origin=origin)
+    write_tree(tmp_path, origin=origin)
     zones = reverse("v1:zone-list")
     first = json.loads((live_link(tmp_path, "en", zones) / "body").read_bytes())
     assert first["next"] == f"{origin}{zones}?limit=50&offset=50"
@@ -171,12 +171,12 @@ def test_with_a_public_origin_the_command_publishes_for_it(tmp_path, settings):
 
 
 def test_a_second_publish_reuses_what_did_not_change(tmp_path, catalogue):
-    first = publish(tmp_path, origin=ORIGIN)
+    first = write_tree(tmp_path, origin=ORIGIN)
     detail = reverse("v1:routine-detail", args=["brisk"])
     before = (live_link(tmp_path, "en", detail) / "body.br").resolve().stat().st_ino
 
     Routine.objects.filter(slug="calm").update(title_en="Calm at last")
-    second = publish(tmp_path, origin=ORIGIN)
+    second = write_tree(tmp_path, origin=ORIGIN)
 
     assert second.tree != first.tree
     assert 0 < second.compressed < first.compressed
@@ -187,13 +187,13 @@ def test_a_second_publish_reuses_what_did_not_change(tmp_path, catalogue):
 
 
 def test_what_is_gone_is_gone_from_the_tree(tmp_path, catalogue):
-    publish(tmp_path, origin=ORIGIN)
+    write_tree(tmp_path, origin=ORIGIN)
     detail = reverse("v1:routine-detail", args=["brisk"])
     drawing = reverse("v1:routine-map", args=["brisk"])
     assert live_link(tmp_path, "ru", detail).exists()
 
     catalogue[1].withdraw()
-    publish(tmp_path, origin=ORIGIN)
+    write_tree(tmp_path, origin=ORIGIN)
 
     for language in ("en", "ru"):
         assert not live_link(tmp_path, language, detail).exists()
@@ -206,14 +206,14 @@ def test_what_is_gone_is_gone_from_the_tree(tmp_path, catalogue):
 
 def test_old_trees_are_removed(tmp_path, catalogue):
     for _ in range(4):
-        publish(tmp_path, origin=ORIGIN)
+        write_tree(tmp_path, origin=ORIGIN)
     trees = sorted(tree.name for tree in (tmp_path / TREES).iterdir())
     assert len(trees) == 2  # the live one and the one before it, for requests still on it
     assert os.readlink(tmp_path / LIVE) == f"{TREES}/{trees[-1]}"
 
 
 def test_a_reader_sees_one_whole_tree_or_the_next_never_half(tmp_path, catalogue):
-    publish(tmp_path, origin=ORIGIN)
+    write_tree(tmp_path, origin=ORIGIN)
     seen: set[str] = set()
     problems: list[str] = []
     publishing = True
@@ -241,7 +241,7 @@ def test_a_reader_sees_one_whole_tree_or_the_next_never_half(tmp_path, catalogue
     try:
         for title in ("one", "two", "three"):
             Routine.objects.filter(slug="calm").update(title_en=title)
-            publish(tmp_path, origin=ORIGIN)
+            write_tree(tmp_path, origin=ORIGIN)
     finally:
         publishing = False
         reader.join()

@@ -5,10 +5,10 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
-from footcare.api import publishing_watcher
-from footcare.api.publishing import EMPTY, LIVE, PAUSED, Publication, published_state, withdraw
-from footcare.api.publishing_watcher import Watcher
 from footcare.content.journal import version
+from footcare.edge import watcher as publishing_watcher
+from footcare.edge.tree import EMPTY, LIVE, PAUSED, Tree, pause_tree, tree_state
+from footcare.edge.watcher import Watcher
 from routines.models import Routine
 from tests.factories import published_routine
 from tests.test_publishing import ORIGIN, live_link
@@ -22,7 +22,7 @@ class Recorder:
     """What a watcher reported and warned of."""
 
     def __init__(self) -> None:
-        self.published: list[Publication] = []
+        self.published: list[Tree] = []
         self.warnings: list[str] = []
 
     def watcher(self, directory) -> Watcher:
@@ -70,12 +70,12 @@ def test_a_change_that_cannot_be_published_takes_the_tree_out_of_service(directo
     assert "withdrawn" in recorder.warnings[-1]
     # live still resolves (nginx may have just found a path through it), to nothing
     assert (directory / LIVE).resolve() == (directory / EMPTY).resolve()
-    assert published_state(directory) is None
+    assert tree_state(directory) is None
 
     watcher.look()  # the disk has room again
     assert serving(directory)
     assert b"Calm, edited" in (live_link(directory, "en", DETAIL) / "body").read_bytes()
-    state = published_state(directory)
+    state = tree_state(directory)
     assert state is not None and state.position == version().position
     # It started from the withdrawn tree, as from a live one: only what the edit shows.
     assert recorder.published[-1].rendered < first.rendered
@@ -85,8 +85,8 @@ def test_a_change_that_cannot_be_published_takes_the_tree_out_of_service(directo
 def test_a_failure_once_what_changed_is_live_leaves_the_current_tree(directory, monkeypatch):
     recorder = Recorder()
     watcher = recorder.watcher(directory)
-    watcher.publish(complete=False)  # what changed is live; the full syncs are still to come
-    state = published_state(directory)
+    watcher.write_tree(complete=False)  # what changed is live; the full syncs are still to come
+    state = tree_state(directory)
     assert state is not None and not state.complete
 
     monkeypatch.setattr(publishing_watcher, "publish", disk_full)
@@ -136,7 +136,7 @@ def test_stopping_withdraws_and_withdrawing_twice_is_harmless(directory):
     watcher.stop()
     assert not serving(directory)
     assert "withdrawn" in recorder.warnings[-1]
-    assert withdraw(directory) is False  # nothing live: the paused tree stays as it is
+    assert pause_tree(directory) is False  # nothing live: the paused tree stays as it is
     assert (directory / PAUSED / "manifest.json").exists()
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import Resolver404, resolve
 
-from footcare.where_to_go import addresses
+from footcare.local.where_to_go import addresses
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -50,7 +50,7 @@ def test_the_readme_links_the_design_notes():
 
 def test_the_finder_finds_paths():
     paths = {text for text in inline_code() if looks_like_a_repository_path(text)}
-    assert {"footcare/api/conventions.py", ".ci/run", "glossary.yaml"} <= paths
+    assert {"footcare/api/rendering.py", ".ci/run", "glossary.yaml"} <= paths
     assert not looks_like_a_repository_path("application/problem+json")
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from footcare.local.where_to_go import addresses, announce_when_up
 from footcare.management.commands.run_local import local_base_url
-from footcare.where_to_go import addresses, announce_when_up
 
 ROOT = Path(__file__).resolve().parents[1]
 

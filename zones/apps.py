@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
+    from footcare.admin.dashboard import Tally, Viewer
     from footcare.api.sync import SyncResource
-    from footcare.dashboard import Tally, Viewer
 
 
 class ZonesConfig(ContentPackApp, AppConfig):
@@ -17,22 +17,22 @@ class ZonesConfig(ContentPackApp, AppConfig):
     verbose_name = _("Foot map")
 
     def ready(self) -> None:
-        from zones import history, journal
+        from zones.content import history, journal
 
         journal.connect()
         history.connect()
 
     def sync_resources(self) -> list["SyncResource"]:
-        from zones.sync import RESOURCES
+        from zones.api.sync import RESOURCES
 
         return RESOURCES
 
     def lean_sync_resources(self) -> list["SyncResource"]:
-        from zones.sync import LEAN_RESOURCES
+        from zones.api.sync import LEAN_RESOURCES
 
         return LEAN_RESOURCES
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
-        from zones.dashboard import tallies
+        from zones.admin.dashboard import tallies
 
         return tallies(viewer)

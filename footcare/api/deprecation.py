@@ -6,13 +6,11 @@ An endpoint opts in with a ``deprecation`` attribute on its view class; a versio
 entry in ``settings.API_DEPRECATED_VERSIONS``.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
 from django.utils.http import http_date
 
 
@@ -42,22 +40,3 @@ def version_deprecation(version: str | None) -> Deprecation | None:
 def view_deprecation(view_class: Any, version: str | None) -> Deprecation | None:
     """The endpoint's own deprecation, else its version's."""
     return getattr(view_class, "deprecation", None) or version_deprecation(version)
-
-
-class DeprecationMiddleware:
-    """Adds the deprecation headers to every answer of a deprecated endpoint or version."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        if match is None or not request.path.startswith("/api/"):
-            return response
-        view_class = getattr(match.func, "cls", None)
-        deprecation = view_deprecation(view_class, match.namespace.split(":")[0] or None)
-        if deprecation is not None:
-            for name, value in deprecation.headers().items():
-                response.headers.setdefault(name, value)
-        return response

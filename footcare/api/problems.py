@@ -6,26 +6,20 @@ would leave /api/ as HTML (Django's URL resolver 404s, debug pages, CSRF failure
 """
 
 import logging
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http import HTTPStatus
 from typing import Any
 
 import orjson
 from django.conf import settings
-from django.core import signals
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework import exceptions
-from rest_framework.settings import api_settings
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 VALIDATION_ERROR_TYPE = "urn:footcare:problem:validation-error"
 
-# Response headers that stay meaningful when an error page is rewritten as a problem.
-_KEPT_HEADERS = ("Allow", "Retry-After", "Vary", "Content-Language", "WWW-Authenticate")
-_VERSION_IN_PATH = re.compile(r"^/api/(?P<version>[^/]+)/")
 
 logger = logging.getLogger("django.request")
 
@@ -117,22 +111,6 @@ def drf_exception_handler(exc: Exception, context: dict[str, Any]) -> HttpRespon
     return response
 
 
-def _detail_for(request: HttpRequest, status: int) -> str:
-    if status == 404:
-        match = _VERSION_IN_PATH.match(request.path)
-        allowed: list[str] = api_settings.ALLOWED_VERSIONS  # type: ignore[assignment]
-        if match and match["version"] not in allowed:
-            return (
-                f"API version {match['version']!r} does not exist; supported: {', '.join(allowed)}."
-            )
-        return f"Nothing is published at {request.path}."
-    if status == 405:
-        return f"Method {request.method} is not allowed here."
-    if status >= 500:
-        return "The server failed to answer this request. It has been logged."
-    return HTTPStatus(status).description or HTTPStatus(status).phrase
-
-
 def database_unavailable(request: HttpRequest) -> HttpResponse:
     """The answer while the database cannot be reached or does not answer in time."""
     logger.warning("Database unavailable while answering %s", request.path, exc_info=True)
@@ -150,42 +128,3 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 def is_api_request(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
-
-
-class ProblemDetailsMiddleware:
-    """Keeps /api/ free of HTML: errors leave as problem+json, whatever raised them."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        if (
-            is_api_request(request)
-            and response.status_code >= 400
-            and not response.get("Content-Type", "").startswith(PROBLEM_CONTENT_TYPE)
-        ):
-            problem = problem_response(
-                response.status_code, _detail_for(request, response.status_code)
-            )
-            for header in _KEPT_HEADERS:
-                if header in response:
-                    problem[header] = response[header]
-            return problem
-        return response
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not is_api_request(request):
-            return None
-        if isinstance(exception, DATABASE_UNAVAILABLE):
-            return database_unavailable(request)
-        # Django would log and signal this itself on its way to an HTML 500 page; we answer
-        # instead, so we keep both for error trackers.
-        logger.error(
-            "Internal Server Error: %s",
-            request.path,
-            exc_info=exception,
-            extra={"status_code": 500},
-        )
-        signals.got_request_exception.send(sender=None, request=request)
-        return problem_response(500, _detail_for(request, 500))

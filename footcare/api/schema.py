@@ -7,9 +7,9 @@ from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
-from footcare.api.conventions import PARTIAL_JSON, FieldSelectionMixin
 from footcare.api.deprecation import view_deprecation
 from footcare.api.problems import PROBLEM_CONTENT_TYPE, VALIDATION_ERROR_TYPE
+from footcare.api.viewsets import PARTIAL_JSON, FieldSelectionMixin
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):

@@ -15,13 +15,12 @@ The count is one per client across every worker and server: it lives in the shar
 import ipaddress
 import math
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 from footcare.api.shared_cache import breaker
@@ -131,20 +130,3 @@ def _count(key: str, *, expires_in: int) -> int:
     except ValueError:  # expired between the two calls: this is the first of a new window
         cache.add(key, 1, timeout=expires_in + 1)
         return 1
-
-
-class RateLimitHeadersMiddleware:
-    """``RateLimit-Policy`` and ``RateLimit`` (IETF draft) on every throttled API answer."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
-        state: RateLimit | None = getattr(request, "rate_limit", None)
-        if state is not None:
-            response["RateLimit-Policy"] = f"{state.limit};w={state.window}"
-            response["RateLimit"] = (
-                f"limit={state.limit}, remaining={state.remaining}, reset={state.reset}"
-            )
-        return response

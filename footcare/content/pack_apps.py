@@ -28,18 +28,19 @@ class ContentPackApp:
         return Path(self.path) / "data"
 
     def load_content_pack(self, loader: "PackLoader", folder: Path) -> None:
-        import_module(f"{self.name}.content").load_pack(loader, folder)
+        import_module(f"{self.name}.content.pack").load_pack(loader, folder)
 
     def export_content_pack(self) -> dict[str, dict[str, Any]]:
-        documents: dict[str, dict[str, Any]] = import_module(f"{self.name}.content").export_pack()
+        pack = import_module(f"{self.name}.content.pack")
+        documents: dict[str, dict[str, Any]] = pack.export_pack()
         return documents
 
     def content_pack_items(self) -> list["PackItemKind"]:
         """Its top-level pack items and their pack forms: ``PACK_ITEMS`` of its content module."""
-        kinds: list[PackItemKind] = import_module(f"{self.name}.content").PACK_ITEMS
+        kinds: list[PackItemKind] = import_module(f"{self.name}.content.pack").PACK_ITEMS
         return kinds
 
     def content_rules(self) -> list["Rule"]:
         """The rules its content must keep: ``RULES`` of its ``content_rules`` module."""
-        rules: list[Rule] = import_module(f"{self.name}.content_rules").RULES
+        rules: list[Rule] = import_module(f"{self.name}.content.rules").RULES
         return rules

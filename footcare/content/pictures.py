@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from PIL.JpegImagePlugin import JpegImageFile, get_sampling
@@ -246,3 +247,9 @@ def _view_box_size(view_box: str) -> tuple[float, float] | None:
     except ValueError:
         return None
     return None if math.isnan(width) or math.isnan(height) else (width, height)
+
+
+def picture_url(picture: Picture, *, thumbnail: bool = False) -> str:
+    """The picture's address (``/pictures/<digest>.<ext>``): the bytes there never change."""
+    name = f"{picture.digest}.thumbnail" if thumbnail else picture.digest
+    return reverse("picture", args=[f"{name}.{extension(picture)}"])

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from footcare.api import representations
-from footcare.api.representations import RecentRepresentations, Representation
+from footcare.api import response_cache as representations
+from footcare.api.response_cache import RecentRepresentations, Representation
 from routines.models import Routine
 from tests.factories import RoutineFactory, StepFactory, ZoneFactory
 from tests.shared_cache import redis_cache

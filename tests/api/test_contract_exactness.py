@@ -11,13 +11,9 @@ from hypothesis import strategies as st
 from jsonschema import ValidationError
 from openapi_schema_validator import OAS31Validator, validate
 
-from footcare.api.conventions import (
-    PARTIAL_JSON,
-    SEARCH_PATTERN,
-    search_problem,
-    search_terms,
-)
-from footcare.api.hostile import CONTROL_CHARACTERS
+from footcare.api.middleware.hostile_input import CONTROL_CHARACTERS
+from footcare.api.viewsets import PARTIAL_JSON
+from footcare.content.search_words import SEARCH_PATTERN, search_problem, search_terms
 from tests.api.test_contract import COMMITTED
 from tests.factories import SourceFactory, ZoneFactory
 

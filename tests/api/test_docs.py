@@ -8,7 +8,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from footcare.api.redoc_bundle import OUR_LOGO as REDOC_OUR_LOGO
+from footcare.api.views.redoc import OUR_LOGO as REDOC_OUR_LOGO
 
 pytestmark = pytest.mark.django_db
 

@@ -185,7 +185,7 @@ def add_contraindication():
 
 
 def delete_contraindication():
-    # Not a general one: those stay while routines are published (routines/guards.py).
+    # Not a general one: those stay while routines are published (routines/content/guards.py).
     Contraindication.objects.get(slug="kidney-disease").delete()
 
 

@@ -226,7 +226,7 @@ def test_uploading_in_the_admin_checks_the_file_and_keeps_what_was_typed(admin_c
 def test_an_upload_over_5_mb_is_refused_before_it_is_read(admin_client, monkeypatch):
     technique = TechniqueFactory()
     stored: list[bytes] = []
-    monkeypatch.setattr("footcare.admin_pictures.row_values", stored.append)
+    monkeypatch.setattr("footcare.admin.pictures.row_values", stored.append)
     big = SimpleUploadedFile("big.png", b"\0" * (5 * 1024 * 1024 + 1), "image/png")
     response = admin_client.post(
         reverse("admin:routines_technique_change", args=[technique.pk]),

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from footcare.content.rules import Violation
-from routines import content_rules, player
+from routines import player
+from routines.content import rules as content_rules
 from routines.models import Routine, Step
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from routines.admin_preview import routine_preview
+from routines.admin.preview import routine_preview
 from routines.models import Routine
 from routines.player import timeline
 from tests.factories import AreaFactory, RoutineFactory, StepFactory, ZoneFactory

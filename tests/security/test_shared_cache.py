@@ -13,13 +13,13 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.urls import reverse
 
-from footcare.api.publishing import LIVE, link_name, publish
-from footcare.api.representations import recent
-from footcare.api.sync import SyncView
-from routines.views import RoutineViewSet
+from footcare.api.response_cache import recent
+from footcare.api.views.sync import SyncView
+from footcare.edge.tree import LIVE, link_name, write_tree
+from routines.api.views import RoutineViewSet
 from tests.factories import FootOutlineFactory, RoutineFactory, StepFactory, ZoneFactory
 from tests.shared_cache import redis_cache
-from zones.views import FootMapView, ZoneViewSet
+from zones.api.views import FootMapView, ZoneViewSet
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +237,7 @@ def test_a_host_port_never_reaches_the_published_tree(api, backend, tmp_path):
     for n in range(51):  # a second page of zones
         ZoneFactory(slug=f"zone-{n:02d}")
     assert api.get(ZONES, HTTP_HOST="localhost:1").status_code == 200
-    publish(tmp_path, origin="http://localhost")
+    write_tree(tmp_path, origin="http://localhost")
     first = json.loads((tmp_path / LIVE / "en" / link_name(ZONES) / "body").read_bytes())
     assert first["next"] == "http://localhost/api/v1/zones/?limit=50&offset=50"
     assert (tmp_path / LIVE / "en" / link_name(ZONES + "?limit=50&offset=50")).exists()

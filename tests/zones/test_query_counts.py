@@ -27,7 +27,7 @@ ENDPOINTS = {
     "foot map": reverse("v1:foot-map") + "?foot=left&view=plantar",
     "foot map svg": reverse("v1:foot-map-svg") + "?foot=right&view=plantar",
 }
-# Each includes the content version lookup that every API read makes (footcare.api.representations).
+# Each includes the content version lookup that every API read makes (footcare.api.response_cache).
 MAX_QUERIES = {
     "zones": 5,
     "zones filtered": 5,

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from footcare.logins import LOCAL_PASSWORD as PASSWORD
-from footcare.logins import LOCAL_USERNAME as USERNAME
-from footcare.logins import mark_as_local
+from footcare.admin.logins import LOCAL_PASSWORD as PASSWORD
+from footcare.admin.logins import LOCAL_USERNAME as USERNAME
+from footcare.admin.logins import mark_as_local
 
 
 def ensure_local_admin() -> str:
@@ -17,7 +17,7 @@ def ensure_local_admin() -> str:
 
     A password the developer changed is kept, and the answer says so rather than print one
     that no longer works. The account is marked as local, so that no server with DEBUG off
-    lets it in, should this database ever be used by one (footcare/logins.py).
+    lets it in, should this database ever be used by one (footcare/admin/logins.py).
     """
     if not settings.DEBUG:
         raise CommandError(

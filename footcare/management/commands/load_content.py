@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
-from footcare.api.representations import in_a_process_that_exits_when_done
+from footcare.api.response_cache import in_a_process_that_exits_when_done
 from footcare.content.findings import ItemRef, by_item, record_check
 from footcare.content.guards import deferred, tolerating_what_was_there
 from footcare.content.history import revision_per_item

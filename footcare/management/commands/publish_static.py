@@ -7,8 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from footcare.api.publishing import Publication
-from footcare.api.publishing_watcher import NothingPublished, Watcher
+from footcare.edge.tree import Tree
+from footcare.edge.watcher import NothingRendered, Watcher
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     the loader, a shell). What a change shows goes live first, the full syncs (seconds to
     render) once a look finds nothing newer; until then nginx passes them to the app. When
     the worker cannot publish a change, or stops, it withdraws the tree, so nginx never
-    serves one older than the content (footcare.api.publishing_watcher). Run it beside
+    serves one older than the content (footcare.edge.watcher). Run it beside
     nginx, on the machine whose disk nginx serves.
     """
 
@@ -64,8 +64,8 @@ class Command(BaseCommand):
         watcher = Watcher(directory, origin, report=self.report, warn=self.stderr.write)
         if not watch:
             try:
-                self.report(watcher.publish())
-            except NothingPublished as error:
+                self.report(watcher.write_tree())
+            except NothingRendered as error:
                 raise CommandError(str(error)) from error
             return
         # A service manager stops us with SIGTERM: leave through `finally`, as on Ctrl-C.
@@ -80,7 +80,7 @@ class Command(BaseCommand):
         finally:
             watcher.stop()
 
-    def report(self, done: Publication) -> None:
+    def report(self, done: Tree) -> None:
         self.stdout.write(
             f"Published content version {done.version.position}: {done.answers} answers, "
             f"{done.objects} objects ({done.compressed} compressed now), "

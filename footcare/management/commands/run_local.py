@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.translation import gettext as _
 
+from footcare.local.where_to_go import addresses, announce_when_up
 from footcare.management.commands.ensure_local_admin import ensure_local_admin
-from footcare.where_to_go import addresses, announce_when_up
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
 

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import models
 
-from footcare.api.pictures import picture_url
 from footcare.content.picture_cleaning import items_showing, stored_with_metadata, strip_metadata
+from footcare.content.pictures import picture_url
 from footcare.models import Picture
 
 

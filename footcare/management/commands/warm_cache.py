@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from footcare.api.representations import warm
+from footcare.api.response_cache import warm
 from footcare.api.sync import sync_resources
 
 

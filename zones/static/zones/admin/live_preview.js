@@ -1,7 +1,7 @@
 /* The zone's change form: redraws the zone on the foot maps above its shapes as the editor
    types their corners, adds a shape or picks its view, before anything is saved.
 
-   The maps come from the server (zones/admin.py, zone_map_preview), one per view and foot,
+   The maps come from the server (zones/admin/__init__.py, zone_map_preview), one per view and foot,
    each with one path marked data-editing: the zone being edited, which this script redraws.
    The server still checks the shapes when the form is saved; this only shows them. Input
    that is half typed never throws: the map keeps the last good drawing and a short hint

@@ -1,0 +1,231 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from footcare.api.viewsets import FieldSelectionMixin, FollowsRenamesMixin
+from footcare.content.pictures import with_picture
+from routines.api import examples
+from routines.api.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
+from routines.api.pictures import render_routine_map
+from routines.api.serializers import (
+    AudienceSerializer,
+    BenefitSerializer,
+    ContraindicationSerializer,
+    RoutineDetailSerializer,
+    RoutineListSerializer,
+    SafetyScreenSerializer,
+    TechniqueSerializer,
+)
+from routines.models import (
+    Audience,
+    Benefit,
+    Routine,
+    SafetyScreen,
+)
+from routines.querysets import (
+    benefit_queryset,
+    contraindication_queryset,
+    routine_detail_queryset,
+    technique_queryset,
+)
+from zones.api.examples import example
+
+
+def documented(  # type: ignore[no-untyped-def]
+    tag: str, noun: str, list_text: str, detail_text: str, *, item: dict, detail: dict
+):
+    """The list and detail operations' summaries, descriptions, tag and examples."""
+    return extend_schema_view(
+        list=extend_schema(
+            summary=f"List {noun}s",
+            description=list_text,
+            tags=[tag],
+            examples=[example(f"{noun.capitalize()}s", item)],
+        ),
+        retrieve=extend_schema(
+            summary=f"Get a {noun}",
+            description=detail_text,
+            tags=[tag],
+            examples=[example(f"A {noun}", detail)],
+        ),
+    )
+
+
+@documented(
+    "Routines",
+    "audience",
+    "The groups of people routines and benefits are meant for (older people, athletes, office "
+    "workers …): the values of the `audience` filters, with their names in the request's "
+    "language.",
+    "One audience.",
+    item=examples.AUDIENCE,
+    detail=examples.AUDIENCE,
+)
+class AudienceViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    queryset = Audience.objects.all()
+    serializer_class = AudienceSerializer
+    lookup_field = "slug"
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["position", "slug", "name"]
+
+
+@documented(
+    "Benefits",
+    "benefit",
+    "Benefits of foot massage with their evidence level: traditional belief, some evidence "
+    "or good evidence. Filter by audience or evidence level.",
+    "One benefit with its sources, related zones and the published routines that serve it.",
+    item=examples.BENEFIT,
+    detail=examples.BENEFIT,
+)
+class BenefitViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    serializer_class = BenefitSerializer
+    lookup_field = "slug"
+    filterset_class = BenefitFilter
+    search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
+    ordering_fields = ["position", "slug", "title"]
+
+    def get_queryset(self) -> QuerySet[Benefit]:
+        return benefit_queryset()
+
+
+@documented(
+    "Techniques",
+    "technique",
+    "Massage techniques (stroking, thumb walking, kneading …) and how to do each.",
+    "One technique and how to do it.",
+    item=examples.TECHNIQUE,
+    detail=examples.TECHNIQUE,
+)
+class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    queryset = technique_queryset()
+    serializer_class = TechniqueSerializer
+    lookup_field = "slug"
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["position", "slug", "name"]
+
+
+@documented(
+    "Safety",
+    "contraindication",
+    "When not to massage the feet, or only carefully, and which zones each condition concerns. "
+    "Filter by severity or zone.",
+    "One contraindication with the zones to avoid or treat gently, and its sources.",
+    item=examples.CONTRAINDICATION,
+    detail=examples.CONTRAINDICATION,
+)
+class ContraindicationViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    queryset = contraindication_queryset()
+    serializer_class = ContraindicationSerializer
+    lookup_field = "slug"
+    filterset_class = ContraindicationFilter
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["position", "slug", "name", "severity"]
+
+
+@documented(
+    "Routines",
+    "routine",
+    "Published guided routines, compact, with total duration and step count. Filter by "
+    "benefit, audience, who massages (yourself or a partner), tool, difficulty, zone, body part "
+    "or maximum duration; order by title or duration.",
+    "Everything a player screen needs in one call: the ordered steps with technique, foot, "
+    "zones, pressure, seconds and repetitions; benefits; contraindications.",
+    item=examples.ROUTINE_ITEM,
+    detail=examples.ROUTINE_DETAIL,
+)
+class RoutineViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filterset_class = RoutineFilter
+    search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
+    ordering_fields = ["title", "slug"]
+    ordering_aliases = {"duration": "total_duration_seconds"}
+    ordering = ["title"]
+
+    def get_queryset(self) -> QuerySet[Routine]:
+        if self.action == "retrieve":
+            return routine_detail_queryset()
+        return with_picture(Routine.objects.published()).with_totals().with_slugs()
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer
+
+
+def safety_screen() -> SafetyScreen:
+    screen = SafetyScreen.objects.filter(pk=1).first()
+    if screen is None:
+        raise Http404("No safety screen has been written yet.")
+    return screen
+
+
+class SafetyView(APIView):
+    """The disclaimer and safety screen the app shows before the first session."""
+
+    @extend_schema(
+        summary="Get the safety screen and disclaimer",
+        description="What the app shows before the first session, in the request's language: "
+        "the disclaimer, the safety screen with the conditions under which not to massage "
+        "(those that apply to every routine), how to prepare, aftercare, when to stop, and "
+        "what each pressure level feels like. Show it before any routine and again whenever "
+        "`updated_at` changes.",
+        responses={200: SafetyScreenSerializer},
+        examples=[example("The safety screen (shortened)", examples.SAFETY)],
+        tags=["Safety"],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(SafetyScreenSerializer(safety_screen()).data)
+
+
+class SVGRenderer(BaseRenderer):
+    """Passes an SVG document (a string) through."""
+
+    media_type = "image/svg+xml"
+    format = "svg"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
+    ) -> bytes:
+        return str(data).encode()
+
+
+class RoutineMapView(APIView):
+    """The picture of a routine that has none of its own: where its steps press."""
+
+    renderer_classes = [SVGRenderer]
+    # OPTIONS would describe the view in a dictionary, which an SVG renderer cannot draw.
+    http_method_names = ["get", "head"]
+
+    @extend_schema(
+        summary="Draw where a routine works",
+        description="The foot map with the zones the routine's steps work highlighted, in a "
+        "1000 × 1000 frame: the picture a routine's `image` points to when its editors gave "
+        "it none of their own. The right foot unless every step is on the left one; the view "
+        "that shows most of the zones.",
+        responses={(200, "image/svg+xml"): OpenApiTypes.STR},
+        examples=[
+            OpenApiExample(
+                "An SVG picture (shortened)",
+                value='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000" '
+                'width="1000" height="1000"><svg …><title>Where “Quick five minutes” works: '
+                "Foot map: right foot, plantar</title>…</svg></svg>",
+                media_type="image/svg+xml",
+                response_only=True,
+            )
+        ],
+        tags=["Routines"],
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        routine = Routine.objects.published().filter(slug=slug).first()
+        if routine is None:
+            raise Http404("No published routine has this identifier.")
+        return Response(render_routine_map(routine))

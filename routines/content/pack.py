@@ -1,0 +1,309 @@
+"""The routines content pack: audiences, techniques, contraindications, benefits, routines.
+
+Loading and export sit side by side so that the pack's format is defined once: every field
+``export_pack`` writes, ``load_pack`` reads back. A routine's steps and links are part of the
+routine: written with it, or not at all.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from django.db import models
+
+from footcare.content.fingerprints import PackItemKind
+from footcare.content.packs import (
+    PackLoader,
+    by_slug,
+    field_values,
+    fields_form,
+    item_values,
+    labelled,
+    read_pack,
+    slugs,
+)
+from footcare.content.pictures import store_picture
+from routines.models import (
+    Audience,
+    Benefit,
+    Contraindication,
+    PressureLevel,
+    Routine,
+    SafetyScreen,
+    Status,
+    Step,
+    Technique,
+    Tool,
+)
+from zones.models import Area, Source, Zone
+
+AUDIENCE_FIELDS = ["name"]
+TOOL_FIELDS = ["name", "description"]
+PRESSURE_LEVEL_FIELDS = ["feels_like"]
+TECHNIQUE_FIELDS = ["name", "how_to", "image_alt"]
+CONTRAINDICATION_FIELDS = ["name", "severity", "description", "applies_to_every_routine"]
+BENEFIT_FIELDS = ["title", "summary", "body", "evidence_level", "evidence_note"]
+ROUTINE_FIELDS = [
+    "title",
+    "summary",
+    "introduction",
+    "performer",
+    "not_for",
+    "difficulty",
+    "safety_notes",
+]
+SHIPPED = Path(__file__).resolve().parent.parent / "data"
+# Hands holding a foot: the picture of a technique whose pack brings no drawing of its own.
+FALLBACK_DRAWING = SHIPPED / "images" / "techniques" / "holding.svg"
+
+
+FALLBACK_ALT = {
+    "en": "The foot rests still between two palms, one under the sole and one on top.",
+    "ru": "Стопа спокойно лежит между двумя ладонями: одна под подошвой, другая сверху.",
+}
+
+
+def technique_drawing(folder: Path, slug: str) -> bytes | None:
+    """The pack's drawing of a technique: ``images/techniques/<slug>.svg`` beside its YAML."""
+    drawing = folder / "images" / "techniques" / f"{slug}.svg"
+    return drawing.read_bytes() if drawing.is_file() else None
+
+
+STEP_FIELDS = ["title", "instruction", "foot", "pressure", "repetitions", "tip", "narration"]
+
+
+def load_pack(loader: PackLoader, folder: Path) -> None:
+    """Load the routines pack in ``folder`` (the shipped one is ``routines/data/``)."""
+    pack = read_pack(folder)
+    for position, item in enumerate(pack.get("audiences", []), start=1):
+        values = field_values(Audience, item, AUDIENCE_FIELDS) | {"position": position}
+        loader.item(Audience, {"slug": item["slug"]}, values, label=f"audience {item['slug']}")
+    for position, item in enumerate(pack.get("tools", []), start=1):
+        values = field_values(Tool, item, TOOL_FIELDS) | {"position": position}
+        loader.item(Tool, {"slug": item["slug"]}, values, label=f"tool {item['slug']}")
+    if "safety_screen" in pack:
+        values = field_values(SafetyScreen, pack["safety_screen"], SafetyScreen.TEXTS)
+        loader.item(SafetyScreen, {"pk": 1}, values, label="safety screen")
+    for item in pack.get("pressure_scale", []):
+        values = field_values(PressureLevel, item, PRESSURE_LEVEL_FIELDS)
+        label = f"pressure level {item['level']}"
+        loader.item(PressureLevel, {"level": item["level"]}, values, label=label)
+    for position, item in enumerate(pack.get("techniques", []), start=1):
+        drawing = technique_drawing(folder, item["slug"])
+        if drawing is None:  # the fallback drawing comes with its description
+            drawing, item = FALLBACK_DRAWING.read_bytes(), {"image_alt": FALLBACK_ALT, **item}
+        values = field_values(Technique, item, TECHNIQUE_FIELDS) | {
+            "position": position,
+            "picture": store_picture(drawing),
+        }
+        loader.item(Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}")
+    for position, item in enumerate(pack.get("contraindications", []), start=1):
+        item = {"applies_to_every_routine": False, **item}
+        values = field_values(Contraindication, item, CONTRAINDICATION_FIELDS)
+        label = f"contraindication {item['slug']}"
+        row = loader.item(
+            Contraindication, {"slug": item["slug"]}, values | {"position": position}, label=label
+        )
+        _link(loader, row, item, ["zones", "techniques", "sources"], label=label)
+    for position, item in enumerate(pack.get("benefits", []), start=1):
+        values = field_values(Benefit, item, BENEFIT_FIELDS) | {"position": position}
+        label = f"benefit {item['slug']}"
+        benefit = loader.item(Benefit, {"slug": item["slug"]}, values, label=label)
+        _link(loader, benefit, item, ["zones", "sources", "audiences"], label=label)
+    for item in pack.get("routines", []):
+        _load_routine(loader, item)
+
+
+RELATED: dict[str, type[models.Model]] = {
+    "zones": Zone,
+    "techniques": Technique,
+    "sources": Source,
+    "audiences": Audience,
+    "benefits": Benefit,
+    "contraindications": Contraindication,
+    "tools": Tool,
+}
+
+
+def _link(
+    loader: PackLoader, row: Any, item: dict[str, Any], names: list[str], *, label: str
+) -> None:
+    if row is None or not loader.writes(row):
+        return
+    for name in names:
+        related = by_slug(RELATED[name], item.get(name, []), where=label)
+        loader.links(row, name, related, label=label)
+
+
+def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
+    label = f"routine {item['slug']}"
+    values = field_values(Routine, item, ROUTINE_FIELDS)
+    routine = loader.item(Routine, {"slug": item["slug"]}, values, label=label)
+    if routine is None or not loader.writes(routine):
+        return
+    links = ["benefits", "audiences", "tools", "contraindications"]
+    _link(loader, routine, item, links, label=label)
+    techniques = {technique.slug: technique for technique in Technique.objects.all()}
+    for position, step_item in enumerate(item["steps"], start=1):
+        step_label = f"{label}: step {position}"
+        area = step_item.get("area")
+        values = field_values(Step, step_item, STEP_FIELDS) | {
+            "technique": techniques[step_item["technique"]],
+            "duration_seconds": step_item["seconds"],
+            "area": by_slug(Area, [area], where=step_label)[0] if area else None,
+        }
+        step = loader.part(
+            Step, {"routine": routine, "position": position}, values, label=step_label
+        )
+        zones = by_slug(Zone, step_item.get("zones", []), where=step_label)
+        with labelled(step_label):
+            step.check_safety(zones)
+        loader.links(step, "zones", zones, label=step_label)
+    loader.removed(routine.steps.filter(position__gt=len(item["steps"])), label=label)
+    wanted = item.get("status", Status.DRAFT)
+    if wanted != routine.status:
+        loader.changes.append(f"{label}: status: {routine.status} -> {wanted}")
+        if wanted == Status.PUBLISHED:
+            routine.publish()
+            loader.counts["routines published"] += 1
+        else:
+            routine.withdraw()
+            loader.counts["routines withdrawn"] += 1
+
+
+def export_pack() -> dict[str, dict[str, Any]]:
+    """Every routines row as pack files, in the format ``load_pack`` reads. Drafts included."""
+    return {
+        "01_catalogue.yaml": {
+            "audiences": [
+                {"slug": row.slug, **item_values(row, AUDIENCE_FIELDS)}
+                for row in Audience.objects.order_by("position", "slug")
+            ],
+            "tools": [
+                {"slug": row.slug, **item_values(row, TOOL_FIELDS)}
+                for row in Tool.objects.order_by("position", "slug")
+            ],
+            "techniques": [
+                {"slug": row.slug, **item_values(row, TECHNIQUE_FIELDS)}
+                for row in Technique.objects.order_by("position", "slug")
+            ],
+            "contraindications": [
+                {
+                    "slug": row.slug,
+                    **item_values(row, CONTRAINDICATION_FIELDS),
+                    "zones": sorted(slugs(row.zones.all())),
+                    "techniques": sorted(slugs(row.techniques.all())),
+                    "sources": sorted(slugs(row.sources.all())),
+                }
+                for row in Contraindication.objects.order_by("position", "slug")
+            ],
+            "benefits": [
+                {
+                    "slug": row.slug,
+                    **item_values(row, BENEFIT_FIELDS),
+                    "audiences": sorted(slugs(row.audiences.all())),
+                    "zones": sorted(slugs(row.zones.all())),
+                    "sources": sorted(slugs(row.sources.all())),
+                }
+                for row in Benefit.objects.order_by("position", "slug")
+            ],
+        },
+        "03_safety.yaml": _safety_items(),
+        "02_routines.yaml": {
+            "routines": [_routine_item(routine) for routine in Routine.objects.order_by("slug")]
+        },
+    }
+
+
+def _routine_item(routine: Routine) -> dict[str, Any]:
+    return {
+        "slug": routine.slug,
+        "status": routine.status,
+        **item_values(routine, ROUTINE_FIELDS),
+        "benefits": sorted(slugs(routine.benefits.all())),
+        "audiences": sorted(slugs(routine.audiences.all())),
+        "tools": sorted(slugs(routine.tools.all())),
+        "contraindications": sorted(slugs(routine.contraindications.all())),
+        "steps": [_step_item(step) for step in routine.steps.order_by("position", "pk")],
+    }
+
+
+def _step_item(step: Step) -> dict[str, Any]:
+    item = item_values(step, STEP_FIELDS)
+    return {
+        **item,
+        "technique": step.technique.slug,
+        "seconds": step.duration_seconds,
+        **({"area": step.area.slug} if step.area else {}),
+        **({"zones": sorted(slugs(step.zones.all()))} if step.zones.exists() else {}),
+    }
+
+
+def _safety_items() -> dict[str, Any]:
+    screen = SafetyScreen.objects.filter(pk=1).first()
+    return {
+        **({"safety_screen": item_values(screen, SafetyScreen.TEXTS)} if screen else {}),
+        "pressure_scale": [
+            {"level": row.level, **item_values(row, PRESSURE_LEVEL_FIELDS)}
+            for row in PressureLevel.objects.order_by("level")
+        ],
+    }
+
+
+def _with_position(names: list[str]) -> Any:
+    return lambda row: fields_form(row, [*names, "position"])
+
+
+def _technique_form(technique: Technique) -> dict[str, Any]:
+    picture = technique.picture.digest if technique.picture_id else None
+    return {**fields_form(technique, [*TECHNIQUE_FIELDS, "position"]), "picture": picture}
+
+
+def _linked_form(names: list[str], links: list[str]) -> Any:
+    def form(row: Any) -> dict[str, Any]:
+        linked = {name: sorted(slugs(getattr(row, name).all())) for name in links}
+        return {**fields_form(row, [*names, "position"]), **linked}
+
+    return form
+
+
+def _routine_form(routine: Routine) -> dict[str, Any]:
+    """A routine as the loader writes it: its fields, status, links and steps."""
+    links = ["benefits", "audiences", "tools", "contraindications"]
+    return {
+        **fields_form(routine, ROUTINE_FIELDS),
+        "status": routine.status,
+        **{name: sorted(slugs(getattr(routine, name).all())) for name in links},
+        "steps": [
+            _step_form(step)
+            for step in routine.steps.order_by("position", "pk")
+            .select_related("technique", "area")
+            .prefetch_related("zones")
+        ],
+    }
+
+
+def _step_form(step: Step) -> dict[str, Any]:
+    return {
+        **fields_form(step, STEP_FIELDS),
+        "technique": step.technique.slug,
+        "seconds": step.duration_seconds,
+        "area": step.area.slug if step.area else None,
+        "zones": sorted(slugs(step.zones.all())),
+    }
+
+
+# Each top-level item of this pack, as the loader writes it: what fingerprints compare.
+PACK_ITEMS = [
+    PackItemKind(Audience, "slug", _with_position(AUDIENCE_FIELDS)),
+    PackItemKind(Tool, "slug", _with_position(TOOL_FIELDS)),
+    PackItemKind(SafetyScreen, "pk", lambda row: fields_form(row, SafetyScreen.TEXTS)),
+    PackItemKind(PressureLevel, "level", lambda row: fields_form(row, PRESSURE_LEVEL_FIELDS)),
+    PackItemKind(Technique, "slug", _technique_form),
+    PackItemKind(
+        Contraindication,
+        "slug",
+        _linked_form(CONTRAINDICATION_FIELDS, ["zones", "techniques", "sources"]),
+    ),
+    PackItemKind(Benefit, "slug", _linked_form(BENEFIT_FIELDS, ["zones", "sources", "audiences"])),
+    PackItemKind(Routine, "slug", _routine_form, parts={Step: "routine"}),
+]

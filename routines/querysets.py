@@ -1,0 +1,55 @@
+"""What the API and the sync read of the routines.
+
+Each item with the rows its answer shows, prefetched: one query per table, whatever the count.
+"""
+
+from typing import Any, cast
+
+from django.db.models import Prefetch, QuerySet
+
+from footcare.content.pictures import with_picture
+from routines.models import (
+    Benefit,
+    Contraindication,
+    Routine,
+    Step,
+    Technique,
+)
+
+
+def benefit_queryset() -> QuerySet[Benefit]:
+    return Benefit.objects.prefetch_related(
+        "audiences",
+        "sources",
+        "zones",
+        # Through Any: django-stubs' generic Prefetch types this call differently on cold and
+        # warm mypy caches, so no ignore comment stays right in both.
+        cast(Any, Prefetch)(
+            "routines", queryset=Routine.objects.published(), to_attr="published_routines"
+        ),
+    )
+
+
+def technique_queryset() -> QuerySet[Technique]:
+    return with_picture(Technique.objects.all())
+
+
+def contraindication_queryset() -> QuerySet[Contraindication]:
+    return Contraindication.objects.prefetch_related("zones", "sources", "techniques")
+
+
+def routine_detail_queryset() -> QuerySet[Routine]:
+    steps = Step.objects.select_related("technique", "area").prefetch_related(
+        "zones__contraindications", "technique__contraindications"
+    )
+    return (
+        with_picture(Routine.objects.published())
+        .with_totals()
+        .prefetch_related(
+            "audiences",
+            "tools",
+            "contraindications",
+            "benefits",
+            Prefetch("steps", queryset=steps),
+        )
+    )

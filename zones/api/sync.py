@@ -1,0 +1,127 @@
+"""The foot map's part of the offline catalogue (see footcare.api.sync)."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from rest_framework import serializers
+
+from footcare.api.sync import ItemPaths, SyncResource, loader
+from zones.api.lean import LeanBodyPartSerializer, LeanSourceSerializer, LeanZoneSerializer
+from zones.api.serializers import (
+    AreaSerializer,
+    BodyPartSerializer,
+    LandmarkSerializer,
+    ZoneDetailSerializer,
+)
+from zones.models import Area, BodyPart, FootOutline, FootSide, Landmark, Source, View, Zone
+from zones.querysets import body_part_queryset, zone_detail_queryset
+
+
+class FootOutlineSerializer(serializers.Serializer):
+    """One view's outline and landmark lines, on the right foot (mirror x for the left)."""
+
+    view = serializers.ChoiceField(choices=View.choices)
+    aspect_ratio = serializers.FloatField()
+    outline = serializers.ListField(child=serializers.ListField(child=serializers.FloatField()))
+    landmarks = LandmarkSerializer(many=True)
+
+
+def _only(queryset: QuerySet[Any], slugs: Sequence[str] | None, field: str = "slug") -> Any:
+    return queryset if slugs is None else queryset.filter(**{f"{field}__in": slugs})
+
+
+def load_zones(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    return ZoneDetailSerializer(
+        _only(zone_detail_queryset(), slugs), many=True, context=context
+    ).data  # type: ignore[return-value]
+
+
+def load_body_parts(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    return BodyPartSerializer(_only(body_part_queryset(), slugs), many=True, context=context).data  # type: ignore[return-value]
+
+
+def load_foot_maps(views: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
+    landmarks: dict[str, list[dict[str, Any]]] = {}
+    for landmark in _only(Landmark.objects.all(), views, "view"):
+        landmarks.setdefault(landmark.view, []).append(
+            {"slug": landmark.slug, "name": landmark.name, "points": landmark.points}
+        )
+    return [
+        {
+            "view": outline.view,
+            "aspect_ratio": outline.aspect_ratio,
+            "outline": outline.points,
+            "landmarks": landmarks.get(outline.view, []),
+        }
+        for outline in _only(FootOutline.objects.all(), views, "view")
+    ]
+
+
+def paths_of(route: str, rows: Callable[[], QuerySet[Any]]) -> Callable[[], ItemPaths]:
+    """The list and every detail path of a router-registered resource, for ``rows()``."""
+
+    def paths() -> ItemPaths:
+        slugs = rows().values_list("slug", flat=True)
+        return {None: [reverse(f"v1:{route}-list")]} | {
+            slug: [reverse(f"v1:{route}-detail", args=[slug])] for slug in slugs
+        }
+
+    return paths
+
+
+def foot_map_paths() -> ItemPaths:
+    views = FootOutline.objects.values_list("view", flat=True)
+    return {
+        view: [
+            f"{reverse(name)}?foot={foot}&view={view}"
+            for name in ("v1:foot-map", "v1:foot-map-svg")
+            for foot in FootSide.values
+        ]
+        for view in views
+    }
+
+
+# Outlines embed nothing: the same in both syncs.
+FOOT_MAPS = SyncResource(
+    "foot_map",
+    "foot_maps",
+    FootOutlineSerializer,
+    load_foot_maps,
+    key="view",
+    paths=foot_map_paths,
+    # The foot-map endpoints draw the zones and name their body parts.
+    shows=lambda path: ("zone", "body_part"),
+)
+
+RESOURCES = [
+    SyncResource(
+        "zone", "zones", ZoneDetailSerializer, load_zones, paths=paths_of("zone", Zone.objects.all)
+    ),
+    SyncResource(
+        "body_part",
+        "body_parts",
+        BodyPartSerializer,
+        load_body_parts,
+        paths=paths_of("body-part", BodyPart.objects.all),
+    ),
+    FOOT_MAPS,
+]
+
+LEAN_RESOURCES = [
+    SyncResource(
+        "zone", "zones", LeanZoneSerializer, loader(zone_detail_queryset, LeanZoneSerializer)
+    ),
+    SyncResource(
+        "body_part",
+        "body_parts",
+        LeanBodyPartSerializer,
+        loader(BodyPart.objects.all, LeanBodyPartSerializer),
+    ),
+    FOOT_MAPS,
+    SyncResource("area", "areas", AreaSerializer, loader(Area.objects.all, AreaSerializer)),
+    SyncResource(
+        "source", "sources", LeanSourceSerializer, loader(Source.objects.all, LeanSourceSerializer)
+    ),
+]

@@ -1,0 +1,192 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.cache import patch_vary_headers
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN, is_slug
+from footcare.api.rendering import ORJSONRenderer
+from footcare.api.viewsets import FieldSelectionMixin, FollowsRenamesMixin
+from zones.api import examples
+from zones.api.examples import example
+from zones.api.filters import BodyPartFilter, ZoneFilter
+from zones.api.renderers import FootMapSVGRenderer
+from zones.api.serializers import (
+    BodyPartSerializer,
+    FootMapSerializer,
+    ZoneDetailSerializer,
+    ZoneListSerializer,
+)
+from zones.foot_map import build_foot_map
+from zones.models import FootSide, View, Zone
+from zones.querysets import body_part_queryset, zone_detail_queryset
+
+TAG = "Foot map"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List reflex zones",
+        description=(
+            "Reflex zones of both feet, compact. Filter by foot, view, region, sensitivity, "
+            "body part, body system or longitudinal zone; search names of zones and body parts."
+        ),
+        tags=[TAG],
+        examples=[example("Zones", examples.ZONE_ITEM)],
+    ),
+    retrieve=extend_schema(
+        summary="Get a reflex zone",
+        description=(
+            "One zone with its body parts, pressure limits, hints, sources and its polygons on "
+            "each view (right-foot coordinates). Skin signs are a traditional belief, never a "
+            "diagnosis."
+        ),
+        tags=[TAG],
+        examples=[example("The liver zone", examples.ZONE_DETAIL)],
+    ),
+)
+class ZoneViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filterset_class = ZoneFilter
+    search_fields = ["name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
+    ordering_fields = ["position", "slug", "name", "sensitivity", "max_pressure"]
+
+    def get_queryset(self) -> QuerySet[Zone]:
+        if self.action == "retrieve":
+            return zone_detail_queryset()
+        return Zone.objects.prefetch_related("body_parts", "shapes")
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        return ZoneDetailSerializer if self.action == "retrieve" else ZoneListSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List body parts",
+        description="Body parts with the zones that reflect them and on which foot.",
+        tags=[TAG],
+        examples=[example("Body parts", examples.BODY_PART)],
+    ),
+    retrieve=extend_schema(
+        summary="Get a body part",
+        description="Where to press for this body part: its zones, feet and views.",
+        tags=[TAG],
+        examples=[example("The sinuses", examples.BODY_PART)],
+    ),
+)
+class BodyPartViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    queryset = body_part_queryset()
+    serializer_class = BodyPartSerializer
+    lookup_field = "slug"
+    filterset_class = BodyPartFilter
+    search_fields = ["name_en", "name_ru"]
+    ordering_fields = ["slug", "name", "system"]
+
+
+MAX_HIGHLIGHTED = 50
+
+
+class FootMapParams(serializers.Serializer):
+    foot = serializers.ChoiceField(choices=FootSide.choices, help_text="Which foot.")
+    view = serializers.ChoiceField(choices=View.choices, help_text="Which side of the foot.")
+    highlight = serializers.CharField(required=False)
+
+    def validate_highlight(self, value: str) -> frozenset[str]:
+        slugs = value.split(",")
+        well_formed = all(is_slug(slug) for slug in slugs)
+        if len(slugs) > MAX_HIGHLIGHTED or not well_formed:
+            raise serializers.ValidationError(
+                f"Give up to {MAX_HIGHLIGHTED} zone slugs, separated by commas."
+            )
+        return frozenset(slugs)
+
+
+# The schema of ``highlight``: written out, as a list the contract can state exactly.
+HIGHLIGHT_PARAMETER = OpenApiParameter(
+    "highlight",
+    {
+        "type": "array",
+        "items": {"type": "string", "pattern": SLUG_PATTERN, "maxLength": SLUG_MAX_LENGTH},
+        "minItems": 1,
+        "maxItems": MAX_HIGHLIGHTED,
+    },
+    style="form",
+    explode=False,
+    description="Zones to draw so that they stand out (a step's zones: where to press now), "
+    "by slug, comma-separated. Zones not on this foot and view are left out; each zone says "
+    "`highlighted`.",
+)
+
+
+SVG_EXAMPLE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 420.0 1000" role="img">'
+    '<title>left foot, plantar view</title><path class="zone" id="zone-spleen" d="M …"/></svg>'
+)
+FOOT_MAP_DESCRIPTION = (
+    "The outline, the landmark lines (diaphragm line, waistline, heel line) and every zone "
+    "of one foot seen from one side, ready to draw. Coordinates run from 0 to 1 from the top "
+    "left; the left foot is the mirror image of the right."
+)
+
+
+class FootMapView(APIView):
+    """The foot map of one foot and view, as JSON or as an SVG picture."""
+
+    renderer_classes = [ORJSONRenderer, FootMapSVGRenderer]
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ["Accept"])  # JSON or SVG, as the client asks
+        return response
+
+    @extend_schema(
+        summary="Draw a foot",
+        description=FOOT_MAP_DESCRIPTION
+        + " Send `Accept: image/svg+xml` (or use `/foot-map.svg`) for a picture.",
+        parameters=[FootMapParams, HIGHLIGHT_PARAMETER],
+        responses={
+            (200, "application/json"): FootMapSerializer,
+            (200, "image/svg+xml"): OpenApiResponse(
+                OpenApiTypes.STR, description="The same map as an SVG document."
+            ),
+        },
+        examples=[example("The left sole (shortened)", examples.FOOT_MAP)],
+        tags=[TAG],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        params = FootMapParams(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        chosen = dict(params.validated_data)
+        highlight = chosen.pop("highlight", frozenset())
+        foot_map = build_foot_map(**chosen)
+        return Response(FootMapSerializer(foot_map, context={"highlight": highlight}).data)
+
+
+class FootMapSVGView(FootMapView):
+    """The foot map as an SVG picture."""
+
+    renderer_classes = [FootMapSVGRenderer]
+    # OPTIONS would describe the view in a dictionary, which an SVG renderer cannot draw.
+    http_method_names = ["get", "head"]
+
+    @extend_schema(
+        summary="Draw a foot as SVG",
+        description=FOOT_MAP_DESCRIPTION + " One `<path>` per zone, with its name as title.",
+        parameters=[FootMapParams, HIGHLIGHT_PARAMETER],
+        responses={(200, "image/svg+xml"): OpenApiTypes.STR},
+        examples=[example("An SVG picture (shortened)", SVG_EXAMPLE, "image/svg+xml")],
+        tags=[TAG],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)

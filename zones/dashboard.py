@@ -1,9 +1,0 @@
-"""The foot map's part of the editors' dashboard (see footcare.dashboard): how many zones and
-body parts there are."""
-
-from footcare.dashboard import Tally, Viewer, tally_of
-from zones.models import BodyPart, Zone
-
-
-def tallies(viewer: Viewer) -> list[Tally]:
-    return [tally_of(viewer, model) for model in (Zone, BodyPart) if viewer.can_view(model)]
