@@ -63,7 +63,7 @@ def test_a_change_that_cannot_be_published_takes_the_tree_out_of_service(directo
 
     edit_calm("Calm, edited")
     with monkeypatch.context() as patched:
-        patched.setattr(publishing_watcher, "publish", disk_full)
+        patched.setattr(publishing_watcher, "write_tree", disk_full)
         watcher.look()
     assert not serving(directory)
     assert "No space left on device" in recorder.warnings[-1]
@@ -89,7 +89,7 @@ def test_a_failure_once_what_changed_is_live_leaves_the_current_tree(directory, 
     state = tree_state(directory)
     assert state is not None and not state.complete
 
-    monkeypatch.setattr(publishing_watcher, "publish", disk_full)
+    monkeypatch.setattr(publishing_watcher, "write_tree", disk_full)
     watcher.look()  # the full syncs fail
     assert serving(directory)
     assert "stays" in recorder.warnings[-1]
@@ -121,7 +121,7 @@ def test_a_tree_withdrawn_for_a_failure_stays_withdrawn_while_the_database_is_aw
     watcher.look()
     edit_calm("Calm, edited")
     with monkeypatch.context() as patched:
-        patched.setattr(publishing_watcher, "publish", disk_full)
+        patched.setattr(publishing_watcher, "write_tree", disk_full)
         watcher.look()  # saw the edit, could not publish it: withdrawn already
     monkeypatch.setattr(publishing_watcher, "version", database_away)
     watcher.look()
@@ -155,7 +155,7 @@ def test_looks_space_out_while_the_tree_is_withdrawn_and_keep_the_pace_otherwise
 
     edit_calm("Calm, edited")
     with monkeypatch.context() as patched:
-        patched.setattr(publishing_watcher, "publish", disk_full)
+        patched.setattr(publishing_watcher, "write_tree", disk_full)
         waits = []
         for _ in range(10):
             watcher.look()

@@ -23,17 +23,20 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language
 
 from footcare.api.contract import CONTRACT
-from footcare.api.encodings import Encoding, etag_variant, same_entity, wanted_encoding
+from footcare.api.encodings import Encoding, compressed, etag_variant, same_entity, wanted_encoding
 from footcare.api.language import FALLBACK_HEADER
+from footcare.api.origin import link_origin
 from footcare.api.shared_cache import breaker
+from footcare.content.journal import Version
 
 STORED_HEADERS = (
     "Cache-Control",
@@ -188,6 +191,48 @@ def entity_tag(body: bytes) -> str:
 
 
 _exits_when_done: ContextVar[bool] = ContextVar("exits_when_done", default=False)
+
+
+def key_for(request: HttpRequest, media_type: str, current: Version) -> str:
+    """What the answer depends on, each in the form it takes after negotiation, so that
+    requests that get the same bytes share them: the path and query, the language chosen,
+    the media type chosen and the origin of its links. Not the content coding: every coding
+    is stored with the answer and chosen as it is sent."""
+    # The raw query string, in a stable order: parsing it into a QueryDict would cost more
+    # than the rest of a hit. The time of the change is part of the version so that a
+    # database restored to an older position can never meet bytes stored before it; the
+    # compaction point, so that an answer to a sync token ends when the token does.
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    raw = f"{request.path}?{query}|{get_language()}|{media_type}|{link_origin(request)}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    return f"repr:{FORMAT}:{current.position}.{current.changed}.{current.compacted}:{digest}"
+
+
+def store(response: HttpResponse, key: str, current: Version) -> Representation:
+    """The answer as kept: bytes, compressed copies, validators and headers."""
+    body = response.content
+    stored = {
+        "body": body,
+        "gzip": compressed(body, "gzip"),
+        "br": compressed(body, "br"),
+        "etag": entity_tag(body),
+        "last_modified": current.changed,
+        "headers": {name: response[name] for name in STORED_HEADERS if name in response},
+    }
+    breaker.run(lambda: cache.set(key, stored, timeout=settings.API_REPRESENTATION_TIMEOUT))
+    representation = Representation(stored)
+    recent.put(key, representation)
+    return representation
+
+
+def stored_answer(key: str) -> Representation | None:
+    representation = recent.get(key)
+    if representation is None:
+        stored = breaker.run(lambda: cache.get(key))
+        if stored is not None:
+            representation = Representation(stored)
+            recent.put(key, representation)
+    return representation
 
 
 def cache_outlives_process() -> bool:

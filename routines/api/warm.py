@@ -4,11 +4,15 @@ from typing import Any
 
 from django.urls import reverse
 
-from footcare.api.response_cache import warm
 from routines.models import Routine, published
 
 
 def store_answers(sender: type[Routine], routine: Routine, **kwargs: Any) -> None:
+    # Imported when a routine is published, not when the app starts: the response cache
+    # reads the contract and the release on import, which commands such as makemessages
+    # have no need of.
+    from footcare.api.response_cache import warm
+
     warm([reverse("v1:routine-list"), reverse("v1:routine-detail", args=[routine.slug])])
 
 
