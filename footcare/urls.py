@@ -1,4 +1,7 @@
-"""The only module that knows every app: admin, API v1 (routes, schema, docs), health probes."""
+"""The site's routes: admin, API v1 (the apps' routes, schema, docs), health probes.
+
+It names no app: each app gives its API routes (``AppHooks.api_urlconfs``).
+"""
 
 from django.contrib import admin
 from django.templatetags.static import static
@@ -17,13 +20,14 @@ from footcare.api.views.index import ApiIndexView
 from footcare.api.views.pictures import serve_picture
 from footcare.api.views.redoc import serve_redoc_bundle
 from footcare.api.views.sync import LeanSyncView, SyncView
+from footcare.hooks import AppHooks, contributions
 
 lazy_static = lazy(static, str)
 
 v1_patterns: list[URLPattern | URLResolver] = [
     path("", ApiIndexView.as_view(), name="index"),
-    path("", include("zones.api.urls")),
-    path("", include("routines.api.urls")),
+    # Each app's routes, in app order: the order of the contract's paths.
+    *(path("", include(urlconf)) for urlconf in contributions(AppHooks.api_urlconfs)),
     path("sync/", SyncView.as_view(), name="sync"),
     path("sync/lean/", LeanSyncView.as_view(), name="lean-sync"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -8,11 +8,15 @@ from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.admin.dashboard import Listing, Tally, Viewer
+    from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
 
 
 class RoutinesConfig(ContentPackApp, AppConfig):
-    """Benefits, techniques, contraindications and guided routines of timed steps."""
+    """Benefits, techniques, contraindications and guided routines of timed steps.
+
+    Its methods below ``ready()`` are hooks: ``footcare.hooks.AppHooks`` says who calls each.
+    """
 
     name = "routines"
     verbose_name = _("Routines")
@@ -28,6 +32,14 @@ class RoutinesConfig(ContentPackApp, AppConfig):
         warm.connect()
         history.connect()
         post_migrate.connect(grant_editors_content_permissions, sender=self)
+
+    def api_urlconfs(self) -> list[str]:
+        return ["routines.api.urls"]
+
+    def index_links(self) -> list["IndexLink"]:
+        from routines.api.urls import INDEX_LINKS
+
+        return INDEX_LINKS
 
     def sync_resources(self) -> list["SyncResource"]:
         from routines.api.sync import RESOURCES

@@ -7,11 +7,15 @@ from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.admin.dashboard import Tally, Viewer
+    from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
 
 
 class ZonesConfig(ContentPackApp, AppConfig):
-    """The foot map: reflex zones of both feet and the body parts they are linked to."""
+    """The foot map: reflex zones of both feet and the body parts they are linked to.
+
+    Its methods below ``ready()`` are hooks: ``footcare.hooks.AppHooks`` says who calls each.
+    """
 
     name = "zones"
     verbose_name = _("Foot map")
@@ -21,6 +25,14 @@ class ZonesConfig(ContentPackApp, AppConfig):
 
         journal.connect()
         history.connect()
+
+    def api_urlconfs(self) -> list[str]:
+        return ["zones.api.urls"]
+
+    def index_links(self) -> list["IndexLink"]:
+        from zones.api.urls import INDEX_LINKS
+
+        return INDEX_LINKS
 
     def sync_resources(self) -> list["SyncResource"]:
         from zones.api.sync import RESOURCES

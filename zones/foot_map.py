@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from zones.geometry import mirror_polygons
-from zones.models import Foot, FootOutline, Landmark, Zone, ZoneShape
+from zones.models import Foot, FootOutline, Landmark, Pressure, Zone, ZoneShape
 
 
 @dataclass
@@ -57,3 +57,37 @@ def build_foot_map(*, foot: str, view: str) -> FootMap:
         landmarks=landmarks,
         zones=[MapZone(shape.zone, place(shape.polygons)) for shape in shapes],
     )
+
+
+def pressure(value: int) -> dict[str, Any]:
+    """A pressure as the API shows it: ``{"value": 2, "label": "light"}``."""
+    return {"value": value, "label": Pressure(value).key}
+
+
+def foot_map_data(foot_map: FootMap, highlight: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """``foot_map`` as the API sends it (and the SVG drawing reads it), zones in ``highlight``
+    marked. Here rather than in the serializer: the admin's preview draws the same data and
+    may not import the API."""
+    return {
+        "foot": foot_map.foot,
+        "view": foot_map.view,
+        "aspect_ratio": foot_map.aspect_ratio,
+        "outline": foot_map.outline,
+        "landmarks": [
+            {"slug": landmark.slug, "name": landmark.name, "points": points}
+            for landmark, points in foot_map.landmarks
+        ],
+        "zones": [
+            {
+                "id": str(item.zone.uuid),
+                "slug": item.zone.slug,
+                "name": item.zone.name,
+                "sensitivity": item.zone.sensitivity,
+                "recommended_pressure": pressure(item.zone.recommended_pressure),
+                "max_pressure": pressure(item.zone.max_pressure),
+                "polygons": item.polygons,
+                "highlighted": item.zone.slug in highlight,
+            }
+            for item in foot_map.zones
+        ],
+    }

@@ -1,6 +1,6 @@
 """The editors' dashboard on the admin's index: what there is, and what waits for them.
 
-Apps take part through their AppConfig, as they do for sync (``footcare.api.sync``):
+Apps take part through two hooks of their AppConfig (``footcare.hooks.AppHooks``):
 
 - ``dashboard_tallies(viewer)`` returns ``Tally`` entries: how many items of a kind there are;
 - ``dashboard_listings(viewer)`` returns ``Listing`` entries: items that wait for an editor
@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 from footcare.content import translations
 from footcare.content.findings import last_check
 from footcare.content.fingerprints import pack_item_kinds
+from footcare.hooks import AppHooks, contributions
 
 # How many items a list shows before it says how many more there are.
 LIST_LIMIT = 10
@@ -193,8 +194,8 @@ def build(request: HttpRequest, site: AdminSite) -> Dashboard:
     """The dashboard as ``request``'s user may see it."""
     viewer = Viewer(request, site)
     return Dashboard(
-        tallies=_contributed(viewer, "dashboard_tallies"),
-        listings=[*_contributed(viewer, "dashboard_listings"), *rule_findings(viewer)],
+        tallies=contributions(AppHooks.dashboard_tallies, viewer),
+        listings=[*contributions(AppHooks.dashboard_listings, viewer), *rule_findings(viewer)],
         translations=translation_report(viewer),
         changes=last_changes(viewer),
     )
@@ -275,16 +276,6 @@ def _more_findings(count: int) -> str:
     return ngettext("and %(count)d more finding", "and %(count)d more findings", count) % {
         "count": count
     }
-
-
-def _contributed(viewer: Viewer, hook: str) -> list[Any]:
-    """What every app's AppConfig ``hook`` gives, in the order of INSTALLED_APPS."""
-    return [
-        part
-        for config in apps.get_app_configs()
-        if hasattr(config, hook)
-        for part in getattr(config, hook)(viewer)
-    ]
 
 
 def tally_of(viewer: Viewer, model: type[Model]) -> Tally:

@@ -7,17 +7,19 @@ Two answers share tokens (signed journal positions, ``footcare.content.sync``):
 - ``/sync/lean/`` sends each item once, in its own collection, and refers to others by
   ``id``, so one edit of a zone is that zone. A rename is an upsert with the same id.
 
-Apps take part by giving their AppConfig ``sync_resources()`` and ``lean_sync_resources()``
-methods returning ``SyncResource`` entries; this module knows no app.
+Apps take part through two hooks of their AppConfig (``footcare.hooks.AppHooks``),
+``sync_resources()`` and ``lean_sync_resources()``, returning ``SyncResource`` entries; this
+module knows no app.
 """
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.db.models import QuerySet
 from rest_framework import exceptions, serializers
+
+from footcare.hooks import AppHooks, contributions
 
 FULL_SYNC_REQUIRED = "urn:footcare:problem:full-sync-required"
 
@@ -67,18 +69,9 @@ def loader(
 
 def sync_resources() -> list[SyncResource]:
     """What ``/sync/`` sends: items with copies of what they embed."""
-    return _registered("sync_resources")
+    return contributions(AppHooks.sync_resources)
 
 
 def lean_sync_resources() -> list[SyncResource]:
     """What ``/sync/lean/`` sends: each item once, others by id."""
-    return _registered("lean_sync_resources")
-
-
-def _registered(method: str) -> list[SyncResource]:
-    return [
-        resource
-        for config in apps.get_app_configs()
-        if hasattr(config, method)
-        for resource in getattr(config, method)()
-    ]
+    return contributions(AppHooks.lean_sync_resources)

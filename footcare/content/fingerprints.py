@@ -24,8 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.apps import apps
 from django.db import models
+
+from footcare.hooks import AppHooks, contributions
 
 Form = Callable[[Any], dict[str, Any]]
 Fingerprint = dict[str, str]
@@ -66,12 +67,7 @@ def edited_fields(recorded: Fingerprint, now: Fingerprint) -> list[str]:
 
 def pack_item_kinds() -> dict[type[models.Model], PackItemKind]:
     """Every app's ``PACK_ITEMS``, by model, in the order of INSTALLED_APPS."""
-    return {
-        kind.model: kind
-        for config in apps.get_app_configs()
-        if hasattr(config, "content_pack_items")
-        for kind in config.content_pack_items()
-    }
+    return {kind.model: kind for kind in contributions(AppHooks.content_pack_items)}
 
 
 def resource(model: type[models.Model]) -> str:

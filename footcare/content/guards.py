@@ -49,6 +49,40 @@ class UnsafeChange(ValidationError):
     """A change that would break a safety rule; its messages name what would break."""
 
 
+class GuardedModel(models.Model):
+    """A content model the safety guards judge whatever writes it.
+
+    A save or delete is one change of its own (``deferred``): the guards judge the row once
+    it is complete, inside the writer's transaction, so a refusal rolls it all back.
+    ``clean()`` asks the same guards first, for forms to show their problems.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with deferred():  # the guards judge the saved row once the save is complete
+            super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        with deferred():
+            return super().delete(*args, **kwargs)
+
+    def clean(self) -> None:
+        problems = problems_if_saved(self)
+        if problems:
+            raise ValidationError(problems)
+
+
+def guards_of(model: type[models.Model]) -> dict[str, list[Callable[..., list[str]]]]:
+    """The checks registered for ``model``, by what they judge (``manage.py explain_model``)."""
+    return {
+        "saves": list(_save_checks.get(model, [])),
+        "changes": list(_change_checks.get(model, [])),
+        "deletes": list(_delete_checks.get(model, [])),
+    }
+
+
 def guard_saves(model: type[models.Model], check: Check) -> None:
     _judge_every_save(model)
     _save_checks.setdefault(model, []).append(check)

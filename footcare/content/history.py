@@ -13,8 +13,9 @@ models' saves, so it is journaled and judged by the safety guards like any edit.
 """
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import reversion
@@ -30,8 +31,8 @@ from reversion.revisions import _get_options
 
 from footcare.models import Picture
 
-Owner = Callable[[Any], models.Model | None]
-_owners: dict[type[models.Model], Owner] = {}
+# The foreign key that leads from a row to the row whose version it belongs to; None: itself.
+_owners: dict[type[models.Model], str | None] = {}
 _kept: dict[type[models.Model], tuple[str, ...]] = {}
 _local = threading.local()
 
@@ -40,15 +41,15 @@ def keep_history(
     model: type[models.Model],
     *,
     follow: tuple[str, ...] = (),
-    owner: Owner | None = None,
+    owner: str | None = None,
     restore_keeps: tuple[str, ...] = (),
 ) -> None:
     """Keep every saved version of ``model`` (with its parts, the ``follow`` relations).
 
     ``follow`` names reverse foreign keys: the rows that belong to this one (a routine's
-    steps), saved in each of its versions and restored with it. ``owner(row)`` names the row
-    whose version a change of ``row`` belongs to (the routine of a step); by default the row
-    itself. ``restore_keeps`` names fields that a restore leaves as they are, and that a
+    steps), saved in each of its versions and restored with it. ``owner`` names the foreign key
+    to the row whose version a change of a row belongs to (a step's ``routine``); by default
+    the row itself. ``restore_keeps`` names fields that a restore leaves as they are, and that a
     recovered row gets as a new one would (a routine's publication).
     """
     for name in follow:
@@ -56,11 +57,36 @@ def keep_history(
             raise ValueError(f"{model.__name__}.{name}: follow names the rows that belong to it")
     if not reversion.is_registered(model):
         reversion.register(model, follow=follow)
-    _owners[model] = owner or (lambda row: row)
+    if owner is not None and not model._meta.get_field(owner).many_to_one:
+        raise ValueError(f"{model.__name__}.{owner}: owner names a foreign key")
+    _owners[model] = owner
     _kept[model] = restore_keeps
     post_save.connect(_record_save, sender=model, weak=False)
     for field in model._meta.local_many_to_many:
         m2m_changed.connect(_record_links, sender=field.remote_field.through, weak=False)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """How a model's history is kept, as ``manage.py explain_model`` tells it."""
+
+    owner: type[models.Model]  # whose versions hold its rows (itself, or a step's routine)
+    follow: tuple[str, ...]  # the parts its own versions hold
+    restore_keeps: tuple[str, ...]  # what a restore leaves as it is
+
+
+def kept(model: type[models.Model]) -> Kept | None:
+    """How ``model``'s history is kept; None if it is not."""
+    if model not in _owners:
+        return None
+    name = _owners[model]
+    owner = model if name is None else model._meta.get_field(name).related_model
+    return Kept(owner, tuple(_get_options(model).follow), _kept[model])  # type: ignore[arg-type]
+
+
+def history_models() -> list[type[models.Model]]:
+    """Every model whose history is kept, in the order apps registered them."""
+    return list(_owners)
 
 
 @contextmanager
@@ -164,7 +190,8 @@ def _parts_now(row: models.Model) -> list[models.Model]:
 
 
 def _record(model: type[models.Model], row: Any) -> None:
-    owner = _owners[model](row)
+    name = _owners[model]
+    owner = row if name is None else getattr(row, name)
     if owner is None or owner.pk is None:
         return
     changed = getattr(_local, "changed", None)

@@ -21,12 +21,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, models, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from footcare.content.guards import check_later, deferred, problems_if_saved
+from footcare.content.guards import GuardedModel, check_later, deferred
 from footcare.content.identity import remember_former_slugs
 from footcare.models import Action, ContentChange, JournalCounter
 
@@ -166,9 +166,52 @@ Dependents = Callable[[Any], Iterable[Change]]
 _dependents: dict[type[models.Model], list[Dependents]] = {}
 
 
+@dataclass(frozen=True)
+class Registration:
+    """One registration with the journal, as ``manage.py explain_model`` tells it."""
+
+    how: str  # "tracked as", "shown by", "part of" or "links through <relation>"
+    resources: tuple[str, ...]  # the resources its entries may name
+    function: Callable[..., Any]  # what computes them
+
+
+_registrations: dict[type[models.Model], list[Registration]] = {}
+
+
 def tracked_models() -> list[type[models.Model]]:
     """Every model whose rows the journal follows (the completeness test reads this)."""
     return list(_tracked)
+
+
+def registrations(model: type[models.Model]) -> list[Registration]:
+    """What the journal records when ``model`` rows change, in the order it was registered."""
+    return list(_registrations.get(model, []))
+
+
+def _register(
+    models_: Iterable[type[models.Model]],
+    how: str,
+    resources: tuple[str, ...],
+    function: Callable[..., Iterable[Change]],
+) -> Callable[..., list[Change]]:
+    """Note the registration for ``explain_model``, and hold ``function`` to ``resources``:
+    an entry for a resource it does not declare is a mistake, refused at once, so what
+    ``explain_model`` prints stays what runs (the journal-completeness test writes through
+    every registration)."""
+    for model in models_:
+        _registrations.setdefault(model, []).append(Registration(how, resources, function))
+
+    def declared(*args: Any) -> list[Change]:
+        changes = list(function(*args))
+        undeclared = {change.resource for change in changes} - set(resources)
+        if undeclared:
+            raise ImproperlyConfigured(
+                f"{function.__module__}.{function.__qualname__} records {sorted(undeclared)}, "
+                f"which its registration does not declare (resources={resources})."
+            )
+        return changes
+
+    return declared
 
 
 def _stored(instance: models.Model) -> Any:
@@ -229,31 +272,18 @@ class JournaledQuerySet(models.QuerySet):
     delete.alters_data = True  # type: ignore[attr-defined]
 
 
-class JournaledModel(models.Model):
-    """A content model whose writes share one transaction with their journal entries and
-    keep the safety guards (``footcare.content.guards``).
+class JournaledModel(GuardedModel):
+    """A content model whose bulk writes reach the journal (``JournaledQuerySet``).
 
-    The journal's receivers run on ``post_save``/``post_delete``; wrapping the write in a
-    transaction means a failure in either, or a guard refusing the result, rolls back all.
+    Its saves and deletes reach the journal through the receivers ``track`` connects; what
+    this base adds is the queryset for the paths that send no signals. Those paths judge
+    what they wrote too, so it is a ``GuardedModel``: a journaled write is always judged.
     """
 
     objects = JournaledQuerySet.as_manager()
 
     class Meta:
         abstract = True
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        with deferred():  # the guards judge the saved row once the save is complete
-            super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        with deferred():
-            return super().delete(*args, **kwargs)
-
-    def clean(self) -> None:
-        problems = problems_if_saved(self)
-        if problems:
-            raise ValidationError(problems)
 
 
 def _connect(model: type[models.Model], tracker: Tracker) -> None:
@@ -289,13 +319,16 @@ def _connect(model: type[models.Model], tracker: Tracker) -> None:
     post_delete.connect(after_delete, sender=model, weak=False)
 
 
-def add_dependents(model: type[models.Model], dependents: Dependents) -> None:
+def add_dependents(
+    model: type[models.Model], dependents: Dependents, *, resources: tuple[str, ...]
+) -> None:
     """Also record ``dependents(instance)`` when a ``model`` row changes.
 
-    For resources that embed this one (a body part lists its zones; a routine its
+    For ``resources`` that embed this one (a body part lists its zones; a routine its
     techniques). Apps further down the dependency line add their own for models they import.
     """
-    _dependents.setdefault(model, []).append(dependents)
+    checked = _register([model], "shown by", resources, dependents)
+    _dependents.setdefault(model, []).append(checked)
 
 
 def _dependent_changes(instance: Any) -> list[Change]:
@@ -336,6 +369,7 @@ def track(
             new_dependents = _dependent_changes(row)
         return changes + _own_when_membership_changed(old_dependents, new_dependents)
 
+    _register([model], "tracked as", (resource,), after)
     _connect(model, Tracker(before, after))
 
 
@@ -359,12 +393,18 @@ def _own_when_membership_changed(before: list[Change], after: list[Change]) -> l
     ]
 
 
-def track_part(model: type[models.Model], changes: Callable[[Any], Iterable[Change]]) -> None:
-    """Journal ``model`` as part of other resources (a step of its routine, a zone's shape).
+def track_part(
+    model: type[models.Model],
+    changes: Callable[[Any], Iterable[Change]],
+    *,
+    resources: tuple[str, ...],
+) -> None:
+    """Journal ``model`` as part of other ``resources`` (a step of its routine, a zone's shape).
 
-    ``changes(row)`` names the resources that show the row; they are taken before the write
+    ``changes(row)`` names the items that show the row; they are taken before the write
     too, so that a delete (which removes the row's links first) still reaches them.
     """
+    changes = _register([model], "part of", resources, changes)
     _connect(
         model,
         Tracker(
@@ -375,15 +415,26 @@ def track_part(model: type[models.Model], changes: Callable[[Any], Iterable[Chan
 
 
 def on_m2m_change(
-    relation: Any, affected: Callable[[set[Any], set[Any]], Iterable[Change]]
+    relation: Any,
+    affected: Callable[[set[Any], set[Any]], Iterable[Change]],
+    *,
+    resources: tuple[str, ...],
 ) -> None:
     """Record ``affected(owner_pks, target_pks)`` whenever the many-to-many ``relation`` changes.
 
     ``relation`` is the descriptor (``Zone.body_parts``); changes made from either side count.
+    ``affected`` records entries of ``resources`` only.
     """
     through = relation.through
     forward_attr = relation.field.name
     reverse_attr = relation.rel.related_name
+    field = relation.field
+    affected = _register(
+        dict.fromkeys([field.model, field.related_model]),
+        f"links through {field.model.__name__}.{field.name}",
+        resources,
+        affected,
+    )
 
     def receiver(
         sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **_: Any

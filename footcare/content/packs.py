@@ -40,9 +40,8 @@ from footcare.content.fingerprints import (
     resource,
     rows_with_keys,
 )
-from footcare.content.guards import left_to_the_judge, written_by_this_change
+from footcare.content.guards import GuardedModel, left_to_the_judge, written_by_this_change
 from footcare.content.identity import Identified, natural_key, pack_id
-from footcare.content.journal import JournaledModel
 from footcare.models import PackItem
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -369,7 +368,7 @@ class PackLoader:
         fingerprints of the items it wrote. Raises ``ValidationError`` naming each item."""
         problems: list[str] = []
         for model, pk, label in dict.fromkeys(self._saved):
-            if model.clean is JournaledModel.clean:
+            if model.clean is GuardedModel.clean:
                 continue  # only the guards' rules, which judge the whole load when it ends
             row = model._default_manager.filter(pk=pk).first()
             if row is None:  # written, then removed by the pack (a step it no longer has)

@@ -1,13 +1,13 @@
 """Content rules: what ``manage.py check_content`` reports and the content tests assert.
 
-A rule is a function returning ``Violation``s; apps list theirs in a ``content_rules()``
-method of their AppConfig, as they list sync resources. The content core knows no app.
+A rule is a function returning ``Violation``s; apps list theirs with the ``content_rules()``
+hook of their AppConfig (``footcare.hooks.AppHooks``). The content core knows no app.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.apps import apps
+from footcare.hooks import AppHooks, contributions
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,7 @@ Rule = Callable[[], Iterable[Violation]]
 
 
 def content_rules() -> list[Rule]:
-    return [
-        rule
-        for config in apps.get_app_configs()
-        if hasattr(config, "content_rules")
-        for rule in config.content_rules()
-    ]
+    return contributions(AppHooks.content_rules)
 
 
 def violations(rules: Iterable[Rule] | None = None) -> list[Violation]:

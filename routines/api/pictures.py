@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from footcare.api.pictures import image
 from footcare.content.pictures import SVG_TYPE
 from routines.models import Routine
-from zones.api.serializers import FootMapSerializer
-from zones.foot_map import build_foot_map
+from zones.foot_map import build_foot_map, foot_map_data
 from zones.models import Foot, View
 from zones.svg import map_texts, render_foot_map
 
@@ -50,7 +49,7 @@ def render_routine_map(routine: Routine) -> str:
     foot = Foot.LEFT if feet == {Foot.LEFT} else Foot.RIGHT
     views = Counter(shape.view for zone in zones for shape in zone.shapes.all())
     view = max(View.values, key=lambda name: (views[name], name == View.PLANTAR))
-    data = FootMapSerializer(build_foot_map(foot=foot, view=view)).data
+    data = foot_map_data(build_foot_map(foot=foot, view=view))
     texts = map_texts(foot, view)
     texts["title"] = _("Where “%(title)s” works: %(map)s") % {
         "title": routine.title,

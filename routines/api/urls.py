@@ -1,6 +1,9 @@
+"""The routines' routes under ``/api/v1/``, and their links on the API's front door."""
+
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from footcare.api.index_links import IndexLink
 from routines.api.views import (
     AudienceViewSet,
     BenefitViewSet,
@@ -22,4 +25,18 @@ urlpatterns = [
     *router.urls,
     path("routines/<slug:slug>/map.svg", RoutineMapView.as_view(), name="routine-map"),
     path("safety/", SafetyView.as_view(), name="safety"),
+]
+
+# In the order a client would explore them.
+INDEX_LINKS = [
+    IndexLink("techniques", "v1:technique-list", "Massage techniques and how to do each."),
+    IndexLink(
+        "benefits", "v1:benefit-list", "Benefits of foot massage, with their evidence level."
+    ),
+    IndexLink(
+        "contraindications", "v1:contraindication-list", "When not to massage, or only gently."
+    ),
+    IndexLink("audiences", "v1:audience-list", "Who routines and benefits are meant for."),
+    IndexLink("routines", "v1:routine-list", "Guided routines of ordered, timed steps."),
+    IndexLink("safety", "v1:safety", "What to show before the first session."),
 ]

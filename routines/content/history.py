@@ -17,7 +17,7 @@ def connect() -> None:
     # is published is not history's to change: only Publish and Withdraw do, for those who
     # may (a restored routine keeps its publication; a recovered one comes back a draft).
     keep_history(Routine, follow=("steps",), restore_keeps=("status", "published_at"))
-    keep_history(Step, owner=lambda step: step.routine)
+    keep_history(Step, owner="routine")
     keep_history(Benefit)
     keep_history(Technique)
     keep_history(Contraindication)

@@ -75,14 +75,20 @@ def connect() -> None:
     add_dependents(
         Routine,
         lambda routine: refreshed("benefit", routine.benefits.values_list("slug", flat=True)),
+        resources=("benefit",),
     )
-    add_dependents(Benefit, lambda benefit: refreshed("routine", _published(benefit.routines)))
+    add_dependents(
+        Benefit,
+        lambda benefit: refreshed("routine", _published(benefit.routines)),
+        resources=("routine",),
+    )
     add_dependents(
         Contraindication,
         lambda item: (
             refreshed("routine", _showing(item))
             + (SAFETY_COPY if item.applies_to_every_routine else [])
         ),
+        resources=("routine", "safety"),
     )
     add_dependents(
         Technique,
@@ -96,6 +102,7 @@ def connect() -> None:
             )
             + _in_safety_screen(technique.contraindications)
         ),
+        resources=("routine", "contraindication", "safety"),
     )
     add_dependents(
         Zone,
@@ -105,13 +112,17 @@ def connect() -> None:
             + refreshed("contraindication", zone.contraindications.values_list("slug", flat=True))
             + _in_safety_screen(zone.contraindications)
         ),
+        resources=("routine", "benefit", "contraindication", "safety"),
     )
-    add_dependents(Tool, lambda tool: refreshed("routine", _published(tool.routines)))
+    add_dependents(
+        Tool, lambda tool: refreshed("routine", _published(tool.routines)), resources=("routine",)
+    )
     add_dependents(
         Area,
         lambda area: refreshed(
             "routine", _published(Routine.objects.filter(steps__area=area).distinct())
         ),
+        resources=("routine",),
     )
     add_dependents(
         Audience,
@@ -119,6 +130,7 @@ def connect() -> None:
             refreshed("benefit", audience.benefits.values_list("slug", flat=True))
             + refreshed("routine", _published(audience.routines))
         ),
+        resources=("benefit", "routine"),
     )
     add_dependents(
         Source,
@@ -127,22 +139,29 @@ def connect() -> None:
             + refreshed("contraindication", source.contraindications.values_list("slug", flat=True))
             + _in_safety_screen(source.contraindications)
         ),
+        resources=("benefit", "contraindication", "safety"),
     )
     track(SafetyScreen, "safety", key=lambda screen: "safety")
-    track_part(PressureLevel, lambda level: SAFETY)
-    track_part(Step, _step_changes)
+    track_part(PressureLevel, lambda level: SAFETY, resources=("safety",))
+    track_part(Step, _step_changes, resources=("routine",))
 
-    on_m2m_change(Routine.benefits, _routine_changes)
-    on_m2m_change(Routine.audiences, lambda routines, _: _routine_changes(routines))
-    on_m2m_change(Routine.contraindications, lambda routines, _: _routine_changes(routines))
-    on_m2m_change(Routine.tools, lambda routines, _: _routine_changes(routines))
+    on_m2m_change(Routine.benefits, _routine_changes, resources=("routine", "benefit"))
+    for routine_relation in (Routine.audiences, Routine.contraindications, Routine.tools):
+        on_m2m_change(
+            routine_relation,
+            lambda routines, _: _routine_changes(routines),
+            resources=("routine",),
+        )
     on_m2m_change(
         Step.zones,
         lambda steps, _: _routine_changes(Step.objects.filter(pk__in=steps).values("routine")),
+        resources=("routine",),
     )
     for relation in (Benefit.audiences, Benefit.sources, Benefit.zones):
         on_m2m_change(
-            relation, lambda benefits, _: upserted("benefit", slugs_by_pk(Benefit, benefits))
+            relation,
+            lambda benefits, _: upserted("benefit", slugs_by_pk(Benefit, benefits)),
+            resources=("benefit",),
         )
     on_m2m_change(
         Contraindication.sources,
@@ -150,6 +169,7 @@ def connect() -> None:
             upserted("contraindication", slugs_by_pk(Contraindication, items))
             + _in_safety_screen(Contraindication.objects.filter(pk__in=items))
         ),
+        resources=("contraindication", "safety"),
     )
     # A step keeps to the limits of the zones its zones overlap; the zone pages list them.
     on_m2m_change(
@@ -161,6 +181,7 @@ def connect() -> None:
                 _published(Routine.objects.filter(steps__zones__in={*zones, *others}).distinct()),
             )
         ),
+        resources=("zone", "routine"),
     )
     # A routine lists the contraindications of the zones and techniques its steps use.
     on_m2m_change(
@@ -170,6 +191,7 @@ def connect() -> None:
             + upserted("routine", _published(Routine.objects.filter(steps__zones__in=zones)))
             + _in_safety_screen(Contraindication.objects.filter(pk__in=items))
         ),
+        resources=("contraindication", "routine", "safety"),
     )
     on_m2m_change(
         Contraindication.techniques,
@@ -180,4 +202,5 @@ def connect() -> None:
             )
             + _in_safety_screen(Contraindication.objects.filter(pk__in=items))
         ),
+        resources=("contraindication", "routine", "safety"),
     )

@@ -11,8 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.admin.base import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
-from zones.api.serializers import FootMapSerializer
-from zones.foot_map import build_foot_map
+from zones.foot_map import build_foot_map, foot_map_data
 from zones.geometry import mirror_polygons
 from zones.models import (
     Area,
@@ -54,7 +53,7 @@ def foot_map_svg(
     With ``editing``, that zone is drawn for the change form's live preview (see
     ``render_foot_map``), with ids of its own so that several maps can share the page.
     """
-    data = FootMapSerializer(build_foot_map(foot=foot, view=view)).data
+    data = foot_map_data(build_foot_map(foot=foot, view=view))
     texts = map_texts(foot, view)
     chosen = {highlight} if highlight else set()
     live = {} if editing is None else {"editing": str(editing.uuid), "ids": f"map-{foot}-{view}"}

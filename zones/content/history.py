@@ -6,4 +6,4 @@ from zones.models import Zone, ZoneShape
 
 def connect() -> None:
     keep_history(Zone, follow=("shapes",))
-    keep_history(ZoneShape, owner=lambda shape: shape.zone)
+    keep_history(ZoneShape, owner="zone")

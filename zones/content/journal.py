@@ -25,16 +25,24 @@ def connect() -> None:
     track(FootOutline, "foot_map", key=lambda outline: outline.view)
     track(Source, "source")
     track(Area, "area")
-    add_dependents(Zone, _its_body_parts)
+    add_dependents(Zone, _its_body_parts, resources=("body_part",))
     add_dependents(
-        BodyPart, lambda part: refreshed("zone", part.zones.values_list("slug", flat=True))
+        BodyPart,
+        lambda part: refreshed("zone", part.zones.values_list("slug", flat=True)),
+        resources=("zone",),
     )
     track_part(
-        ZoneShape, lambda shape: upserted("zone", [shape.zone.slug]) + _its_body_parts(shape.zone)
+        ZoneShape,
+        lambda shape: upserted("zone", [shape.zone.slug]) + _its_body_parts(shape.zone),
+        resources=("zone", "body_part"),
     )
-    track_part(Landmark, lambda landmark: upserted("foot_map", [landmark.view]))
+    track_part(
+        Landmark, lambda landmark: upserted("foot_map", [landmark.view]), resources=("foot_map",)
+    )
     add_dependents(
-        Source, lambda source: refreshed("zone", source.zones.values_list("slug", flat=True))
+        Source,
+        lambda source: refreshed("zone", source.zones.values_list("slug", flat=True)),
+        resources=("zone",),
     )
     on_m2m_change(
         Zone.body_parts,
@@ -42,5 +50,10 @@ def connect() -> None:
             upserted("zone", slugs_by_pk(Zone, zones))
             + refreshed("body_part", slugs_by_pk(BodyPart, parts))
         ),
+        resources=("zone", "body_part"),
     )
-    on_m2m_change(Zone.sources, lambda zones, _sources: upserted("zone", slugs_by_pk(Zone, zones)))
+    on_m2m_change(
+        Zone.sources,
+        lambda zones, _sources: upserted("zone", slugs_by_pk(Zone, zones)),
+        resources=("zone",),
+    )

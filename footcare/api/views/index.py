@@ -2,44 +2,35 @@
 
 from typing import Any
 
-from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-# (name, route name, what it is), in the order a client would explore them.
-RESOURCES = [
-    ("zones", "v1:zone-list", "Reflex zones of both feet, with pressure limits."),
-    ("body_parts", "v1:body-part-list", "Body parts and the zones charts link them to."),
-    ("foot_map", "v1:foot-map", "One foot seen from one side, ready to draw (JSON or SVG)."),
-    ("techniques", "v1:technique-list", "Massage techniques and how to do each."),
-    ("benefits", "v1:benefit-list", "Benefits of foot massage, with their evidence level."),
-    ("contraindications", "v1:contraindication-list", "When not to massage, or only gently."),
-    ("audiences", "v1:audience-list", "Who routines and benefits are meant for."),
-    ("routines", "v1:routine-list", "Guided routines of ordered, timed steps."),
-    ("safety", "v1:safety", "What to show before the first session."),
-    ("sync", "v1:sync", "The whole catalogue for offline use, then only changes."),
-    (
+from footcare.api.index_links import IndexLink
+from footcare.hooks import AppHooks, contributions
+
+# The core's own links, after the apps' (``AppHooks.index_links``), then the documents.
+SYNC_LINKS = [
+    IndexLink("sync", "v1:sync", "The whole catalogue for offline use, then only changes."),
+    IndexLink(
         "lean_sync",
         "v1:lean-sync",
         "The same, each item once and others by id: small deltas. For new apps.",
     ),
 ]
 DOCUMENTS = [
-    ("schema", "v1:schema", "The OpenAPI contract of this version."),
-    ("docs", "v1:docs", "The contract as Swagger UI."),
-    ("redoc", "v1:redoc", "The contract as Redoc."),
+    IndexLink("schema", "v1:schema", "The OpenAPI contract of this version."),
+    IndexLink("docs", "v1:docs", "The contract as Swagger UI."),
+    IndexLink("redoc", "v1:redoc", "The contract as Redoc."),
 ]
 
 
-# A link must lead somewhere that answers: the foot map needs a foot and a view.
-QUERIES = {"v1:foot-map": "?foot=left&view=plantar"}
-
-
-def _link(name: str, route: str, title: str) -> dict[str, str]:
-    return {"name": name, "href": reverse(route) + QUERIES.get(route, ""), "title": title}
+def resource_links() -> list[IndexLink]:
+    """Every collection, in the order a client would explore them: the apps' in app order
+    (the foot map before the routines drawn on it), then the syncs of them all."""
+    return [*contributions(AppHooks.index_links), *SYNC_LINKS]
 
 
 class LinkSerializer(serializers.Serializer):
@@ -68,10 +59,14 @@ class ApiIndexView(APIView):
                 value={
                     "version": "v1",
                     "resources": [
-                        {"name": "zones", "href": "/api/v1/zones/", "title": RESOURCES[0][2]}
+                        {
+                            "name": "zones",
+                            "href": "/api/v1/zones/",
+                            "title": resource_links()[0].title,
+                        }
                     ],
                     "documents": [
-                        {"name": "schema", "href": "/api/v1/schema/", "title": DOCUMENTS[0][2]}
+                        {"name": "schema", "href": "/api/v1/schema/", "title": DOCUMENTS[0].title}
                     ],
                 },
                 response_only=True,
@@ -82,7 +77,7 @@ class ApiIndexView(APIView):
     def get(self, request: Request) -> Response:
         body: dict[str, Any] = {
             "version": "v1",
-            "resources": [_link(*resource) for resource in RESOURCES],
-            "documents": [_link(*document) for document in DOCUMENTS],
+            "resources": [link.as_json() for link in resource_links()],
+            "documents": [link.as_json() for link in DOCUMENTS],
         }
         return Response(body)

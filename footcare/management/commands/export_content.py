@@ -1,10 +1,10 @@
 from pathlib import Path
 from typing import Any
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandParser
 
 from footcare.content.packs import write_pack
+from footcare.hooks import AppHooks, providers
 
 
 class Command(BaseCommand):
@@ -21,13 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("folder", type=Path, help="Where to write the pack.")
 
     def handle(self, *args: Any, folder: Path, **options: Any) -> None:
-        for config in apps.get_app_configs():
-            export = getattr(config, "export_content_pack", None)
-            if export is None:
-                continue
+        for config in providers(AppHooks.export_content_pack):
             target = folder / config.label
             for old in target.glob("*.yaml"):
                 old.unlink()  # a file the content no longer needs must not linger
-            documents = export()
+            documents = config.export_content_pack()
             write_pack(target, documents)
             self.stdout.write(f"{config.label}: {len(documents)} files in {target}")

@@ -2,7 +2,6 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
@@ -14,6 +13,7 @@ from footcare.content.guards import deferred, tolerating_what_was_there
 from footcare.content.history import revision_per_item
 from footcare.content.packs import KeptItem, PackLoader, made_by_an_earlier_release
 from footcare.content.rules import Violation, violations
+from footcare.hooks import AppHooks, providers
 
 
 class DryRun(Exception):
@@ -23,8 +23,8 @@ class DryRun(Exception):
 class Command(BaseCommand):
     """Load the content packs: add what is new, keep what editors changed.
 
-    Apps take part by giving their AppConfig a ``load_content_pack(loader, folder)`` method
-    and a ``content_pack`` folder (the shipped pack); they load in INSTALLED_APPS order, so
+    Apps take part through the ``load_content_pack(loader, folder)`` and ``content_pack``
+    hooks of their AppConfig (``footcare.hooks.AppHooks``); they load in INSTALLED_APPS order, so
     zones come before the routines that point at them. A pack item the database had before is
     left as it is, unless ``--overwrite``: then the items editors never changed are brought up
     to the pack, and the ones they changed or deleted are listed, untouched, with the content
@@ -75,9 +75,7 @@ class Command(BaseCommand):
         dry_run: bool,
         **options: Any,
     ) -> None:
-        configs: list[Any] = [
-            config for config in apps.get_app_configs() if hasattr(config, "load_content_pack")
-        ]
+        configs = providers(AppHooks.load_content_pack)
         if folder is not None and not folder.is_dir():
             raise CommandError(f"{folder} is not a folder.")
         loaders: list[tuple[Any, PackLoader]] = []
