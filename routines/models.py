@@ -60,7 +60,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Audience(CatalogueItem, Positioned):
+class Audience(CatalogueItem, Positioned, JournaledModel):
     """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -74,7 +74,7 @@ class Audience(CatalogueItem, Positioned):
         return self.name
 
 
-class Tool(CatalogueItem, Positioned):
+class Tool(CatalogueItem, Positioned, JournaledModel):
     """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -89,7 +89,7 @@ class Tool(CatalogueItem, Positioned):
         return self.name
 
 
-class Benefit(CatalogueItem, Positioned):
+class Benefit(CatalogueItem, Positioned, JournaledModel):
     """A benefit of foot massage, with how strong the evidence for it is."""
 
     title = models.CharField(_("title"), max_length=120)
@@ -122,7 +122,7 @@ class Benefit(CatalogueItem, Positioned):
         return self.title
 
 
-class Technique(CatalogueItem, Positioned):
+class Technique(CatalogueItem, Positioned, JournaledModel):
     """A massage movement (stroking, thumb walking, kneading …) and how to do it."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -162,7 +162,7 @@ class ContraindicationQuerySet(JournaledQuerySet):
         ).distinct()
 
 
-class Contraindication(CatalogueItem, Positioned):
+class Contraindication(CatalogueItem, Positioned, JournaledModel):
     """A condition under which the feet should not be massaged, or only with care.
 
     General ones (deep-vein thrombosis, a fracture, a gout flare …) apply to every routine;
@@ -248,7 +248,7 @@ class RoutineQuerySet(JournaledQuerySet):
         )
 
 
-class Routine(CatalogueItem):
+class Routine(CatalogueItem, JournaledModel):
     """A guided foot massage: ordered, timed steps, published when it is safe and ready.
 
     Its total duration is derived from the steps, never typed in.
@@ -414,7 +414,7 @@ def renumber_steps(routine_id: int) -> None:
             Step.objects.filter(pk=step_id).exclude(position=number).update(position=number)
 
 
-class Step(Identified, JournaledModel, Positioned):
+class Step(Identified, Positioned, JournaledModel):
     """One timed step of a routine: which foot, which zones, which technique, how hard.
 
     ``duration_seconds`` is the time of the whole step, all repetitions included: it is what
@@ -561,7 +561,7 @@ class Step(Identified, JournaledModel, Positioned):
         self.check_safety()
 
 
-class SafetyScreen(Stamped):
+class SafetyScreen(Stamped, JournaledModel):
     """What the app shows before the first session, and what every routine relies on.
 
     One row. The disclaimer says what reflexology is not; the screen introduces the questions
@@ -633,7 +633,7 @@ class SafetyScreen(Stamped):
         return []
 
 
-class PressureLevel(Stamped):
+class PressureLevel(Stamped, JournaledModel):
     """What each step of the 1–5 pressure scale feels like, in words a beginner can use."""
 
     level = models.PositiveSmallIntegerField(_("level"), choices=Pressure.choices, unique=True)

@@ -85,13 +85,18 @@ class Pressure(models.IntegerChoices):
 PRESSURE_LABELS = [pressure.key for pressure in Pressure]
 
 
+def pressure(value: int) -> dict[str, Any]:
+    """A pressure as the API and the foot map show it: ``{"value": 2, "label": "light"}``."""
+    return {"value": value, "label": Pressure(value).key}
+
+
 class Tradition(models.TextChoices):
     COMMON = "common", _("Common to most charts")
     WESTERN = "western", _("Western (Ingham) chart")
     CHINESE = "chinese", _("Chinese-style chart")
 
 
-class Source(CatalogueItem):
+class Source(CatalogueItem, JournaledModel):
     """A published reference that content cites (book, article, chart or web page).
 
     A reader must be able to follow it: it has a locator (a URL, a DOI or an ISBN), its exact
@@ -153,7 +158,7 @@ class Source(CatalogueItem):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
 
-class BodyPart(CatalogueItem):
+class BodyPart(CatalogueItem, JournaledModel):
     """A part of the body that reflexology charts link to one or more zones of the feet."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -174,7 +179,7 @@ longitudinal_zones_validator = RegexValidator(
 )
 
 
-class Zone(CatalogueItem):
+class Zone(CatalogueItem, JournaledModel):
     """A reflex zone of the feet: where it is, what it is linked to, and how hard to press.
 
     ``foot`` says which feet carry it: by the mirror rule the right foot maps the right half
@@ -294,7 +299,7 @@ class Zone(CatalogueItem):
         super().clean()  # the safety guards: published routines that this change would break
 
 
-class Area(CatalogueItem, Positioned):
+class Area(CatalogueItem, Positioned, JournaledModel):
     """A whole area of the foot that a step can work as one (the whole sole, the ankle).
 
     Strokes, wringing and circles work an area rather than single reflex zones; the area's
@@ -357,7 +362,7 @@ class ZoneShape(JournaledModel):
             raise ValidationError({"polygons": problems})
 
 
-class FootOutline(Stamped):
+class FootOutline(Stamped, JournaledModel):
     """The outline of the right foot seen from one view; zones are drawn on top of it."""
 
     view = models.CharField(_("view"), max_length=8, choices=View.choices, unique=True)
@@ -385,7 +390,7 @@ class FootOutline(Stamped):
             raise ValidationError({"aspect_ratio": _("Give a ratio between 0.1 and 10.")})
 
 
-class Landmark(Stamped):
+class Landmark(Stamped, JournaledModel):
     """A reference line on one view (diaphragm line, waistline, heel line)."""
 
     slug = models.SlugField(_("slug"), unique=True)

@@ -4,12 +4,12 @@ from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema
-from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from footcare.api.documentation import documented, example
+from footcare.api.rendering import SVGRenderer
 from footcare.api.viewsets import CatalogueViewSet
 from footcare.content.pictures import with_picture
 from routines.api import examples
@@ -155,19 +155,6 @@ class SafetyView(APIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(SafetyScreenSerializer(safety_screen()).data)
-
-
-class SVGRenderer(BaseRenderer):
-    """Passes an SVG document (a string) through."""
-
-    media_type = "image/svg+xml"
-    format = "svg"
-    charset = "utf-8"
-
-    def render(
-        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
-    ) -> bytes:
-        return str(data).encode()
 
 
 class RoutineMapView(APIView):

@@ -10,10 +10,10 @@ from zones.models import (
     Area,
     BodyPart,
     FootSide,
-    Pressure,
     Source,
     View,
     Zone,
+    pressure,
 )
 
 POINT_SCHEMA = {
@@ -25,11 +25,6 @@ POINT_SCHEMA = {
 }
 POLYGON_SCHEMA = {"type": "array", "items": POINT_SCHEMA, "minItems": 3}
 POLYGONS_SCHEMA = {"type": "array", "items": POLYGON_SCHEMA, "minItems": 1}
-
-
-def pressure(value: int) -> dict[str, Any]:
-    """A pressure as the API shows it: ``{"value": 2, "label": "light"}``."""
-    return {"value": value, "label": Pressure(value).key}
 
 
 class PressureSerializer(serializers.Serializer):
@@ -256,27 +251,4 @@ class FootMapSerializer(serializers.Serializer):
     zones = FootMapZoneSerializer(many=True)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
-        highlight = self.context.get("highlight", frozenset())
-        return {
-            "foot": instance.foot,
-            "view": instance.view,
-            "aspect_ratio": instance.aspect_ratio,
-            "outline": instance.outline,
-            "landmarks": [
-                {"slug": landmark.slug, "name": landmark.name, "points": points}
-                for landmark, points in instance.landmarks
-            ],
-            "zones": [
-                {
-                    "id": str(item.zone.uuid),
-                    "slug": item.zone.slug,
-                    "name": item.zone.name,
-                    "sensitivity": item.zone.sensitivity,
-                    "recommended_pressure": pressure(item.zone.recommended_pressure),
-                    "max_pressure": pressure(item.zone.max_pressure),
-                    "polygons": item.polygons,
-                    "highlighted": item.zone.slug in highlight,
-                }
-                for item in instance.zones
-            ],
-        }
+        return instance.as_data(highlight=self.context.get("highlight", frozenset()))
