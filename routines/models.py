@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from footcare.content.catalogue import CatalogueItem, Positioned, Stamped
 from footcare.content.db import slugs_of
 from footcare.content.identity import Identified
 from footcare.content.journal import JournaledModel, JournaledQuerySet
@@ -59,13 +60,10 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Audience(Identified, JournaledModel):
+class Audience(CatalogueItem, Positioned, JournaledModel):
     """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=80)
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -76,14 +74,11 @@ class Audience(Identified, JournaledModel):
         return self.name
 
 
-class Tool(Identified, JournaledModel):
+class Tool(CatalogueItem, Positioned, JournaledModel):
     """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=80)
     description = models.TextField(_("description"), blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -94,10 +89,9 @@ class Tool(Identified, JournaledModel):
         return self.name
 
 
-class Benefit(Identified, JournaledModel):
+class Benefit(CatalogueItem, Positioned, JournaledModel):
     """A benefit of foot massage, with how strong the evidence for it is."""
 
-    slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=120)
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("text"))
@@ -118,8 +112,6 @@ class Benefit(Identified, JournaledModel):
     zones: "models.ManyToManyField[Zone, Any]" = models.ManyToManyField(
         Zone, related_name="benefits", blank=True, verbose_name=_("zones")
     )
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -130,10 +122,9 @@ class Benefit(Identified, JournaledModel):
         return self.title
 
 
-class Technique(Identified, JournaledModel):
+class Technique(CatalogueItem, Positioned, JournaledModel):
     """A massage movement (stroking, thumb walking, kneading …) and how to do it."""
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=80)
     how_to = models.TextField(_("how to do it"))
     picture = models.ForeignKey(
@@ -148,8 +139,6 @@ class Technique(Identified, JournaledModel):
         max_length=200,
         help_text=_("What the picture shows, in one sentence, for people who cannot see it."),
     )
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -173,14 +162,13 @@ class ContraindicationQuerySet(JournaledQuerySet):
         ).distinct()
 
 
-class Contraindication(Identified, JournaledModel):
+class Contraindication(CatalogueItem, Positioned, JournaledModel):
     """A condition under which the feet should not be massaged, or only with care.
 
     General ones (deep-vein thrombosis, a fracture, a gout flare …) apply to every routine;
     the others to the routines whose steps press their zones or use their techniques.
     """
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     severity = models.CharField(_("severity"), max_length=20, choices=Severity.choices)
     description = models.TextField(_("description"))
@@ -209,8 +197,6 @@ class Contraindication(Identified, JournaledModel):
     sources: "models.ManyToManyField[Source, Any]" = models.ManyToManyField(
         Source, related_name="contraindications", blank=True, verbose_name=_("sources")
     )
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ContraindicationQuerySet.as_manager()  # type: ignore[misc]
 
@@ -262,13 +248,12 @@ class RoutineQuerySet(JournaledQuerySet):
         )
 
 
-class Routine(Identified, JournaledModel):
+class Routine(CatalogueItem, JournaledModel):
     """A guided foot massage: ordered, timed steps, published when it is safe and ready.
 
     Its total duration is derived from the steps, never typed in.
     """
 
-    slug = models.SlugField(_("slug"), unique=True)
     title = models.CharField(_("title"), max_length=120)
     summary = models.CharField(_("summary"), max_length=300)
     introduction = models.TextField(_("introduction"), blank=True)
@@ -329,7 +314,6 @@ class Routine(Identified, JournaledModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     # The stubs see JournaledModel's manager as a class variable; this one only narrows it.
     objects = RoutineQuerySet.as_manager()  # type: ignore[misc]
@@ -430,7 +414,7 @@ def renumber_steps(routine_id: int) -> None:
             Step.objects.filter(pk=step_id).exclude(position=number).update(position=number)
 
 
-class Step(Identified, JournaledModel):
+class Step(Identified, Positioned, JournaledModel):
     """One timed step of a routine: which foot, which zones, which technique, how hard.
 
     ``duration_seconds`` is the time of the whole step, all repetitions included: it is what
@@ -440,7 +424,6 @@ class Step(Identified, JournaledModel):
     routine = models.ForeignKey(
         Routine, on_delete=models.CASCADE, related_name="steps", verbose_name=_("routine")
     )
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
     title = models.CharField(_("title"), max_length=120)
     instruction = models.TextField(_("instruction"))
     technique = models.ForeignKey(
@@ -578,7 +561,7 @@ class Step(Identified, JournaledModel):
         self.check_safety()
 
 
-class SafetyScreen(JournaledModel):
+class SafetyScreen(Stamped, JournaledModel):
     """What the app shows before the first session, and what every routine relies on.
 
     One row. The disclaimer says what reflexology is not; the screen introduces the questions
@@ -607,7 +590,6 @@ class SafetyScreen(JournaledModel):
     when_to_stop = models.TextField(
         _("when to stop"), help_text=_("Signs to stop at once, and when to see a doctor.")
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("safety screen")
@@ -651,14 +633,13 @@ class SafetyScreen(JournaledModel):
         return []
 
 
-class PressureLevel(JournaledModel):
+class PressureLevel(Stamped, JournaledModel):
     """What each step of the 1–5 pressure scale feels like, in words a beginner can use."""
 
     level = models.PositiveSmallIntegerField(_("level"), choices=Pressure.choices, unique=True)
     feels_like = models.TextField(
         _("feels like"), help_text=_("What this pressure feels like, and where to use it.")
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["level"]

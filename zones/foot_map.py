@@ -1,5 +1,11 @@
-"""The foot map of one foot and view, read once and shared by the API and the admin preview."""
+"""The foot map of one foot and view: read once, turned into plain values, drawn as SVG.
 
+One pipeline for the API's map (JSON or SVG), a routine's drawn picture and the admin's
+preview: ``build_foot_map`` reads it, ``FootMap.as_data`` gives the values the API serves,
+``draw_foot_map`` draws them.
+"""
+
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -7,7 +13,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from zones.geometry import mirror_polygons
-from zones.models import Foot, FootOutline, Landmark, Pressure, Zone, ZoneShape
+from zones.models import Foot, FootOutline, Landmark, Zone, ZoneShape, pressure
+from zones.svg import map_texts, render_foot_map
 
 
 @dataclass
@@ -24,6 +31,32 @@ class FootMap:
     outline: list[Any]
     landmarks: list[tuple[Landmark, list[Any]]] = field(default_factory=list)
     zones: list[MapZone] = field(default_factory=list)
+
+    def as_data(self, highlight: Collection[str] = frozenset()) -> dict[str, Any]:
+        """The map as plain values, as the API serves it; ``highlight`` names zones by slug."""
+        return {
+            "foot": self.foot,
+            "view": self.view,
+            "aspect_ratio": self.aspect_ratio,
+            "outline": self.outline,
+            "landmarks": [
+                {"slug": landmark.slug, "name": landmark.name, "points": points}
+                for landmark, points in self.landmarks
+            ],
+            "zones": [
+                {
+                    "id": str(item.zone.uuid),
+                    "slug": item.zone.slug,
+                    "name": item.zone.name,
+                    "sensitivity": item.zone.sensitivity,
+                    "recommended_pressure": pressure(item.zone.recommended_pressure),
+                    "max_pressure": pressure(item.zone.max_pressure),
+                    "polygons": item.polygons,
+                    "highlighted": item.zone.slug in highlight,
+                }
+                for item in self.zones
+            ],
+        }
 
 
 def build_foot_map(*, foot: str, view: str) -> FootMap:
@@ -59,35 +92,20 @@ def build_foot_map(*, foot: str, view: str) -> FootMap:
     )
 
 
-def pressure(value: int) -> dict[str, Any]:
-    """A pressure as the API shows it: ``{"value": 2, "label": "light"}``."""
-    return {"value": value, "label": Pressure(value).key}
+def draw_foot_map(
+    data: dict[str, Any],
+    *,
+    highlight: Collection[str] = (),
+    retitle: Callable[[str], str] | None = None,
+    editing: str | None = None,
+    ids: str = "map",
+) -> str:
+    """The SVG of a map's plain values (``FootMap.as_data``), its texts in the active language.
 
-
-def foot_map_data(foot_map: FootMap, highlight: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """``foot_map`` as the API sends it (and the SVG drawing reads it), zones in ``highlight``
-    marked. Here rather than in the serializer: the admin's preview draws the same data and
-    may not import the API."""
-    return {
-        "foot": foot_map.foot,
-        "view": foot_map.view,
-        "aspect_ratio": foot_map.aspect_ratio,
-        "outline": foot_map.outline,
-        "landmarks": [
-            {"slug": landmark.slug, "name": landmark.name, "points": points}
-            for landmark, points in foot_map.landmarks
-        ],
-        "zones": [
-            {
-                "id": str(item.zone.uuid),
-                "slug": item.zone.slug,
-                "name": item.zone.name,
-                "sensitivity": item.zone.sensitivity,
-                "recommended_pressure": pressure(item.zone.recommended_pressure),
-                "max_pressure": pressure(item.zone.max_pressure),
-                "polygons": item.polygons,
-                "highlighted": item.zone.slug in highlight,
-            }
-            for item in foot_map.zones
-        ],
-    }
+    ``retitle`` turns the map's own title into another (a routine's picture names the
+    routine); ``editing`` and ``ids`` serve the admin's live preview (``render_foot_map``).
+    """
+    texts = map_texts(data["foot"], data["view"])
+    if retitle is not None:
+        texts["title"] = retitle(texts["title"])
+    return render_foot_map(data, **texts, highlight=highlight, editing=editing, ids=ids)

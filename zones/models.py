@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from footcare.content.identity import Identified
+from footcare.content.catalogue import CatalogueItem, Positioned, Stamped
 from footcare.content.journal import JournaledModel
 from zones.geometry import polygons_problems, polyline_problems
 
@@ -85,20 +85,24 @@ class Pressure(models.IntegerChoices):
 PRESSURE_LABELS = [pressure.key for pressure in Pressure]
 
 
+def pressure(value: int) -> dict[str, Any]:
+    """A pressure as the API and the foot map show it: ``{"value": 2, "label": "light"}``."""
+    return {"value": value, "label": Pressure(value).key}
+
+
 class Tradition(models.TextChoices):
     COMMON = "common", _("Common to most charts")
     WESTERN = "western", _("Western (Ingham) chart")
     CHINESE = "chinese", _("Chinese-style chart")
 
 
-class Source(Identified, JournaledModel):
+class Source(CatalogueItem, JournaledModel):
     """A published reference that content cites (book, article, chart or web page).
 
     A reader must be able to follow it: it has a locator (a URL, a DOI or an ISBN), its exact
     title, who wrote or published it and when, and says what in our content it supports.
     """
 
-    slug = models.SlugField(_("slug"), unique=True)
     citation = models.CharField(
         _("citation"), max_length=300, help_text=_("Author, title, publisher, year.")
     )
@@ -136,7 +140,6 @@ class Source(Identified, JournaledModel):
         blank=True,
         help_text=_("What in our content this source supports, in one sentence."),
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["citation"]
@@ -155,14 +158,12 @@ class Source(Identified, JournaledModel):
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
 
-class BodyPart(Identified, JournaledModel):
+class BodyPart(CatalogueItem, JournaledModel):
     """A part of the body that reflexology charts link to one or more zones of the feet."""
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     system = models.CharField(_("system"), max_length=20, choices=BodySystem.choices)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["slug"]
@@ -178,7 +179,7 @@ longitudinal_zones_validator = RegexValidator(
 )
 
 
-class Zone(Identified, JournaledModel):
+class Zone(CatalogueItem, JournaledModel):
     """A reflex zone of the feet: where it is, what it is linked to, and how hard to press.
 
     ``foot`` says which feet carry it: by the mirror rule the right foot maps the right half
@@ -187,7 +188,6 @@ class Zone(Identified, JournaledModel):
     the canonical right-foot outline of each view.
     """
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"))
     body_parts = models.ManyToManyField(
@@ -250,7 +250,6 @@ class Zone(Identified, JournaledModel):
         db_index=True,
         help_text=_("Order in lists: toes first, heel last."),
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -300,7 +299,7 @@ class Zone(Identified, JournaledModel):
         super().clean()  # the safety guards: published routines that this change would break
 
 
-class Area(Identified, JournaledModel):
+class Area(CatalogueItem, Positioned, JournaledModel):
     """A whole area of the foot that a step can work as one (the whole sole, the ankle).
 
     Strokes, wringing and circles work an area rather than single reflex zones; the area's
@@ -308,7 +307,6 @@ class Area(Identified, JournaledModel):
     that names zones.
     """
 
-    slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=80)
     description = models.TextField(_("description"), blank=True)
     max_pressure = models.PositiveSmallIntegerField(
@@ -316,8 +314,6 @@ class Area(Identified, JournaledModel):
         choices=Pressure.choices,
         help_text=_("No step working this area may press harder than this."),
     )
-    position = models.PositiveIntegerField(_("position"), default=0, db_index=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["position", "slug"]
@@ -366,7 +362,7 @@ class ZoneShape(JournaledModel):
             raise ValidationError({"polygons": problems})
 
 
-class FootOutline(JournaledModel):
+class FootOutline(Stamped, JournaledModel):
     """The outline of the right foot seen from one view; zones are drawn on top of it."""
 
     view = models.CharField(_("view"), max_length=8, choices=View.choices, unique=True)
@@ -377,7 +373,6 @@ class FootOutline(JournaledModel):
         _("aspect ratio"),
         help_text=_("Width divided by height of the drawing, e.g. 0.42 for a sole."),
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["view"]
@@ -395,7 +390,7 @@ class FootOutline(JournaledModel):
             raise ValidationError({"aspect_ratio": _("Give a ratio between 0.1 and 10.")})
 
 
-class Landmark(JournaledModel):
+class Landmark(Stamped, JournaledModel):
     """A reference line on one view (diaphragm line, waistline, heel line)."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -405,7 +400,6 @@ class Landmark(JournaledModel):
     points = models.JSONField(
         _("points"), help_text=_("The line as a list of [x, y] points from 0 to 1.")
     )
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         ordering = ["view", "slug"]

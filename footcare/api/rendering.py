@@ -1,4 +1,4 @@
-"""JSON rendered with orjson, and content negotiation that refuses what it cannot serve."""
+"""JSON rendered with orjson, SVG, and content negotiation that refuses what it cannot serve."""
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -41,6 +41,26 @@ class ORJSONRenderer(BaseRenderer):
         if data is None:
             return b""
         return orjson.dumps(data, default=_orjson_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+class SVGRenderer(BaseRenderer):
+    """An SVG document: the view's answer as it is (a string), or drawn from it by ``svg``."""
+
+    media_type = "image/svg+xml"
+    format = "svg"
+    charset = "utf-8"
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        return self.svg(data).encode()
+
+    def svg(self, data: Any) -> str:
+        """The document; a subclass draws it from the answer's data."""
+        return str(data)
 
 
 class StrictContentNegotiation(DefaultContentNegotiation):

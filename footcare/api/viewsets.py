@@ -1,4 +1,5 @@
-"""What the API's viewsets share: old slugs that redirect, and the fields a client selects."""
+"""What the API's viewsets share: old slugs that redirect, the fields a client selects, and
+the one base every catalogue resource is served by (``CatalogueViewSet``)."""
 
 from typing import Any
 
@@ -7,6 +8,8 @@ from django.urls import reverse
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from footcare.models import FormerSlug
 
@@ -98,3 +101,19 @@ class FieldSelectionMixin:
             if (keep and name not in keep) or name in omit:
                 fields.pop(name)
         return serializer
+
+
+class CatalogueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+    """A catalogue resource: a list, and each item at its slug (a former slug redirects).
+
+    ``detail_serializer_class``, where set, serves the detail; the list keeps
+    ``serializer_class``, compact.
+    """
+
+    lookup_field = "slug"
+    detail_serializer_class: type[BaseSerializer] | None = None
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from footcare.api.pictures import image
 from footcare.content.pictures import SVG_TYPE
 from routines.models import Routine
-from zones.foot_map import build_foot_map, foot_map_data
+from zones.foot_map import build_foot_map, draw_foot_map
 from zones.models import Foot, View
-from zones.svg import map_texts, render_foot_map
 
 MAP_SIDE = 1000  # the drawn map's frame, square, in user units
 
@@ -49,13 +48,13 @@ def render_routine_map(routine: Routine) -> str:
     foot = Foot.LEFT if feet == {Foot.LEFT} else Foot.RIGHT
     views = Counter(shape.view for zone in zones for shape in zone.shapes.all())
     view = max(View.values, key=lambda name: (views[name], name == View.PLANTAR))
-    data = foot_map_data(build_foot_map(foot=foot, view=view))
-    texts = map_texts(foot, view)
-    texts["title"] = _("Where “%(title)s” works: %(map)s") % {
-        "title": routine.title,
-        "map": texts["title"],
-    }
-    inner = render_foot_map(data, **texts, highlight={zone.slug for zone in zones})
+    inner = draw_foot_map(
+        build_foot_map(foot=foot, view=view).as_data(),
+        highlight={zone.slug for zone in zones},
+        retitle=lambda title: (
+            _("Where “%(title)s” works: %(map)s") % {"title": routine.title, "map": title}
+        ),
+    )
     # The map's own viewBox scales it into the square; the outer size never changes.
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_SIDE} {MAP_SIDE}" '

@@ -3,15 +3,14 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import serializers
-from rest_framework.renderers import BaseRenderer
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.api.viewsets import FieldSelectionMixin, FollowsRenamesMixin
+from footcare.api.documentation import documented, example
+from footcare.api.rendering import SVGRenderer
+from footcare.api.viewsets import CatalogueViewSet
 from footcare.content.pictures import with_picture
 from routines.api import examples
 from routines.api.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
@@ -37,27 +36,6 @@ from routines.querysets import (
     routine_detail_queryset,
     technique_queryset,
 )
-from zones.api.examples import example
-
-
-def documented(  # type: ignore[no-untyped-def]
-    tag: str, noun: str, list_text: str, detail_text: str, *, item: dict, detail: dict
-):
-    """The list and detail operations' summaries, descriptions, tag and examples."""
-    return extend_schema_view(
-        list=extend_schema(
-            summary=f"List {noun}s",
-            description=list_text,
-            tags=[tag],
-            examples=[example(f"{noun.capitalize()}s", item)],
-        ),
-        retrieve=extend_schema(
-            summary=f"Get a {noun}",
-            description=detail_text,
-            tags=[tag],
-            examples=[example(f"A {noun}", detail)],
-        ),
-    )
 
 
 @documented(
@@ -70,10 +48,9 @@ def documented(  # type: ignore[no-untyped-def]
     item=examples.AUDIENCE,
     detail=examples.AUDIENCE,
 )
-class AudienceViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+class AudienceViewSet(CatalogueViewSet):
     queryset = Audience.objects.all()
     serializer_class = AudienceSerializer
-    lookup_field = "slug"
     search_fields = ["name_en", "name_ru"]
     ordering_fields = ["position", "slug", "name"]
 
@@ -87,9 +64,8 @@ class AudienceViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelVie
     item=examples.BENEFIT,
     detail=examples.BENEFIT,
 )
-class BenefitViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+class BenefitViewSet(CatalogueViewSet):
     serializer_class = BenefitSerializer
-    lookup_field = "slug"
     filterset_class = BenefitFilter
     search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
     ordering_fields = ["position", "slug", "title"]
@@ -106,10 +82,9 @@ class BenefitViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelView
     item=examples.TECHNIQUE,
     detail=examples.TECHNIQUE,
 )
-class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+class TechniqueViewSet(CatalogueViewSet):
     queryset = technique_queryset()
     serializer_class = TechniqueSerializer
-    lookup_field = "slug"
     search_fields = ["name_en", "name_ru"]
     ordering_fields = ["position", "slug", "name"]
 
@@ -123,10 +98,9 @@ class TechniqueViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelVi
     item=examples.CONTRAINDICATION,
     detail=examples.CONTRAINDICATION,
 )
-class ContraindicationViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+class ContraindicationViewSet(CatalogueViewSet):
     queryset = contraindication_queryset()
     serializer_class = ContraindicationSerializer
-    lookup_field = "slug"
     filterset_class = ContraindicationFilter
     search_fields = ["name_en", "name_ru"]
     ordering_fields = ["position", "slug", "name", "severity"]
@@ -143,8 +117,9 @@ class ContraindicationViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnly
     item=examples.ROUTINE_ITEM,
     detail=examples.ROUTINE_DETAIL,
 )
-class RoutineViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
-    lookup_field = "slug"
+class RoutineViewSet(CatalogueViewSet):
+    serializer_class = RoutineListSerializer
+    detail_serializer_class = RoutineDetailSerializer
     filterset_class = RoutineFilter
     search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
     ordering_fields = ["title", "slug"]
@@ -155,9 +130,6 @@ class RoutineViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelView
         if self.action == "retrieve":
             return routine_detail_queryset()
         return with_picture(Routine.objects.published()).with_totals().with_slugs()
-
-    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
-        return RoutineDetailSerializer if self.action == "retrieve" else RoutineListSerializer
 
 
 def safety_screen() -> SafetyScreen:
@@ -183,19 +155,6 @@ class SafetyView(APIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(SafetyScreenSerializer(safety_screen()).data)
-
-
-class SVGRenderer(BaseRenderer):
-    """Passes an SVG document (a string) through."""
-
-    media_type = "image/svg+xml"
-    format = "svg"
-    charset = "utf-8"
-
-    def render(
-        self, data: Any, accepted_media_type: Any = None, renderer_context: Any = None
-    ) -> bytes:
-        return str(data).encode()
 
 
 class RoutineMapView(APIView):

@@ -155,7 +155,7 @@ def test_thumbnails_do_not_rebuild_the_foot_map(admin_client, monkeypatch):
 
     monkeypatch.setattr(zones.admin, "thumbnail_frame", counted_frame)
     monkeypatch.setattr(zones.admin, "build_foot_map", forbidden)
-    monkeypatch.setattr(zones.admin, "render_foot_map", forbidden)
+    monkeypatch.setattr(zones.admin, "draw_foot_map", forbidden)
     page = admin_client.get(LIST).content.decode()
     assert len(thumbnails(page)) == 20
     # One outline drawn per view and foot on the page (two views, both feet), not per zone.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.admin.base import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
-from zones.foot_map import build_foot_map, foot_map_data
+from zones.foot_map import build_foot_map, draw_foot_map
 from zones.geometry import mirror_polygons
 from zones.models import (
     Area,
@@ -27,8 +27,6 @@ from zones.models import (
 )
 from zones.svg import (
     ThumbnailFrame,
-    map_texts,
-    render_foot_map,
     render_zone_thumbnail,
     thumbnail_frame,
 )
@@ -51,13 +49,16 @@ def foot_map_svg(
     """The foot map drawn by the same code as the API's SVG; every text in it is escaped.
 
     With ``editing``, that zone is drawn for the change form's live preview (see
-    ``render_foot_map``), with ids of its own so that several maps can share the page.
+    ``zones.svg.render_foot_map``), with ids of its own so that several maps can share the page.
     """
-    data = foot_map_data(build_foot_map(foot=foot, view=view))
-    texts = map_texts(foot, view)
+    data = build_foot_map(foot=foot, view=view).as_data()
     chosen = {highlight} if highlight else set()
-    live = {} if editing is None else {"editing": str(editing.uuid), "ids": f"map-{foot}-{view}"}
-    return mark_safe(render_foot_map(data, **texts, highlight=chosen, **live))  # noqa: S308
+    if editing is None:
+        return mark_safe(draw_foot_map(data, highlight=chosen))  # noqa: S308
+    live = draw_foot_map(
+        data, highlight=chosen, editing=str(editing.uuid), ids=f"map-{foot}-{view}"
+    )
+    return mark_safe(live)  # noqa: S308
 
 
 def _feet_of(zone: Zone) -> list[str]:

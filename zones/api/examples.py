@@ -1,7 +1,5 @@
 """Example answers shown in the API docs and the OpenAPI document."""
 
-from drf_spectacular.utils import OpenApiExample
-
 from footcare.content.identity import pack_id
 
 
@@ -110,9 +108,3 @@ FOOT_MAP = {
         }
     ],
 }
-
-
-def example(name: str, value: object, media_type: str = "application/json") -> OpenApiExample:
-    return OpenApiExample(
-        name, value=value, response_only=True, status_codes=["200"], media_type=media_type
-    )

@@ -1,24 +1,14 @@
-from collections.abc import Mapping
+"""The foot map's SVG answer, drawn from the same values as its JSON."""
+
 from typing import Any
 
-from rest_framework.renderers import BaseRenderer
+from footcare.api.rendering import SVGRenderer
+from zones.foot_map import draw_foot_map
 
-from zones.svg import map_texts, render_foot_map
 
+class FootMapSVGRenderer(SVGRenderer):
+    """Draws a serialised foot map as an SVG picture, its ``highlighted`` zones strongly."""
 
-class FootMapSVGRenderer(BaseRenderer):
-    """Renders a serialised foot map as an SVG picture."""
-
-    media_type = "image/svg+xml"
-    format = "svg"
-    charset = "utf-8"
-
-    def render(
-        self,
-        data: Any,
-        accepted_media_type: str | None = None,
-        renderer_context: Mapping[str, Any] | None = None,
-    ) -> bytes:
+    def svg(self, data: Any) -> str:
         highlight = {zone["slug"] for zone in data["zones"] if zone["highlighted"]}
-        texts = map_texts(data["foot"], data["view"])
-        return render_foot_map(data, **texts, highlight=highlight).encode()
+        return draw_foot_map(data, highlight=highlight)

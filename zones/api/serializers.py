@@ -5,7 +5,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from footcare.api.serializers import ContentModelSerializer
-from zones.foot_map import foot_map_data, pressure
 from zones.models import (
     PRESSURE_LABELS,
     Area,
@@ -14,6 +13,7 @@ from zones.models import (
     Source,
     View,
     Zone,
+    pressure,
 )
 
 POINT_SCHEMA = {
@@ -251,4 +251,4 @@ class FootMapSerializer(serializers.Serializer):
     zones = FootMapZoneSerializer(many=True)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
-        return foot_map_data(instance, self.context.get("highlight", frozenset()))
+        return instance.as_data(highlight=self.context.get("highlight", frozenset()))

@@ -7,19 +7,17 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
-    extend_schema_view,
 )
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework.viewsets import ReadOnlyModelViewSet
 
+from footcare.api.documentation import documented, example
 from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN, is_slug
 from footcare.api.rendering import ORJSONRenderer
-from footcare.api.viewsets import FieldSelectionMixin, FollowsRenamesMixin
+from footcare.api.viewsets import CatalogueViewSet
 from zones.api import examples
-from zones.api.examples import example
 from zones.api.filters import BodyPartFilter, ZoneFilter
 from zones.api.renderers import FootMapSVGRenderer
 from zones.api.serializers import (
@@ -35,29 +33,21 @@ from zones.querysets import body_part_queryset, zone_detail_queryset
 TAG = "Foot map"
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="List reflex zones",
-        description=(
-            "Reflex zones of both feet, compact. Filter by foot, view, region, sensitivity, "
-            "body part, body system or longitudinal zone; search names of zones and body parts."
-        ),
-        tags=[TAG],
-        examples=[example("Zones", examples.ZONE_ITEM)],
-    ),
-    retrieve=extend_schema(
-        summary="Get a reflex zone",
-        description=(
-            "One zone with its body parts, pressure limits, hints, sources and its polygons on "
-            "each view (right-foot coordinates). Skin signs are a traditional belief, never a "
-            "diagnosis."
-        ),
-        tags=[TAG],
-        examples=[example("The liver zone", examples.ZONE_DETAIL)],
-    ),
+@documented(
+    TAG,
+    "reflex zone",
+    "Reflex zones of both feet, compact. Filter by foot, view, region, sensitivity, body part, "
+    "body system or longitudinal zone; search names of zones and body parts.",
+    "One zone with its body parts, pressure limits, hints, sources and its polygons on each "
+    "view (right-foot coordinates). Skin signs are a traditional belief, never a diagnosis.",
+    item=examples.ZONE_ITEM,
+    detail=examples.ZONE_DETAIL,
+    items_named="Zones",
+    detail_named="The liver zone",
 )
-class ZoneViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
-    lookup_field = "slug"
+class ZoneViewSet(CatalogueViewSet):
+    serializer_class = ZoneListSerializer
+    detail_serializer_class = ZoneDetailSerializer
     filterset_class = ZoneFilter
     search_fields = ["name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
     ordering_fields = ["position", "slug", "name", "sensitivity", "max_pressure"]
@@ -67,28 +57,19 @@ class ZoneViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet
             return zone_detail_queryset()
         return Zone.objects.prefetch_related("body_parts", "shapes")
 
-    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
-        return ZoneDetailSerializer if self.action == "retrieve" else ZoneListSerializer
 
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="List body parts",
-        description="Body parts with the zones that reflect them and on which foot.",
-        tags=[TAG],
-        examples=[example("Body parts", examples.BODY_PART)],
-    ),
-    retrieve=extend_schema(
-        summary="Get a body part",
-        description="Where to press for this body part: its zones, feet and views.",
-        tags=[TAG],
-        examples=[example("The sinuses", examples.BODY_PART)],
-    ),
+@documented(
+    TAG,
+    "body part",
+    "Body parts with the zones that reflect them and on which foot.",
+    "Where to press for this body part: its zones, feet and views.",
+    item=examples.BODY_PART,
+    detail=examples.BODY_PART,
+    detail_named="The sinuses",
 )
-class BodyPartViewSet(FollowsRenamesMixin, FieldSelectionMixin, ReadOnlyModelViewSet):
+class BodyPartViewSet(CatalogueViewSet):
     queryset = body_part_queryset()
     serializer_class = BodyPartSerializer
-    lookup_field = "slug"
     filterset_class = BodyPartFilter
     search_fields = ["name_en", "name_ru"]
     ordering_fields = ["slug", "name", "system"]

@@ -1,5 +1,9 @@
 """Our middleware, one module each, and the order they run in (``MIDDLEWARE`` in settings).
 
+Those that only finish an answer (content_length, rate_limit_headers, deprecation,
+translation_fallback) are Django's ``MiddlewareMixin`` with a ``process_response``; the others
+decide whether the request goes further, and say so in their own ``__call__``.
+
 Outermost first; ours in bold, Django's and the libraries' between them:
 
 1. **content_length**: every answer with a body says its length, stored ones and refusals too.

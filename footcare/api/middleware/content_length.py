@@ -1,13 +1,12 @@
 """Every answer with a body says how long it is (the whole site, not only the API)."""
 
-from collections.abc import Callable
-
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.deprecation import MiddlewareMixin
 
 NO_BODY = {204, 304}
 
 
-class ContentLengthMiddleware:
+class ContentLengthMiddleware(MiddlewareMixin):
     """Every answer with a body says how long it is.
 
     Django's CommonMiddleware does this only for answers that reach it; stored API answers and
@@ -16,11 +15,9 @@ class ContentLengthMiddleware:
     that it sees every answer as it leaves.
     """
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if (
             not response.streaming
             and response.status_code not in NO_BODY

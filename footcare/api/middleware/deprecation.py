@@ -3,21 +3,18 @@
 See ``footcare.api.deprecation``.
 """
 
-from collections.abc import Callable
-
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.deprecation import MiddlewareMixin
 
 from footcare.api.deprecation import view_deprecation
 
 
-class DeprecationMiddleware:
+class DeprecationMiddleware(MiddlewareMixin):
     """Adds the deprecation headers to every answer of a deprecated endpoint or version."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         match = getattr(request, "resolver_match", None)
         if match is None or not request.path.startswith("/api/"):
             return response

@@ -3,21 +3,18 @@
 See ``footcare.api.throttling``.
 """
 
-from collections.abc import Callable
-
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.deprecation import MiddlewareMixin
 
 from footcare.api.throttling import RateLimit
 
 
-class RateLimitHeadersMiddleware:
+class RateLimitHeadersMiddleware(MiddlewareMixin):
     """``RateLimit-Policy`` and ``RateLimit`` (IETF draft) on every throttled API answer."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        response = self.get_response(request)
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         state: RateLimit | None = getattr(request, "rate_limit", None)
         if state is not None:
             response["RateLimit-Policy"] = f"{state.limit};w={state.window}"
