@@ -47,7 +47,7 @@ test: $(INSTALLED)
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.
 messages: $(INSTALLED)
 	$(DEBUG_ON) $(BIN)/python manage.py makemessages -l ru --no-obsolete
-	msgfmt --check -o locale/ru/LC_MESSAGES/django.mo locale/ru/LC_MESSAGES/django.po
+	msgfmt --check -o footcare/locale/ru/LC_MESSAGES/django.mo footcare/locale/ru/LC_MESSAGES/django.po
 
 # A benchmark, not a test: gunicorn under wrk on 127.0.0.1; figures in bench/results/.
 bench: $(INSTALLED)

@@ -276,8 +276,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# The service's own strings in Russian (compiled .mo committed beside the .po).
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The service's own strings in Russian (compiled .mo committed beside the .po), inside the
+# package so that an installed service has them. Named here, not only found as the footcare
+# app's catalogue, because LOCALE_PATHS comes before every app's: our words win over Django's.
+# A str, not a Path: makemessages groups the sources by catalogue folder, and would count this
+# Path and the str it finds while walking footcare/ as two folders, writing zones' and
+# routines' strings into the .po before footcare's.
+LOCALE_PATHS = [str(BASE_DIR / "footcare" / "locale")]
 LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

@@ -26,7 +26,7 @@ def inline_code(text: str = README) -> list[str]:
 
 
 def looks_like_a_repository_path(text: str) -> bool:
-    """`footcare/api/`, `glossary.yaml`, `.ci/run`; not `application/problem+json`,
+    """`footcare/api/`, `footcare/content/glossary.yaml`, `.ci/run`; not `application/problem+json`,
     `600/minute` or an address (`/api/v1/`)."""
     if not re.fullmatch(r"\.?[\w-][\w.-]*(?:/[\w.-]+)*/?", text):
         return False
@@ -50,7 +50,7 @@ def test_the_readme_links_the_design_notes():
 
 def test_the_finder_finds_paths():
     paths = {text for text in inline_code() if looks_like_a_repository_path(text)}
-    assert {"footcare/api/rendering.py", ".ci/run", "glossary.yaml"} <= paths
+    assert {"footcare/api/rendering.py", ".ci/run", "footcare/content/glossary.yaml"} <= paths
     assert not looks_like_a_repository_path("application/problem+json")
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ru" / "LC_MESSAGES"
-SOURCES = ["manage.py", "footcare", "zones", "routines", "locale"]
+CATALOGUE = Path(settings.BASE_DIR) / "footcare" / "locale" / "ru" / "LC_MESSAGES"
+SOURCES = ["manage.py", "footcare", "zones", "routines"]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_the_committed_catalogue_is_compiled(gettext_tools, tmp_path):
     compiled = tmp_path / "django.mo"
     run("msgfmt", "--check", "-o", str(compiled), str(CATALOGUE / "django.po"))
     assert compiled.read_bytes() == (CATALOGUE / "django.mo").read_bytes(), (
-        "locale/ru/LC_MESSAGES/django.mo is out of date: run `make messages`"
+        "footcare/locale/ru/LC_MESSAGES/django.mo is out of date: run `make messages`"
     )
 
 
@@ -65,5 +65,5 @@ def test_the_catalogue_holds_every_string_the_code_marks(gettext_tools, tmp_path
         else:
             shutil.copy(source, tmp_path / name)
     run(sys.executable, "manage.py", "makemessages", "-l", "ru", "--no-obsolete", cwd=tmp_path)
-    missing = untranslated(tmp_path / "locale" / "ru" / "LC_MESSAGES" / "django.po")
+    missing = untranslated(tmp_path / "footcare" / "locale" / "ru" / "LC_MESSAGES" / "django.po")
     assert missing == [], f"marked in the code but not translated ({len(missing)}): {missing}"

@@ -2,7 +2,7 @@
 
 Django's Russian catalogue puts the model's name into a sentence as it is, in the nominative,
 where Russian grammar wants another case: "Изменить зона", "Добавить еще один зона",
-"зона … был успешно добавлен". Our catalogue (``locale/ru``) comes before Django's, so it
+"зона … был успешно добавлен". Our catalogue (``footcare/locale/ru``) comes before Django's, so it
 words these sentences so that the name stands on its own ("Изменение: зона", "Добавить ещё:
 зона", "Добавлено: зона «…»"). They are listed here so that ``make messages`` keeps them in
 the catalogue; English stays Django's own wording.

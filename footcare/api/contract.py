@@ -6,6 +6,6 @@ and its bytes are part of what a stored answer was made by (``response_cache``).
 
 from pathlib import Path
 
-from django.conf import settings
-
-CONTRACT = Path(settings.BASE_DIR) / "openapi" / "v1.yaml"
+# Inside the package, so that an installed service reads the same bytes; ``openapi/v1.yaml`` at
+# the top of the checkout is a symlink to it, the path clients and tools know.
+CONTRACT = Path(__file__).resolve().parent / "openapi" / "v1.yaml"

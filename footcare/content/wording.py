@@ -1,6 +1,6 @@
 """Words the content uses: the editors' glossary, and text that must never be served.
 
-``glossary.yaml`` (at the top of the repository, committed with the content) names one term
+``glossary.yaml`` (beside this module, shipped with the package) names one term
 per language for each concept and the variants to avoid. These rules read every translated
 text of every model, so a new model or field is checked without being listed here.
 """
@@ -16,7 +16,7 @@ from modeltranslation.translator import translator
 
 from footcare.content.rules import Rule, Violation
 
-GLOSSARY = Path(settings.BASE_DIR) / "glossary.yaml"
+GLOSSARY = Path(__file__).resolve().parent / "glossary.yaml"
 
 # How the content was made is nobody's business but ours: no text may speak of it.
 INTERNAL = ["seed text", "source text", "the seed", "исходный текст", "исходном тексте"]
