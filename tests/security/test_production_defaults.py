@@ -23,6 +23,8 @@ from tests.test_run_local import group_alive
 MAKE = shutil.which("make") or "/usr/bin/make"
 NO_KEY = "footcare cannot start: DJANGO_SECRET_KEY is not set"
 
+pytestmark = pytest.mark.server  # Django, gunicorn and `make run` in subprocesses
+
 
 def environment(**overrides: str) -> dict[str, str]:
     """This process's environment without any setting of the service, plus ``overrides``."""
