@@ -19,7 +19,7 @@ def _tables() -> list[str]:
     tables = connection.introspection.table_names(include_views=False)
     if connection.vendor == "sqlite":
         # The AUTOINCREMENT counters, last: inserting the other tables' rows moves them.
-        return sorted(tables) + ["sqlite_sequence"]
+        return [*sorted(tables), "sqlite_sequence"]
     return sorted(tables)
 
 
@@ -31,8 +31,11 @@ def take() -> Rows:
         for table in _tables():
             if connection.vendor == "postgresql":
                 # COPY's text form round-trips every type (JSON, arrays, ranges) exactly.
+                text = bytearray()
                 with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as copy:
-                    rows[table] = ("", [(bytes(copy.read()),)])  # type: ignore[attr-defined]
+                    while chunk := copy.read():
+                        text += chunk
+                rows[table] = ("", [(bytes(text),)])
                 continue
             cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - a table's name
             columns = ", ".join(quote(column[0]) for column in cursor.description)
