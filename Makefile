@@ -15,7 +15,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # commands below turn debug on for themselves: the local SQLite database, no secret needed.
 DEBUG_ON := DJANGO_DEBUG=1
 
-.PHONY: run test messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check release-fingerprints install clean
+.PHONY: run test test-fast messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check release-fingerprints install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,14 @@ run: $(RUNTIME_INSTALLED)
 test: $(INSTALLED)
 	$(DEBUG_ON) $(BIN)/python manage.py check
 	$(BIN)/pytest -n auto
+
+# The developer's loop: the suite without the tests that start processes (gunicorn, runserver,
+# `make run`, manage.py or a tool in a subprocess, a live server), drive Chromium or start nginx:
+# markers `server`, `browser`, `edge` (pyproject.toml; tests/conftest.py adds `server` to the
+# live-server and nginx tests). That leaves 1097 of 1173 tests, the database ones included: they
+# are what catches most regressions, and the shipped pack is loaded once per worker for them.
+test-fast: $(INSTALLED)
+	$(BIN)/pytest -n auto -m "not server and not browser and not edge"
 
 # The Russian catalogue: collect every string the code marks, then compile it. Both files are
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.

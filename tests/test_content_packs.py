@@ -12,7 +12,6 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from footcare.content.journal import current_position
-from footcare.management.commands.run_local import prepare
 from footcare.models import PackItem
 from routines.models import Audience, Benefit, Contraindication, Routine, Technique
 from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone
@@ -30,8 +29,8 @@ def run(*args: str) -> str:
 
 
 @pytest.fixture
-def loaded() -> None:
-    run("load_content")
+def loaded(shipped_pack) -> None:
+    """The shipped pack, loaded on an empty database (``bare_safety``) once for the module."""
 
 
 def shipped_pack_copy(tmp_path: Path) -> Path:
@@ -70,15 +69,6 @@ def test_a_load_never_undoes_an_edit_a_withdrawal_or_a_deletion(loaded):
     assert "nothing new in the pack" in out
     assert_editors_work_stands()
     assert current_position() == position  # not even a journal entry
-
-
-def test_make_run_twice_keeps_what_the_editor_did_in_between(settings):
-    # `make run` prepares (migrate, load_content, the local admin), then serves (debug on).
-    settings.DEBUG = True
-    prepare(io.StringIO())
-    edit_as_an_editor()
-    prepare(io.StringIO())
-    assert_editors_work_stands()
 
 
 def test_a_new_item_in_the_pack_is_added_and_nothing_else_touched(loaded, tmp_path):

@@ -63,6 +63,7 @@ def assert_unavailable(status: int, headers: dict[str, str], body: bytes) -> Non
     assert json.loads(body)["status"] == 503
 
 
+@pytest.mark.server
 def test_a_database_that_refuses_connections_is_a_503_problem_within_the_connect_timeout():
     # gunicorn.conf.py's workers take connections from a pool, whose requests wait up to the
     # connect timeout for one, whatever keeps the pool from having it.
@@ -82,6 +83,7 @@ def test_a_database_that_refuses_connections_is_a_503_problem_within_the_connect
         server.stop()
 
 
+@pytest.mark.server
 def test_a_database_that_hangs_is_a_503_problem_within_the_connect_timeout(silent):
     server = Server(
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{silent.port}/nothing",
@@ -95,6 +97,7 @@ def test_a_database_that_hangs_is_a_503_problem_within_the_connect_timeout(silen
         server.stop()
 
 
+@pytest.mark.server
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_redis_that_hangs_costs_at_most_a_second_then_nothing(silent):
     TechniqueFactory(slug="kneading")

@@ -261,6 +261,7 @@ def test_the_command_says_what_it_needs(tmp_path):
             )
 
 
+@pytest.mark.server
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_watcher_publishes_each_change(tmp_path):
     routine = RoutineFactory(slug="calm")

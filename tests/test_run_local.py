@@ -1,6 +1,7 @@
 """`make run`: it prepares, serves, prints where to go once the server answers, and Ctrl-C
 stops all of it."""
 
+import io
 import os
 import socket
 import time
@@ -10,7 +11,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from footcare.local.where_to_go import addresses, announce_when_up
-from footcare.management.commands.run_local import local_base_url
+from footcare.management.commands.run_local import local_base_url, prepare
+from tests.test_content_packs import assert_editors_work_stands, edit_as_an_editor
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,6 +66,19 @@ def test_a_port_already_taken_is_refused_before_any_work():
         port = other.getsockname()[1]
         with pytest.raises(CommandError, match="PORT="):
             call_command("run_local", f"127.0.0.1:{port}")
+
+
+@pytest.mark.django_db
+@pytest.mark.bare_safety  # the pack brings its own safety screen and general contraindications
+def test_make_run_twice_keeps_what_the_editor_did_in_between(settings):
+    # `make run` prepares (migrate, load_content, the local admin), then serves (debug on).
+    # Its first preparation loads the pack into an empty database: not the shipped_pack
+    # fixture, which test_content_packs.py keeps loaded for its whole module.
+    settings.DEBUG = True
+    prepare(io.StringIO())
+    edit_as_an_editor()
+    prepare(io.StringIO())
+    assert_editors_work_stands()
 
 
 def group_alive(group: int, *, within_seconds: float) -> bool:

@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.server  # each test starts Django in a subprocess
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

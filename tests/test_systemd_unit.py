@@ -47,6 +47,7 @@ def test_the_app_unit_serves_on_loopback_at_the_instances_port():
     assert service["Restart"] == "always"
 
 
+@pytest.mark.server
 @pytest.mark.skipif(ANALYZE is None, reason="systemd-analyze is not here")
 @pytest.mark.parametrize(
     ("unit", "name"),

@@ -17,6 +17,8 @@ from django.conf import settings
 CATALOGUE = Path(settings.BASE_DIR) / "footcare" / "locale" / "ru" / "LC_MESSAGES"
 SOURCES = ["manage.py", "footcare", "zones", "routines"]
 
+pytestmark = pytest.mark.server  # GNU gettext and manage.py in subprocesses
+
 
 @pytest.fixture(scope="module")
 def gettext_tools() -> None:

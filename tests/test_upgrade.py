@@ -32,7 +32,10 @@ SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
 # What the editor changed (tests/previous_release.py), as the overwrite names the items.
 EDITED = {"routines.routine relaxing-full-foot-massage", "zones.zone liver"}
 
-pytestmark = pytest.mark.skipif(bool(release_available()), reason=release_available())
+pytestmark = [
+    pytest.mark.server,  # the release's and today's manage.py in subprocesses
+    pytest.mark.skipif(bool(release_available()), reason=release_available()),
+]
 
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,7 @@ def technique():
     return TechniqueFactory(slug="kneading", name_en="Kneading", name_ru="Разминание")
 
 
+@pytest.mark.server
 def test_an_admin_edit_through_one_server_is_read_at_once_through_the_other(servers, technique):
     editing, reading = servers
     User.objects.create_superuser("boss", password="a-long-passphrase")
@@ -76,6 +77,7 @@ def test_an_admin_edit_through_one_server_is_read_at_once_through_the_other(serv
         assert editing.get_json(DETAIL)["name"] == "Deep kneading"
 
 
+@pytest.mark.server
 def test_an_edit_from_manage_py_shell_is_read_at_once_by_a_running_server(servers, technique):
     server, _ = servers
     assert server.get_json(DETAIL)["name"] == "Kneading"

@@ -19,7 +19,10 @@ from zones.models import Pressure
 SCHEMA = Path(__file__).resolve().parents[2] / "openapi" / "v1.yaml"
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.server,  # openapi-python-client in a subprocess, a live server
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 
 from tests.servers import ROOT, database_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.server, pytest.mark.django_db]  # manage.py check in a subprocess
 
 
 def hardened(database: str) -> dict[str, str]:

@@ -23,6 +23,19 @@ from tests.test_run_local import group_alive
 MAKE = shutil.which("make") or "/usr/bin/make"
 NO_KEY = "footcare cannot start: DJANGO_SECRET_KEY is not set"
 
+pytestmark = pytest.mark.server  # Django, gunicorn and `make run` in subprocesses
+
+# Runs a command with Ctrl-C's signal at its default action, as a terminal starts it. A test
+# run started in the background (`make test &` in a script, nohup, some CI runners) ignores
+# SIGINT, and an ignored signal stays ignored across fork and exec: make, and Python after it,
+# then never see Ctrl-C. That is how `make run` once outlived this test (make, sh and both
+# Pythons showed SIGINT in SigIgn of /proc/<pid>/status); it was never a matter of load.
+WITH_CTRL_C = [
+    sys.executable, "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execvp(sys.argv[1], sys.argv[1:])",
+]  # fmt: skip
+
 
 def environment(**overrides: str) -> dict[str, str]:
     """This process's environment without any setting of the service, plus ``overrides``."""
@@ -68,7 +81,7 @@ def test_make_run_turns_debug_on_for_itself_and_stops_on_ctrl_c(tmp_path):
     # The newcomer's command, in an environment that says nothing about debug.
     port = free_port()
     server = subprocess.Popen(
-        [MAKE, "--no-print-directory", "run", f"PORT={port}"],
+        [*WITH_CTRL_C, MAKE, "--no-print-directory", "run", f"PORT={port}"],
         cwd=ROOT,
         env=environment(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"),
         stdout=subprocess.PIPE,
@@ -102,5 +115,22 @@ def test_make_run_turns_debug_on_for_itself_and_stops_on_ctrl_c(tmp_path):
         assert "Starting development server" in text  # runserver's own lines still show
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        server.communicate(timeout=30)
-    assert not group_alive(server.pid, within_seconds=10)  # the serving child is gone too
+        # If make stays, the processes still in its group say which one ignored Ctrl-C.
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"make run ignored Ctrl-C for 30 s:\n{processes_in(server.pid)}")
+        finally:
+            assert server.stdout is not None
+            server.stdout.close()
+    alive = group_alive(server.pid, within_seconds=10)
+    assert not alive, processes_in(server.pid)  # the serving child is gone too
+
+
+def processes_in(group: int) -> str:
+    """What ``ps`` says of the processes of ``group``, to explain a test that failed."""
+    listing = subprocess.run(
+        ["ps", "-e", "-o", "pid=,pgid=,stat=,etime=,args="],  # noqa: S607
+        capture_output=True, text=True, check=False,
+    ).stdout  # fmt: skip
+    return "\n".join(line for line in listing.splitlines() if line.split()[1] == str(group))

@@ -106,6 +106,7 @@ def status(port: int) -> int:
         return int(error.code)
 
 
+@pytest.mark.server
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_servers_of_two_workers_count_one_limit(redis):
     servers = [start_gunicorn(workers=2) for _ in range(2)]

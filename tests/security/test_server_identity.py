@@ -19,6 +19,8 @@ from deploy.local_nginx import LocalNginx, installed
 from deploy.ports import free_port
 from tests.servers import ROOT, child_environment
 
+pytestmark = pytest.mark.server  # nginx or two gunicorns
+
 
 @pytest.mark.edge
 @pytest.mark.skipif(

@@ -60,6 +60,7 @@ def seconds_to_answer(url: str) -> float:
     return time.monotonic() - started
 
 
+@pytest.mark.server
 @pytest.mark.django_db
 def test_a_server_reached_directly_answers_healthz_within_a_second():
     server = Server(workers=2)  # gunicorn with gunicorn.conf.py, as the README runs it

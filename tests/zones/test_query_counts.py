@@ -38,7 +38,7 @@ MAX_QUERIES = {
 
 
 @pytest.mark.parametrize("name", ENDPOINTS)
-@pytest.mark.parametrize("zone_count", [10, 100])
+@pytest.mark.parametrize("zone_count", [10, 40])
 def test_query_count_is_bounded(api, django_assert_max_num_queries, name, zone_count):
     make_map(zone_count)
     with django_assert_max_num_queries(MAX_QUERIES[name]):
@@ -47,8 +47,9 @@ def test_query_count_is_bounded(api, django_assert_max_num_queries, name, zone_c
 
 
 @pytest.mark.parametrize("name", ENDPOINTS)
-def test_query_count_does_not_grow_from_10_to_100_zones(api, name):
+def test_query_count_does_not_grow_from_10_to_40_zones(api, name):
+    # A query per zone would show as 30 more; 100 zones cost 3 s a test for the same verdict.
     make_map(10)
     small = count_queries(api, ENDPOINTS[name])
-    make_map(90, first=10)
+    make_map(30, first=10)
     assert count_queries(api, ENDPOINTS[name]) == small
