@@ -1,11 +1,7 @@
 """Every public item has an id no rename changes, the same on every installation for the
 items of the shipped pack."""
 
-import importlib
-import uuid
-
 import pytest
-from django.apps import apps
 from django.urls import reverse
 
 from footcare.content.identity import pack_id
@@ -45,17 +41,6 @@ def test_a_duplicated_routine_and_its_steps_are_new_items(shipped_pack):
     copy = original.duplicate()
     assert copy.uuid != original.uuid
     assert not {step.uuid for step in copy.steps.all()} & {s.uuid for s in original.steps.all()}
-
-
-def test_existing_rows_get_the_ids_the_pack_would_give_them():
-    zone = ZoneFactory(slug="liver")
-    Zone.objects.filter(pk=zone.pk).update(uuid=uuid.uuid4())  # as a row before the migration
-    importlib.import_module("zones.migrations.0004_ids").give_ids(apps, None)
-    assert Zone.objects.get(pk=zone.pk).uuid == pack_id("zones.zone", "liver")
-    routine = RoutineFactory(slug="evening")
-    importlib.import_module("routines.migrations.0006_ids").give_ids(apps, None)
-    routine.refresh_from_db()
-    assert routine.uuid == pack_id("routines.routine", "evening")
 
 
 def test_every_item_of_the_shipped_pack_has_its_pack_id_in_lists_and_details(api, shipped_pack):
