@@ -46,8 +46,8 @@ test: $(INSTALLED)
 # The developer's loop: the suite without the tests that start processes (gunicorn, runserver,
 # `make run`, manage.py or a tool in a subprocess, a live server), drive Chromium or start nginx:
 # markers `server`, `browser`, `edge` (pyproject.toml; tests/conftest.py adds `server` to the
-# live-server and nginx tests). That leaves 1097 of 1173 tests, the database ones included: they
-# are what catches most regressions, and the shipped pack is loaded once per worker for them.
+# live-server and nginx tests). That leaves about nine tests in ten, the database ones included:
+# they are what catches most regressions, and the shipped pack is loaded once per worker for them.
 test-fast: $(INSTALLED)
 	$(BIN)/pytest -n auto -m "not server and not browser and not edge"
 
