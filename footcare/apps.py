@@ -1,3 +1,5 @@
+"""The project's AppConfig, and the static files app as the project installs it."""
+
 from typing import TYPE_CHECKING
 
 from django.apps import AppConfig

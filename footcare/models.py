@@ -1,3 +1,7 @@
+"""The tables every app shares: the change journal, pictures, pack items, former slugs and content
+checks.
+"""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,7 @@
+"""Audiences, tools, techniques, contraindications, benefits, routines and their steps, the safety
+screen and pressure scale.
+"""
+
 import uuid
 from collections.abc import Iterable
 from typing import Any

@@ -1,3 +1,5 @@
+"""The foot map app, and the hooks it gives the shared machinery (``footcare.hooks``)."""
+
 from typing import TYPE_CHECKING
 
 from django.apps import AppConfig

@@ -1,3 +1,5 @@
+"""The foot map: sources, foot outlines, landmark lines, areas, body parts and reflex zones."""
+
 from typing import Any
 
 from django.core.exceptions import ValidationError

@@ -1,3 +1,5 @@
+"""The routines' admin pages: what editors see, filter, search and order for each model."""
+
 from typing import Any
 
 from adminsortable2.admin import SortableAdminBase, SortableAdminMixin

@@ -1,3 +1,5 @@
+"""The filters of the routines' lists, each value one the contract can state."""
+
 from django_filters import rest_framework as filters
 
 from footcare.api.filters import PlainBooleanFilter, slug_filter, whole_number_filter

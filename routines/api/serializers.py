@@ -1,3 +1,5 @@
+"""The routines' items as the API shows them, in lists and in detail."""
+
 from dataclasses import asdict
 from typing import Any
 

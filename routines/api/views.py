@@ -1,3 +1,7 @@
+"""The routines' endpoints: benefits, techniques, contraindications, audiences, routines, the
+safety screen.
+"""
+
 from typing import Any
 
 from django.db.models import QuerySet

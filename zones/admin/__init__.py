@@ -1,3 +1,5 @@
+"""The foot map's admin pages, with each zone drawn on its foot."""
+
 from typing import Any
 
 from adminsortable2.admin import SortableAdminMixin

@@ -1,3 +1,5 @@
+"""The filters of the foot map's lists, each value one the contract can state."""
+
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 

@@ -1,3 +1,5 @@
+"""The foot map's items as the API shows them, in lists and in detail."""
+
 from typing import Any
 
 from django.utils.encoding import iri_to_uri

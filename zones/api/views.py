@@ -1,3 +1,5 @@
+"""The foot map's endpoints: zones, body parts and the drawn foot map (JSON and SVG)."""
+
 from typing import Any
 
 from django.db.models import QuerySet
