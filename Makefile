@@ -43,13 +43,13 @@ test: $(INSTALLED)
 	$(DEBUG_ON) $(BIN)/python manage.py check
 	$(BIN)/pytest -n auto
 
-# The developer's loop: the suite without the tests that start processes (gunicorn, runserver,
-# `make run`, manage.py or a tool in a subprocess, a live server), drive Chromium or start nginx:
-# markers `server`, `browser`, `edge` (pyproject.toml; tests/conftest.py adds `server` to the
-# live-server and nginx tests). That leaves about nine tests in ten, the database ones included:
-# they are what catches most regressions, and the shipped pack is loaded once per worker for them.
+# The developer's loop, under a minute: the suite without the tests that start processes
+# (gunicorn, runserver, `make run`, manage.py or a tool in a subprocess, a live server), drive
+# Chromium or start nginx, and without the modules whose tests take tens of seconds (markers
+# `server`, `browser`, `edge`, `slow`; pyproject.toml, tests/conftest.py). Run `make test`, all
+# of it, before you commit.
 test-fast: $(INSTALLED)
-	$(BIN)/pytest -n auto -m "not server and not browser and not edge"
+	$(BIN)/pytest -n auto -m "not server and not browser and not edge and not slow"
 
 # The Russian catalogue: collect every string the code marks, then compile it. Both files are
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.

@@ -19,12 +19,40 @@ from tests import pack_rows
 DATABASE_FIXTURES = {"django_db_setup", "db", "transactional_db"}
 
 
+# The modules whose tests take tens of seconds each run (seconds of one worker's time, with
+# `--durations=0` on 2 cores): they replay editors' days, load and export the whole pack,
+# write trees of every answer, or build catalogues at two sizes. `make test` runs them;
+# `make test-fast` leaves them out, so that a developer's loop stays under a minute.
+SLOW_MODULES = {
+    "tests/api/test_journal_completeness.py",  # 183 s: every model, every way of changing it
+    "tests/test_publishing.py",  # 126 s: the edge tree written after each kind of edit
+    "tests/test_content_packs.py",  # 84 s: load, overwrite and export the whole pack
+    "tests/api/test_caching.py",  # 71 s: stored answers on both cache backends
+    "tests/routines/test_query_counts.py",  # 55 s: catalogues of 5 and 20 routines
+    "tests/zones/test_query_counts.py",  # 33 s: maps of 10 and 40 zones
+    "tests/api/test_sync.py",  # 46 s: an editor's day replayed through delta syncs
+    "tests/api/test_lean_sync.py",  # 42 s: the same through the lean sync
+    "tests/security/test_history_restore.py",  # 41 s: restores of every kind of item
+    "tests/api/test_contract_exactness.py",  # 35 s: every shipped answer against the contract
+    "tests/security/test_shared_cache.py",  # 32 s
+    "tests/security/test_admin_search.py",  # 25 s
+    "tests/zones/test_content_pack.py",  # 23 s
+    "tests/routines/test_content_pack.py",  # 16 s
+    "tests/test_dashboard.py",  # 21 s
+    "tests/test_run_local.py",  # 19 s
+    "tests/test_content_rules.py",  # 15 s: every rule on the shipped pack
+}
+
+
 @pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by the markers added here
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Markers that follow from what a test asks for, so that ``-m`` can select on them:
+    """Markers that follow from what a test asks for or where it stands, for ``-m``:
     ``database`` for every test that reaches the test database (pytest-django refuses the
-    others any query), ``server`` for the live server's and nginx's tests."""
+    others any query), ``server`` for the live server's and nginx's tests, ``slow`` for the
+    tests of ``SLOW_MODULES``."""
     for item in items:
+        if item.nodeid.split("::", 1)[0] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
         fixtures = set(getattr(item, "fixturenames", ()))
         if item.get_closest_marker("django_db") or fixtures & DATABASE_FIXTURES:
             item.add_marker(pytest.mark.database)
