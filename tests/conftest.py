@@ -147,7 +147,11 @@ def shipped_pack(django_db_setup, django_db_blocker, _loaded_pack) -> Iterator[s
             pack_rows.put(_loaded_pack["rows"])
         else:
             out = io.StringIO()
-            call_command("load_content", stdout=out)
+            # In the default language whatever the test before left active: the fixture runs
+            # before the next test's own reset, and the report and history's comments are
+            # written in the active language.
+            with translation.override(settings.LANGUAGE_CODE):
+                call_command("load_content", stdout=out)
             _loaded_pack.update(printed=out.getvalue(), rows=pack_rows.take())
         yield _loaded_pack["printed"]
         transaction.set_rollback(True)
