@@ -50,9 +50,6 @@ STORED_HEADERS = (
 )
 
 
-_safely = breaker.run
-
-
 def _format() -> str:
     """What the stored bytes were made by: the committed contract and the release.
 
