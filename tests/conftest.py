@@ -19,8 +19,9 @@ from tests import pack_rows
 DATABASE_FIXTURES = {"django_db_setup", "db", "transactional_db"}
 
 
-# The modules whose tests take tens of seconds each run (seconds of one worker's time, with
-# `--durations=0` on 2 cores): they replay editors' days, load and export the whole pack,
+# The modules whose tests take tens of seconds each run (the sum of their `--durations=0`
+# times, two workers on 2 cores while another suite ran, so about twice a quiet machine's):
+# they replay editors' days, load and export the whole pack,
 # write trees of every answer, or build catalogues at two sizes. `make test` runs them;
 # `make test-fast` leaves them out, so that a developer's loop stays under a minute.
 SLOW_MODULES = {
