@@ -3,9 +3,10 @@
 The core knows no app (import-linter holds it): it asks the installed apps instead, through
 ``providers`` and ``contributions``, in the order of INSTALLED_APPS (zones before the
 routines that point at them). An app provides a hook by defining the method on its AppConfig
-(``zones/apps.py``, ``routines/apps.py``); a content pack's four hooks come with the
-``ContentPackApp`` mixin (``footcare.content.pack_apps``). Each hook is optional: an app
-without a dashboard simply has no ``dashboard_tallies``.
+(``zones/apps.py``, ``routines/apps.py``); the API's four hooks come with the ``ApiApp``
+mixin (``footcare.api.app_hooks``), a content pack's with ``ContentPackApp``
+(``footcare.content.pack_apps``): each reads the app's modules by one convention. Each
+hook is optional: an app without a dashboard simply has no ``dashboard_tallies``.
 
 Registrations that are not hooks happen in each app's ``ready()``: its ``content`` package
 connects the journal, the guards and history. ``manage.py explain_model app.Model`` prints

@@ -6,18 +6,19 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from footcare.api.app_hooks import ApiApp
 from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.admin.dashboard import Listing, Tally, Viewer
-    from footcare.api.index_links import IndexLink
-    from footcare.api.sync import SyncResource
 
 
-class RoutinesConfig(ContentPackApp, AppConfig):
+class RoutinesConfig(ApiApp, ContentPackApp, AppConfig):
     """Benefits, techniques, contraindications and guided routines of timed steps.
 
-    Its methods below ``ready()`` are hooks: ``footcare.hooks.AppHooks`` says who calls each.
+    Its hooks (``footcare.hooks.AppHooks`` says who calls each): the API's four come with
+    ``ApiApp``, read from its ``api`` package; the content pack's with ``ContentPackApp``;
+    the rest are its methods below ``ready()``.
     """
 
     name = "routines"
@@ -34,24 +35,6 @@ class RoutinesConfig(ContentPackApp, AppConfig):
         warm.connect()
         history.connect()
         post_migrate.connect(grant_editors_content_permissions, sender=self)
-
-    def api_urlconfs(self) -> list[str]:
-        return ["routines.api.urls"]
-
-    def index_links(self) -> list["IndexLink"]:
-        from routines.api.urls import INDEX_LINKS
-
-        return INDEX_LINKS
-
-    def sync_resources(self) -> list["SyncResource"]:
-        from routines.api.sync import RESOURCES
-
-        return RESOURCES
-
-    def lean_sync_resources(self) -> list["SyncResource"]:
-        from routines.api.sync import LEAN_RESOURCES
-
-        return LEAN_RESOURCES
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from routines.admin.dashboard import tallies

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -21,15 +20,10 @@ from footcare.content.catalogue import CatalogueItem, Positioned, Stamped
 from footcare.content.db import slugs_of
 from footcare.content.identity import Identified
 from footcare.content.journal import JournaledModel, JournaledQuerySet
+from footcare.content.translations import translated_columns
 from footcare.models import Picture
 from routines import safety
 from zones.models import Area, Foot, Pressure, Source, Zone
-
-
-def translated_variants(model: type[models.Model], field: str) -> list[str]:
-    """The per-language columns of a translated field, e.g. ``title_en``, ``title_ru``."""
-    return [f"{field}_{code}" for code, _name in settings.LANGUAGES]
-
 
 # Sent once a routine's publishing has committed (with ``routine=``): the API stores its
 # answers at once (``routines.api.warm``), and the model knows nothing of HTTP.
@@ -391,7 +385,7 @@ class Routine(CatalogueItem, JournaledModel):
             copy.slug = slug
             copy.status = Status.DRAFT
             copy.published_at = None
-            for field in translated_variants(Routine, "title"):
+            for field in translated_columns("title"):
                 value = getattr(self, field)
                 if value:
                     setattr(copy, field, f"{value} (copy)")
@@ -611,7 +605,7 @@ class SafetyScreen(Stamped, JournaledModel):
         return [
             column
             for field in self.TEXTS
-            for column in translated_variants(SafetyScreen, field)
+            for column in translated_columns(field)
             if not (getattr(self, column, "") or "").strip()
         ]
 

@@ -1,60 +1,16 @@
-"""Which fields editors translate (django-modeltranslation adds one column per language)."""
+"""Which fields editors translate (see ``footcare.content.translations.translate``)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from footcare.content.translations import translate
+from routines import models
 
-from routines.models import (
-    Audience,
-    Benefit,
-    Contraindication,
-    PressureLevel,
-    Routine,
-    SafetyScreen,
-    Step,
-    Technique,
-    Tool,
+translate(models.Audience, "name")
+translate(models.Benefit, "title", "summary", "body", "evidence_note")
+translate(models.Technique, "name", "how_to", "image_alt")
+translate(models.Contraindication, "name", "description")
+translate(
+    models.Routine, "title", "summary", "introduction", "safety_notes", "not_for", "image_alt"
 )
-
-
-@register(Audience)
-class AudienceTranslation(TranslationOptions):
-    fields = ("name",)
-
-
-@register(Benefit)
-class BenefitTranslation(TranslationOptions):
-    fields = ("title", "summary", "body", "evidence_note")
-
-
-@register(Technique)
-class TechniqueTranslation(TranslationOptions):
-    fields = ("name", "how_to", "image_alt")
-
-
-@register(Contraindication)
-class ContraindicationTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Routine)
-class RoutineTranslation(TranslationOptions):
-    fields = ("title", "summary", "introduction", "safety_notes", "not_for", "image_alt")
-
-
-@register(Step)
-class StepTranslation(TranslationOptions):
-    fields = ("title", "instruction", "tip", "narration")
-
-
-@register(Tool)
-class ToolTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(SafetyScreen)
-class SafetyScreenTranslation(TranslationOptions):
-    fields = SafetyScreen.TEXTS
-
-
-@register(PressureLevel)
-class PressureLevelTranslation(TranslationOptions):
-    fields = ("feels_like",)
+translate(models.Step, "title", "instruction", "tip", "narration")
+translate(models.Tool, "name", "description")
+translate(models.SafetyScreen, *models.SafetyScreen.TEXTS)
+translate(models.PressureLevel, "feels_like")

@@ -38,7 +38,8 @@ def test_a_step_belongs_to_its_routine_and_is_judged_with_it():
     assert "part of: routine  routines.content.journal._step_changes" in text
     assert "judge saves: routines.content.guards._judge_its_routine" in text
     assert "post_delete: routines.signals.close_the_gap" in text
-    assert "admin: inline routines.admin.steps.StepInline on routines.admin.RoutineAdmin" in text
+    editor = "routines.admin.routine.RoutineAdmin"
+    assert f"admin: inline routines.admin.steps.StepInline on {editor}" in text
 
 
 def test_a_zone_names_its_resources_guards_and_answers():

@@ -5,18 +5,19 @@ from typing import TYPE_CHECKING
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from footcare.api.app_hooks import ApiApp
 from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.admin.dashboard import Tally, Viewer
-    from footcare.api.index_links import IndexLink
-    from footcare.api.sync import SyncResource
 
 
-class ZonesConfig(ContentPackApp, AppConfig):
+class ZonesConfig(ApiApp, ContentPackApp, AppConfig):
     """The foot map: reflex zones of both feet and the body parts they are linked to.
 
-    Its methods below ``ready()`` are hooks: ``footcare.hooks.AppHooks`` says who calls each.
+    Its hooks (``footcare.hooks.AppHooks`` says who calls each): the API's four come with
+    ``ApiApp``, read from its ``api`` package; the content pack's with ``ContentPackApp``;
+    the rest are its methods below ``ready()``.
     """
 
     name = "zones"
@@ -27,24 +28,6 @@ class ZonesConfig(ContentPackApp, AppConfig):
 
         journal.connect()
         history.connect()
-
-    def api_urlconfs(self) -> list[str]:
-        return ["zones.api.urls"]
-
-    def index_links(self) -> list["IndexLink"]:
-        from zones.api.urls import INDEX_LINKS
-
-        return INDEX_LINKS
-
-    def sync_resources(self) -> list["SyncResource"]:
-        from zones.api.sync import RESOURCES
-
-        return RESOURCES
-
-    def lean_sync_resources(self) -> list["SyncResource"]:
-        from zones.api.sync import LEAN_RESOURCES
-
-        return LEAN_RESOURCES
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from zones.admin.dashboard import tallies

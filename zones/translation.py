@@ -1,30 +1,12 @@
-"""Which fields editors translate (django-modeltranslation adds one column per language)."""
+"""Which fields editors translate (see ``footcare.content.translations.translate``)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from footcare.content.translations import translate
+from zones import models
 
-from zones.models import Area, BodyPart, Landmark, Source, Zone
-
-
-@register(BodyPart)
-class BodyPartTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Zone)
-class ZoneTranslation(TranslationOptions):
-    fields = ("name", "description", "technique_hints", "caution", "skin_signs", "tradition_note")
-
-
-@register(Landmark)
-class LandmarkTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Area)
-class AreaTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Source)
-class SourceTranslation(TranslationOptions):
-    fields = ("supports",)
+translate(models.BodyPart, "name", "description")
+translate(
+    models.Zone, "name", "description", "technique_hints", "caution", "skin_signs", "tradition_note"
+)
+translate(models.Landmark, "name", "description")
+translate(models.Area, "name", "description")
+translate(models.Source, "supports")

@@ -470,3 +470,19 @@ def by_slug(model: type[ModelT], slugs: Iterable[str], *, where: str) -> list[Mo
 
 def slugs(rows: Iterable[Any]) -> list[str]:
     return [row.slug for row in rows]
+
+
+def pack_items(
+    rows: Iterable[Any], names: Iterable[str], *, key: str = "slug", links: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """``rows`` in their pack form, for an export: the key (a slug, a view), the fields
+    ``names`` (see ``item_values``), then each of ``links`` as the sorted slugs it links to."""
+    names, links = list(names), list(links)
+    return [
+        {
+            key: getattr(row, key),
+            **item_values(row, names),
+            **{link: sorted(slugs(getattr(row, link).all())) for link in links},
+        }
+        for row in rows
+    ]

@@ -1,4 +1,5 @@
-"""Which texts still wait for a translation: one rule for the dashboard and the admin's filter.
+"""Translated texts: which fields are translated, their columns, and which still wait for a
+translation (one rule for the dashboard and the admin's filter).
 
 django-modeltranslation gives every translated field one column per language
 (``summary_en``, ``summary_ru``). A text is missing in a language when its column is empty
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.db.models import Count, Field, Model, Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext
-from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.translator import NotRegistered, TranslationOptions, register, translator
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,20 @@ class Column:
     @property
     def name(self) -> str:
         return f"{self.field}_{self.language}"
+
+
+def translate(model: type[Model], *fields: str) -> None:
+    """Have editors write ``fields`` of ``model`` in every language: django-modeltranslation
+    adds one column per language (``summary_en``, ``summary_ru``). Called by each app's
+    ``translation`` module, which modeltranslation imports at start-up."""
+    options = type(f"{model.__name__}Translation", (TranslationOptions,), {"fields": fields})
+    register(model)(options)
+
+
+def translated_columns(*fields: str) -> list[str]:
+    """Every language's column of each field, e.g. ``name_en``, ``name_ru``: for lists that
+    must name each column (search fields) and follow ``LANGUAGES`` when a language is added."""
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
 def languages() -> list[str]:

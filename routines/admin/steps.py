@@ -15,8 +15,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from footcare.content.translations import translated_columns
 from routines import safety
-from routines.models import Step, translated_variants
+from routines.models import Step
 
 STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
     "title",
@@ -102,7 +103,7 @@ class StepForm(forms.ModelForm):
     @property
     def text_errors(self) -> bool:
         """Whether a field in the texts dialog has an error (the dialog opens by itself)."""
-        names = {name for field in TEXTS for name in translated_variants(Step, field)}
+        names = {name for field in TEXTS for name in translated_columns(field)}
         return any(name in self.errors for name in names)
 
 
@@ -117,7 +118,7 @@ class StepInline(SortableInlineAdminMixin, TranslationTabularInline):
     autocomplete_fields = ["technique", "zones", "area"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 4})}}
     # Read by the template: which fields go into the texts dialog.
-    text_fields = [name for field in TEXTS for name in translated_variants(Step, field)]
+    text_fields = [name for field in TEXTS for name in translated_columns(field)]
 
     def formfield_for_dbfield(
         self, db_field: "models.Field[Any, Any]", request: HttpRequest, **kwargs: Any

@@ -16,6 +16,7 @@ from footcare.api.documentation import documented, example
 from footcare.api.rendering import SVGRenderer
 from footcare.api.viewsets import CatalogueViewSet
 from footcare.content.pictures import with_picture
+from footcare.content.translations import translated_columns
 from routines.api import examples
 from routines.api.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
 from routines.api.pictures import render_routine_map
@@ -55,7 +56,7 @@ from routines.querysets import (
 class AudienceViewSet(CatalogueViewSet):
     queryset = Audience.objects.all()
     serializer_class = AudienceSerializer
-    search_fields = ["name_en", "name_ru"]
+    search_fields = translated_columns("name")
     ordering_fields = ["position", "slug", "name"]
 
 
@@ -71,7 +72,7 @@ class AudienceViewSet(CatalogueViewSet):
 class BenefitViewSet(CatalogueViewSet):
     serializer_class = BenefitSerializer
     filterset_class = BenefitFilter
-    search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
+    search_fields = translated_columns("title", "summary")
     ordering_fields = ["position", "slug", "title"]
 
     def get_queryset(self) -> QuerySet[Benefit]:
@@ -89,7 +90,7 @@ class BenefitViewSet(CatalogueViewSet):
 class TechniqueViewSet(CatalogueViewSet):
     queryset = technique_queryset()
     serializer_class = TechniqueSerializer
-    search_fields = ["name_en", "name_ru"]
+    search_fields = translated_columns("name")
     ordering_fields = ["position", "slug", "name"]
 
 
@@ -106,7 +107,7 @@ class ContraindicationViewSet(CatalogueViewSet):
     queryset = contraindication_queryset()
     serializer_class = ContraindicationSerializer
     filterset_class = ContraindicationFilter
-    search_fields = ["name_en", "name_ru"]
+    search_fields = translated_columns("name")
     ordering_fields = ["position", "slug", "name", "severity"]
 
 
@@ -125,7 +126,7 @@ class RoutineViewSet(CatalogueViewSet):
     serializer_class = RoutineListSerializer
     detail_serializer_class = RoutineDetailSerializer
     filterset_class = RoutineFilter
-    search_fields = ["title_en", "title_ru", "summary_en", "summary_ru"]
+    search_fields = translated_columns("title", "summary")
     ordering_fields = ["title", "slug"]
     ordering_aliases = {"duration": "total_duration_seconds"}
     ordering = ["title"]

@@ -18,6 +18,7 @@ from footcare.content.packs import (
     fields_form,
     item_values,
     labelled,
+    pack_items,
     read_pack,
     slugs,
 )
@@ -42,6 +43,9 @@ PRESSURE_LEVEL_FIELDS = ["feels_like"]
 TECHNIQUE_FIELDS = ["name", "how_to", "image_alt"]
 CONTRAINDICATION_FIELDS = ["name", "severity", "description", "applies_to_every_routine"]
 BENEFIT_FIELDS = ["title", "summary", "body", "evidence_level", "evidence_note"]
+# What a contraindication and a benefit link to, by slug, in the order a pack writes them.
+CONTRAINDICATION_LINKS = ["zones", "techniques", "sources"]
+BENEFIT_LINKS = ["audiences", "zones", "sources"]
 ROUTINE_FIELDS = [
     "title",
     "summary",
@@ -103,12 +107,12 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
         row = loader.item(
             Contraindication, {"slug": item["slug"]}, values | {"position": position}, label=label
         )
-        _link(loader, row, item, ["zones", "techniques", "sources"], label=label)
+        _link(loader, row, item, CONTRAINDICATION_LINKS, label=label)
     for position, item in enumerate(pack.get("benefits", []), start=1):
         values = field_values(Benefit, item, BENEFIT_FIELDS) | {"position": position}
         label = f"benefit {item['slug']}"
         benefit = loader.item(Benefit, {"slug": item["slug"]}, values, label=label)
-        _link(loader, benefit, item, ["zones", "sources", "audiences"], label=label)
+        _link(loader, benefit, item, BENEFIT_LINKS, label=label)
     for item in pack.get("routines", []):
         _load_routine(loader, item)
 
@@ -170,42 +174,21 @@ def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
             loader.counts["routines withdrawn"] += 1
 
 
+def _in_order(model: type[models.Model]) -> Any:
+    return model._default_manager.order_by("position", "slug")
+
+
 def export_pack() -> dict[str, dict[str, Any]]:
     """Every routines row as pack files, in the format ``load_pack`` reads. Drafts included."""
     return {
         "01_catalogue.yaml": {
-            "audiences": [
-                {"slug": row.slug, **item_values(row, AUDIENCE_FIELDS)}
-                for row in Audience.objects.order_by("position", "slug")
-            ],
-            "tools": [
-                {"slug": row.slug, **item_values(row, TOOL_FIELDS)}
-                for row in Tool.objects.order_by("position", "slug")
-            ],
-            "techniques": [
-                {"slug": row.slug, **item_values(row, TECHNIQUE_FIELDS)}
-                for row in Technique.objects.order_by("position", "slug")
-            ],
-            "contraindications": [
-                {
-                    "slug": row.slug,
-                    **item_values(row, CONTRAINDICATION_FIELDS),
-                    "zones": sorted(slugs(row.zones.all())),
-                    "techniques": sorted(slugs(row.techniques.all())),
-                    "sources": sorted(slugs(row.sources.all())),
-                }
-                for row in Contraindication.objects.order_by("position", "slug")
-            ],
-            "benefits": [
-                {
-                    "slug": row.slug,
-                    **item_values(row, BENEFIT_FIELDS),
-                    "audiences": sorted(slugs(row.audiences.all())),
-                    "zones": sorted(slugs(row.zones.all())),
-                    "sources": sorted(slugs(row.sources.all())),
-                }
-                for row in Benefit.objects.order_by("position", "slug")
-            ],
+            "audiences": pack_items(_in_order(Audience), AUDIENCE_FIELDS),
+            "tools": pack_items(_in_order(Tool), TOOL_FIELDS),
+            "techniques": pack_items(_in_order(Technique), TECHNIQUE_FIELDS),
+            "contraindications": pack_items(
+                _in_order(Contraindication), CONTRAINDICATION_FIELDS, links=CONTRAINDICATION_LINKS
+            ),
+            "benefits": pack_items(_in_order(Benefit), BENEFIT_FIELDS, links=BENEFIT_LINKS),
         },
         "03_safety.yaml": _safety_items(),
         "02_routines.yaml": {

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from footcare.admin.base import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
+from footcare.content.translations import translated_columns
 from zones.foot_map import build_foot_map, draw_foot_map
 from zones.geometry import mirror_polygons
 from zones.models import (
@@ -224,7 +225,7 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
         "body_parts__system",
         "tradition",
     ]
-    search_fields = ["slug", "name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
+    search_fields = ["slug", *translated_columns("name", "body_parts__name")]
     autocomplete_fields = ["body_parts", "sources", "overlaps"]
     prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["foot_map_preview", "updated_at"]
@@ -289,7 +290,7 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
 class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name", "max_pressure"]
     list_filter = ["max_pressure"]
-    search_fields = ["slug", "name_en", "name_ru"]
+    search_fields = ["slug", *translated_columns("name")]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
@@ -297,7 +298,7 @@ class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, Trans
 class BodyPartAdmin(UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["name", "system", "zone_count"]
     list_filter = ["system"]
-    search_fields = ["slug", "name_en", "name_ru"]
+    search_fields = ["slug", *translated_columns("name")]
     prepopulated_fields = {"slug": ["name_en"]}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[BodyPart]:
@@ -325,7 +326,7 @@ class SourceAdmin(UnicodeSearchMixin, TranslatedAdmin):
 class LandmarkAdmin(UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["name", "view"]
     list_filter = ["view"]
-    search_fields = ["slug", "name_en", "name_ru"]
+    search_fields = ["slug", *translated_columns("name")]
     prepopulated_fields = {"slug": ["name_en"]}
 
 

@@ -19,6 +19,7 @@ from footcare.api.documentation import documented, example
 from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN, is_slug
 from footcare.api.rendering import ORJSONRenderer
 from footcare.api.viewsets import CatalogueViewSet
+from footcare.content.translations import translated_columns
 from zones.api import examples
 from zones.api.filters import BodyPartFilter, ZoneFilter
 from zones.api.renderers import FootMapSVGRenderer
@@ -51,7 +52,7 @@ class ZoneViewSet(CatalogueViewSet):
     serializer_class = ZoneListSerializer
     detail_serializer_class = ZoneDetailSerializer
     filterset_class = ZoneFilter
-    search_fields = ["name_en", "name_ru", "body_parts__name_en", "body_parts__name_ru"]
+    search_fields = translated_columns("name", "body_parts__name")
     ordering_fields = ["position", "slug", "name", "sensitivity", "max_pressure"]
 
     def get_queryset(self) -> QuerySet[Zone]:
@@ -73,7 +74,7 @@ class BodyPartViewSet(CatalogueViewSet):
     queryset = body_part_queryset()
     serializer_class = BodyPartSerializer
     filterset_class = BodyPartFilter
-    search_fields = ["name_en", "name_ru"]
+    search_fields = translated_columns("name")
     ordering_fields = ["slug", "name", "system"]
 
 

@@ -14,6 +14,7 @@ from footcare.content.packs import (
     field_values,
     fields_form,
     item_values,
+    pack_items,
     read_pack,
     slugs,
 )
@@ -105,31 +106,18 @@ def export_pack() -> dict[str, dict[str, Any]]:
     """Every zones row as pack files, in the format ``load_pack`` reads."""
     return {
         "01_map.yaml": {
-            "sources": [
-                {"slug": source.slug, **item_values(source, SOURCE_FIELDS)}
-                for source in Source.objects.order_by("slug")
-            ],
-            "outlines": [
-                {"view": outline.view, **item_values(outline, OUTLINE_FIELDS)}
-                for outline in FootOutline.objects.order_by("view")
-            ],
-            "landmarks": [
-                {"slug": landmark.slug, **item_values(landmark, LANDMARK_FIELDS)}
-                for landmark in Landmark.objects.order_by("view", "slug")
-            ],
+            "sources": pack_items(Source.objects.order_by("slug"), SOURCE_FIELDS),
+            "outlines": pack_items(
+                FootOutline.objects.order_by("view"), OUTLINE_FIELDS, key="view"
+            ),
+            "landmarks": pack_items(Landmark.objects.order_by("view", "slug"), LANDMARK_FIELDS),
         },
         "02_body_parts.yaml": {
-            "body_parts": [
-                {"slug": part.slug, **item_values(part, BODY_PART_FIELDS)}
-                for part in BodyPart.objects.order_by("slug")
-            ]
+            "body_parts": pack_items(BodyPart.objects.order_by("slug"), BODY_PART_FIELDS)
         },
         "03_zones.yaml": {"zones": [_zone_item(zone) for zone in _zones()]},
         "04_areas.yaml": {
-            "areas": [
-                {"slug": area.slug, **item_values(area, AREA_FIELDS)}
-                for area in Area.objects.order_by("position", "slug")
-            ]
+            "areas": pack_items(Area.objects.order_by("position", "slug"), AREA_FIELDS)
         },
     }
 

@@ -1,0 +1,230 @@
+"""The routine editor: a routine with its steps in one page, its preview, publish and withdraw."""
+
+from typing import Any
+
+from adminsortable2.admin import SortableAdminBase
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from footcare.admin.base import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
+from footcare.admin.pictures import PictureAdminMixin, PictureUploadForm
+from footcare.content.guards import UnsafeChange
+from footcare.content.translations import translated_columns
+from routines.admin.preview import routine_preview
+from routines.admin.steps import StepInline
+from routines.models import Routine
+
+
+def minutes(seconds: int) -> str:
+    return gettext("%(minutes)d min %(seconds)02d s") % {
+        "minutes": seconds // 60,
+        "seconds": seconds % 60,
+    }
+
+
+class RoutineForm(PictureUploadForm):
+    class Meta:
+        model = Routine
+        exclude = ["picture"]
+
+
+@admin.register(Routine)
+class RoutineAdmin(
+    SortableAdminBase, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin
+):
+    inlines = [StepInline]
+    list_display = [
+        "title",
+        "status",
+        "difficulty",
+        "total_time",
+        "steps_in_it",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = ["status", "difficulty", "performer", "audiences", "tools", "benefits"]
+    search_fields = ["slug", *translated_columns("title", "summary")]
+    autocomplete_fields = ["benefits", "audiences", "contraindications", "tools"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    readonly_fields = ["current_picture"]
+    actions = ["publish", "withdraw", "duplicate"]
+    form = RoutineForm
+    # The editor: the step table across the whole width, the publication bar on top, the
+    # Publish / Withdraw / Duplicate buttons beside Save, and the preview of the app's player.
+    change_form_template = "admin/routines/routine/change_form.html"
+
+    # Introductions and notes run to a few lines; ten-line boxes made the page long.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+
+    class Media:
+        js = ["routines/admin/routine_editor.js"]
+
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "introduction", "difficulty"]}),
+        (
+            _("Picture"),
+            {"classes": ["collapse"], "fields": ["current_picture", "picture_file", "image_alt"]},
+        ),
+        (_("Who and why"), {"fields": ["performer", "audiences", "tools", "benefits"]}),
+        (_("Safety"), {"fields": ["not_for", "contraindications", "safety_notes"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Routine]:
+        return super().get_queryset(request).with_totals()  # type: ignore[attr-defined]
+
+    @admin.display(description=_("total time"), ordering="total_duration_seconds")
+    def total_time(self, routine: Routine) -> str:
+        return minutes(routine.total_duration()) if routine.pk else "-"
+
+    @admin.display(description=_("steps"), ordering="step_count")
+    def steps_in_it(self, routine: Routine) -> int:
+        return routine.step_count  # type: ignore[attr-defined]
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("routines.publish_routine")
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Routine | None = None,
+    ) -> HttpResponse:
+        if obj is not None and obj.pk:
+            context["preview"] = preview = routine_preview(obj)
+            context["publication"] = self.publication(request, obj, preview["steps"])
+            # One row of buttons: Save, Save and continue, and the routine's own.
+            context["show_save_and_add_another"] = False
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def publication(
+        self, request: HttpRequest, routine: Routine, played: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        """What the publication bar and buttons show of a saved routine; ``played`` is its
+        preview's steps, whose timeline already holds the count and the total time."""
+        return {
+            "status": routine.status,
+            "status_label": routine.get_status_display(),
+            "published_at": routine.published_at,
+            "step_count": len(played),
+            "total_time": minutes(played[-1]["ends"] if played else 0),
+            # A published routine has none: saving it with one withdraws it (save_related).
+            "problems": [] if routine.is_published else routine.publish_problems(),
+            "can_publish": self.has_publish_permission(request),
+            "can_duplicate": self.has_add_permission(request),
+        }
+
+    def response_change(self, request: HttpRequest, obj: Routine) -> HttpResponse:
+        """The routine's own buttons: the form is saved by now; act on the saved routine."""
+        stay = HttpResponseRedirect(request.path)
+        if "_publish" in request.POST or "_withdraw" in request.POST:
+            if not self.has_publish_permission(request):
+                self.message_user(
+                    request,
+                    gettext("Saved, but you may not publish or withdraw routines."),
+                    messages.ERROR,
+                )
+            elif "_publish" in request.POST:
+                if self.publish_one(request, obj):
+                    self.message_user(
+                        request,
+                        gettext("“%(title)s” is published; the apps show it now.") % {"title": obj},
+                        messages.SUCCESS,
+                    )
+            else:
+                obj.withdraw()
+                self.message_user(
+                    request,
+                    gettext("“%(title)s” is a draft again; the apps no longer show it.")
+                    % {"title": obj},
+                    messages.SUCCESS,
+                )
+            return stay
+        if "_duplicate" in request.POST:
+            if not self.has_add_permission(request):
+                self.message_user(
+                    request, gettext("Saved, but you may not add routines."), messages.ERROR
+                )
+                return stay
+            copy = obj.duplicate()
+            self.message_user(
+                request,
+                gettext("Saved. This is the draft copy “%(slug)s”; the original is unchanged.")
+                % {"slug": copy.slug},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[copy.pk]))
+        return super().response_change(request, obj)
+
+    def publish_one(self, request: HttpRequest, routine: Routine) -> bool:
+        """Publish, or say in the editor's words what stands in the way."""
+        try:
+            routine.publish()
+        except ValidationError as error:
+            self.message_user(
+                request,
+                gettext("“%(title)s” was not published: %(problems)s")
+                % {"title": routine, "problems": " ".join(error.messages)},
+                messages.ERROR,
+            )
+            return False
+        return True
+
+    @admin.action(description=_("Publish selected routines"), permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        published = sum(self.publish_one(request, routine) for routine in queryset)
+        if published:
+            self.message_user(
+                request,
+                ngettext("Published %d routine.", "Published %d routines.", published) % published,
+                messages.SUCCESS,
+            )
+
+    @admin.action(
+        description=_("Withdraw selected routines (back to draft)"), permissions=["publish"]
+    )
+    def withdraw(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        for routine in queryset:
+            routine.withdraw()
+        self.message_user(request, _("Withdrawn; the routines are drafts again."), messages.SUCCESS)
+
+    @admin.action(description=_("Duplicate selected routines as drafts"), permissions=["add"])
+    def duplicate(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
+        copies = [routine.duplicate() for routine in queryset]
+        self.message_user(
+            request,
+            _("Created drafts: %s.") % ", ".join(copy.slug for copy in copies),
+            messages.SUCCESS,
+        )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        routine: Routine = form.instance
+        routine.renumber_steps()
+        if routine.is_published and (problems := routine.publish_problems()):
+            if not self.has_publish_permission(request):
+                # Withdrawing is publishing's other half: not even as a side effect (a
+                # restore of an older version, an edit) for someone who may not.
+                raise UnsafeChange(
+                    gettext(
+                        "“%(title)s” could no longer stay published, and you may not "
+                        "withdraw routines: %(problems)s"
+                    )
+                    % {"title": routine, "problems": " ".join(problems)}
+                )
+            routine.withdraw()
+            self.message_user(
+                request,
+                gettext("“%(title)s” was withdrawn and is a draft again: %(problems)s")
+                % {"title": routine, "problems": " ".join(problems)},
+                messages.WARNING,
+            )
