@@ -48,5 +48,6 @@ def test_queries_do_not_grow_from_5_to_20_routines(api, name, django_assert_max_
         response = api.get(URLS[name])
     assert response.status_code == 200
     # The detail also reads the contraindications of its zones and techniques, the general
-    # ones and its tools: four queries whatever the number of steps.
-    assert small <= (11 if name == "detail" else 8)
+    # ones and its tools: four queries whatever the number of steps. Both include the two
+    # version lookups of a miss (footcare.api.middleware.response_cache).
+    assert small <= (12 if name == "detail" else 9)

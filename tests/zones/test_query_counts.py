@@ -27,13 +27,14 @@ ENDPOINTS = {
     "foot map": reverse("v1:foot-map") + "?foot=left&view=plantar",
     "foot map svg": reverse("v1:foot-map-svg") + "?foot=right&view=plantar",
 }
-# Each includes the content version lookup that every API read makes (footcare.api.response_cache).
+# Each includes the two content version lookups of a miss: the one that finds no stored
+# answer, and the one in the snapshot the view reads (footcare.api.middleware.response_cache).
 MAX_QUERIES = {
-    "zones": 5,
-    "zones filtered": 5,
-    "body parts": 5,
-    "foot map": 4,
-    "foot map svg": 4,
+    "zones": 6,
+    "zones filtered": 6,
+    "body parts": 6,
+    "foot map": 5,
+    "foot map svg": 5,
 }
 
 

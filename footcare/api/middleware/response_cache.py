@@ -1,6 +1,8 @@
 """Stored answers served before any view runs, and new answers stored.
 
-See ``footcare.api.response_cache``.
+See ``footcare.api.response_cache``. A view that runs reads one snapshot of the content
+(``footcare.content.db.snapshot``), and its answer is stored under the version read in that
+snapshot: never under an older version than the content it shows, nor a newer one.
 """
 
 from collections.abc import Callable
@@ -12,14 +14,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from footcare.api.negotiation import negotiated_media_type
 from footcare.api.problems import DATABASE_UNAVAILABLE, database_unavailable
 from footcare.api.response_cache import key_for, store, stored_answer
-from footcare.content.journal import version
+from footcare.content.db import snapshot
+from footcare.content.journal import Version, version
+
+
+def _reads_the_api(request: HttpRequest) -> bool:
+    return request.method in ("GET", "HEAD") and request.path.startswith(settings.API_CACHED_PREFIX)
 
 
 def _is_cacheable(request: HttpRequest) -> bool:
     return (
         settings.API_REPRESENTATION_CACHE
-        and request.method in ("GET", "HEAD")
-        and request.path.startswith(settings.API_CACHED_PREFIX)
+        and _reads_the_api(request)
         and not any(request.path.startswith(p) for p in settings.API_UNCACHED_PREFIXES)
     )
 
@@ -53,8 +59,10 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not _is_cacheable(request):
+        if not _reads_the_api(request):
             return self.get_response(request)
+        if not _is_cacheable(request):
+            return self._read(request, versioned=False)[0]
         media_type = negotiated_media_type(request)
         if media_type is None:
             return self.get_response(request)  # the view's problem answer (406, 400, 404)
@@ -63,11 +71,12 @@ class ResponseCacheMiddleware:
         except DATABASE_UNAVAILABLE:
             # Without the version nobody can tell a stored answer from an outdated one.
             return database_unavailable(request)
-        key = key_for(request, media_type, current)
-        stored = stored_answer(key)
+        stored = stored_answer(key_for(request, media_type, current))
         if stored is not None:
             return _throttled(request) or stored.answer(request)
-        response = self.get_response(request)
+        response, read_at = self._read(request, versioned=True)
+        if read_at is None:
+            return response  # the database failed before the view ran
         if (
             response.status_code != 200
             or not isinstance(response, HttpResponse)
@@ -79,4 +88,17 @@ class ResponseCacheMiddleware:
         ):
             return response
         # With the cache down the answer is still validated, just not kept.
-        return store(response, key, current).answer(request)
+        return store(response, key_for(request, media_type, read_at), read_at).answer(request)
+
+    def _read(
+        self, request: HttpRequest, *, versioned: bool
+    ) -> tuple[HttpResponseBase, Version | None]:
+        """The view's answer, read in one snapshot, and (``versioned``) the content version of
+        that snapshot: one more primary-key read, on a miss only (a stored answer is served
+        on the version read before it, as it reads no content)."""
+        try:
+            with snapshot():
+                current = version() if versioned else None
+                return self.get_response(request), current
+        except DATABASE_UNAVAILABLE:
+            return database_unavailable(request), None
