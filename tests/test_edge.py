@@ -173,7 +173,8 @@ def test_every_published_answer_is_the_applications_in_every_language_and_coding
 
 
 @pytest.mark.parametrize(
-    "accept_language", ["", "en-GB,en;q=0.9", "ru", "ru-RU,ru;q=0.9,en;q=0.8", "RU"]
+    "accept_language",
+    ["", "en-GB,en;q=0.9", "ru", "ru-RU,ru;q=0.9,en;q=0.8", "RU", "RU-ru", "ru_RU", "EN_gb"],
 )
 def test_the_language_is_chosen_as_the_application_chooses_it(edge, accept_language):
     for _, path in published_paths(edge)[:40]:

@@ -100,7 +100,10 @@ LANGUAGE_PARAMETER = OpenApiParameter(
     enum=["en", "ru"],
     required=False,
     description="Content language; overrides `Accept-Language`. English is the default and "
-    "the fallback for any text not yet translated.",
+    "the fallback for any text not yet translated. Read as `Accept-Language` reads a tag: in "
+    "any case, with `_` for `-`, a region read as its language (`RU`, `ru-RU` and `ru_RU` are "
+    "`ru`; links in the answer then say `lang=ru`). A tag naming no language listed here is a "
+    "400.",
 )
 
 
