@@ -242,9 +242,9 @@ class AutoSchema(SpectacularAutoSchema):
                     PROBLEM_RESPONSES[code], str(code), [PROBLEM_CONTENT_TYPE], direction
                 ),
             )
-        for code, headers in ERROR_HEADERS.items():
-            if code in responses:
-                responses[code].setdefault("headers", {}).update(headers)
+        for status, headers in ERROR_HEADERS.items():
+            if status in responses:
+                responses[status].setdefault("headers", {}).update(headers)
         return responses
 
 
