@@ -398,8 +398,23 @@ SPECTACULAR_SETTINGS = {
         "`application/problem+json` (RFC 9457)."
     ),
     "VERSION": "1.0.0",
-    # Relative: the contract is served by the service it describes, on whatever host that is.
-    "SERVERS": [{"url": "/", "description": "The host that serves this document."}],
+    # First relative: the contract is served by the service it describes, on whatever host
+    # that is, and tools that take the first server (Swagger UI, openapi-generator) then call
+    # that host. Then a deployment by its public origin (DJANGO_PUBLIC_ORIGIN), as a variable
+    # with a placeholder default: the committed contract is the same for every deployment.
+    "SERVERS": [
+        {"url": "/", "description": "The host that serves this document."},
+        {
+            "url": "https://{host}",
+            "description": "A deployment, by the host of its public origin.",
+            "variables": {
+                "host": {
+                    "default": "api.example.org",
+                    "description": "The host of the deployment's DJANGO_PUBLIC_ORIGIN.",
+                }
+            },
+        },
+    ],
     # In the order the docs list them.
     "TAGS": [
         {"name": "Index", "description": "Where everything is."},

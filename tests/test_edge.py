@@ -173,7 +173,8 @@ def test_every_published_answer_is_the_applications_in_every_language_and_coding
 
 
 @pytest.mark.parametrize(
-    "accept_language", ["", "en-GB,en;q=0.9", "ru", "ru-RU,ru;q=0.9,en;q=0.8", "RU"]
+    "accept_language",
+    ["", "en-GB,en;q=0.9", "ru", "ru-RU,ru;q=0.9,en;q=0.8", "RU", "RU-ru", "ru_RU", "EN_gb"],
 )
 def test_the_language_is_chosen_as_the_application_chooses_it(edge, accept_language):
     for _, path in published_paths(edge)[:40]:
@@ -239,6 +240,31 @@ def test_nginx_never_serves_files_outside_the_published_answers(edge):
     ):
         status, _, body = edge.get(edge.nginx_port, path)
         assert status == 404 and b"root:" not in body
+
+
+def test_a_delta_comes_from_the_application_and_ends_with_its_token(edge):
+    """Issue 24, point 2, at the edge: the tree holds no delta answer (a token is no plain
+    word), so after compaction nginx passes every variant on to the application's refusal.
+    Next to last in this module: it edits a zone, after which the tree is out of date."""
+    _, headers, body = edge.get(edge.app_port, "/api/v1/sync/lean/")
+    token = json.loads(decoded(headers, body))["next_token"]
+    # A change after the token, so that compaction leaves it behind.
+    edit = "from zones.models import Zone; z = Zone.objects.first(); z.name_en += '.'; z.save()"
+    edge.manage("shell", "-c", edit)
+    variants = [
+        {"Accept-Language": language, "Accept-Encoding": coding}
+        for language in ("en", "ru")
+        for coding in CODINGS
+    ]
+    for path in (f"/api/v1/sync/?token={token}", f"/api/v1/sync/lean/?token={token}"):
+        for headers in variants:
+            assert same_answer(edge, path, headers)[0] == 200
+    edge.manage("compact_journal", "--days", "-1")  # every entry is older than tomorrow
+    for path in (f"/api/v1/sync/?token={token}", f"/api/v1/sync/lean/?token={token}"):
+        for headers in variants:
+            status, through_nginx, body = edge.get(edge.nginx_port, path, headers)
+            assert status == 400, (path, headers)
+            assert json.loads(decoded(through_nginx, body))["type"].endswith("full-sync-required")
 
 
 def test_with_the_application_down_the_tree_still_answers_and_nothing_else_does(edge):

@@ -1,5 +1,11 @@
-"""The language of API answers: ``?lang=``, else ``Accept-Language``, and nothing else."""
+"""The language of API answers: ``?lang=``, else ``Accept-Language``, and nothing else.
 
+Both read a language tag the same way (``language_of``): in any case, with ``_`` for ``-``
+(``ru_RU``, as many clients' locale names are spelt) and with a region or script after the
+language (``ru-RU``) read as the language itself.
+"""
+
+import re
 from functools import cache
 from typing import Any
 
@@ -9,6 +15,46 @@ from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 
 LANGUAGE_PARAM = "lang"
+
+# A language tag as RFC 5646 shapes it, after ``language_of`` folded its case and underscores.
+_TAG = re.compile(r"[a-z]{1,8}(?:-[a-z0-9]{1,8})*")
+# One entry of Accept-Language: a tag (or ``*``) and its weight, RFC 9110 12.5.4.
+_ENTRY = re.compile(r"\s*([A-Za-z0-9_*-]+)\s*(?:;\s*q\s*=\s*([0-9.]+)\s*)?")
+
+
+def supported_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_of(tag: str) -> str | None:
+    """The supported language ``tag`` names (``RU``, ``ru-RU``, ``ru_RU``: ``ru``), or None."""
+    folded = tag.strip().lower().replace("_", "-")
+    if not _TAG.fullmatch(folded):
+        return None
+    supported = supported_languages()
+    if folded in supported:
+        return folded
+    primary = folded.split("-", 1)[0]
+    return primary if primary in supported else None
+
+
+def language_from_accept(header: str) -> str:
+    """The supported language ``Accept-Language`` prefers: the highest weight, the first of
+    equal weights; the default language when it names none (or only ``*``)."""
+    chosen, weight = settings.LANGUAGE_CODE, 0.0
+    for entry in header.split(","):
+        match = _ENTRY.fullmatch(entry)
+        if match is None:
+            continue  # not a tag: the rest of the list still counts
+        tag, q = match.groups()
+        try:
+            quality = float(q) if q is not None else 1.0
+        except ValueError:
+            continue
+        language = language_of(tag)
+        if language is not None and 0 < quality <= 1 and quality > weight:
+            chosen, weight = language, quality
+    return chosen
 
 
 # Which texts of an answer are in the default language because the requested one has none yet:

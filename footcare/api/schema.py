@@ -100,7 +100,10 @@ LANGUAGE_PARAMETER = OpenApiParameter(
     enum=["en", "ru"],
     required=False,
     description="Content language; overrides `Accept-Language`. English is the default and "
-    "the fallback for any text not yet translated.",
+    "the fallback for any text not yet translated. Read as `Accept-Language` reads a tag: in "
+    "any case, with `_` for `-`, a region read as its language (`RU`, `ru-RU` and `ru_RU` are "
+    "`ru`; links in the answer then say `lang=ru`). A tag naming no language listed here is a "
+    "400.",
 )
 
 
@@ -147,6 +150,42 @@ CACHE_HEADERS = {
         "which ones, as `resource.field` (e.g. `zone.caution, step.tip`)."
     ),
 }
+# Sent when the service has a rate limit (DJANGO_API_THROTTLE_RATE), on every API answer.
+RATE_LIMIT_HEADERS = {
+    "RateLimit": _header(
+        "Where this client stands (IETF draft `RateLimit` fields): "
+        "`limit=…, remaining=…, reset=…`, `reset` in seconds until the count starts again. "
+        "Present when the service has a rate limit."
+    ),
+    "RateLimit-Policy": _header(
+        "The rate limit: `<requests>;w=<seconds>`. Present when the service has one."
+    ),
+}
+# Sent on every answer of a deprecated operation or version (footcare.api.deprecation).
+DEPRECATION_HEADERS = {
+    "Deprecation": _header(
+        "Present when this operation or its API version is deprecated: since when, as "
+        "`@<seconds since the epoch>` (RFC 9745)."
+    ),
+    "Sunset": _header(
+        "When a deprecated operation stops answering, as an HTTP date (RFC 8594); present "
+        "once decided."
+    ),
+    "Link": _header(
+        'With a deprecation: `<…>; rel="deprecation"`, where to read what to use instead.'
+    ),
+}
+RETRY_AFTER = {
+    "Retry-After": {
+        "schema": {"type": "integer", "minimum": 1},
+        "description": "Seconds to wait before asking again.",
+    }
+}
+# Headers of the error answers, by status (the 200's are CACHE_HEADERS and those above).
+ERROR_HEADERS = {
+    "429": RETRY_AFTER | RATE_LIMIT_HEADERS,
+    "503": RETRY_AFTER,
+}
 # Sent by gunicorn (or a proxy in front), not by the service: no problem+json is possible there.
 URI_TOO_LONG = {
     "description": "The request line is longer than the HTTP server accepts (8,190 bytes). "
@@ -190,7 +229,8 @@ class AutoSchema(SpectacularAutoSchema):
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)  # type: ignore[arg-type]
         if self.method == "GET" and "200" in responses:
-            responses["200"].setdefault("headers", {}).update(CACHE_HEADERS)
+            headers = responses["200"].setdefault("headers", {})
+            headers.update(CACHE_HEADERS | RATE_LIMIT_HEADERS | DEPRECATION_HEADERS)
             responses["304"] = NOT_MODIFIED
         if self.method == "GET" and "{slug}" in self.path:
             responses["301"] = MOVED
@@ -202,6 +242,9 @@ class AutoSchema(SpectacularAutoSchema):
                     PROBLEM_RESPONSES[code], str(code), [PROBLEM_CONTENT_TYPE], direction
                 ),
             )
+        for status, headers in ERROR_HEADERS.items():
+            if status in responses:
+                responses[status].setdefault("headers", {}).update(headers)
         return responses
 
 

@@ -111,3 +111,57 @@ def test_the_committed_schema_is_the_generated_one(tmp_path):
         "The v1 schema changed. If that is intended and backward compatible, run "
         "`make schema` and commit openapi/v1.yaml."
     )
+
+
+def committed_schema() -> dict:
+    return yaml.safe_load(COMMITTED.read_text())
+
+
+def test_the_contract_names_the_headers_clients_meet():
+    """Issue 24, point 8: rate limit, Retry-After, Translation-Fallback and deprecation."""
+    schema = committed_schema()
+    for name, operation in operations(schema):
+        responses = operation["responses"]
+        assert {
+            "RateLimit",
+            "RateLimit-Policy",
+            "Translation-Fallback",
+            "Deprecation",
+            "Sunset",
+            "Link",
+        } <= set(responses["200"]["headers"]), name
+        assert {"Retry-After", "RateLimit", "RateLimit-Policy"} <= set(
+            responses["429"]["headers"]
+        ), name
+        assert set(responses["503"]["headers"]) == {"Retry-After"}, name
+        assert responses["429"]["headers"]["Retry-After"]["schema"]["type"] == "integer"
+
+
+def test_the_contract_names_a_server_for_a_deployment_after_the_same_origin():
+    servers = committed_schema()["servers"]
+    assert servers[0]["url"] == "/"  # what tools taking the first server call: the same host
+    assert servers[1]["url"] == "https://{host}"
+    assert servers[1]["variables"]["host"]["default"]
+
+
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_throttled_answer_carries_the_headers_the_contract_names(api, settings, stored):
+    """A 429, from a view or from a stored answer, says Retry-After (whole seconds) and where
+    the client stands; a 200 says the rate limit too. Each header is one the contract names."""
+    settings.API_THROTTLE_RATE = "2/minute"
+    path = reverse("v1:zone-list")
+    documented = committed_schema()["paths"][path]["get"]["responses"]
+    if stored:
+        settings.API_THROTTLE_RATE = None
+        assert api.get(path).status_code == 200  # now stored
+        settings.API_THROTTLE_RATE = "2/minute"
+    for _ in range(2):
+        answer = api.get(path)
+        assert answer.status_code == 200
+        for header in ("RateLimit", "RateLimit-Policy"):
+            assert answer.has_header(header) and header in documented["200"]["headers"]
+    refused = api.get(path)
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) >= 1
+    for header in ("Retry-After", "RateLimit", "RateLimit-Policy"):
+        assert refused.has_header(header) and header in documented["429"]["headers"], header

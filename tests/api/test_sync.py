@@ -135,6 +135,36 @@ def test_an_expired_token_needs_a_full_sync_in_every_variant_already_answered(ap
         assert response.json()["type"] == FULL_SYNC_REQUIRED
 
 
+# Every form one delta request can take on the wire: each is a stored answer of its own (the
+# language, the `lang` parameter) or a copy of one (the codings, a revalidation).
+VARIANTS = [
+    {"HTTP_ACCEPT_LANGUAGE": language, "HTTP_ACCEPT_ENCODING": coding}
+    for language in ("en", "ru")
+    for coding in ("identity", "gzip", "br")
+]
+
+
+def test_an_expired_token_needs_a_full_sync_in_every_variant_of_both_syncs(api, catalogue):
+    """Issue 24, point 2: after compaction a token is refused whatever copies of its answer
+    were stored before, in every language, coding and revalidation, by both syncs."""
+    old_token = sync(api)["next_token"]
+    edit_zone_name()
+    answered = []
+    for path in (SYNC, reverse("v1:lean-sync")):
+        for query in ({"token": old_token}, {"token": old_token, "lang": "ru"}):
+            for headers in VARIANTS:
+                response = api.get(path, query, **headers)
+                assert response.status_code == 200, (path, query, headers)
+                answered.append((path, query, headers, response["ETag"]))
+    ContentChange.objects.update(changed_at=timezone.now() - timedelta(days=400))
+    call_command("compact_journal", days=90)
+    for path, query, headers, etag in answered:
+        for revalidating in ({}, {"HTTP_IF_NONE_MATCH": etag}):
+            response = api.get(path, query, **headers, **revalidating)
+            assert response.status_code == 400, (path, query, headers, revalidating)
+            assert response.json()["type"] == FULL_SYNC_REQUIRED
+
+
 def edit_zone_name():
     zone = Zone.objects.get(slug="kidneys")
     zone.name_en = "Kidneys (both)"

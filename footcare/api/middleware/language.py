@@ -4,14 +4,30 @@ See ``footcare.api.language``.
 """
 
 from collections.abc import Callable
-from types import SimpleNamespace
+from urllib.parse import unquote_plus
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, QueryDict
 from django.utils import translation
 
-from footcare.api.language import LANGUAGE_PARAM
+from footcare.api.language import (
+    LANGUAGE_PARAM,
+    language_from_accept,
+    language_of,
+    supported_languages,
+)
 from footcare.api.problems import is_api_request, validation_problem
+
+
+def _with_language(query: str, language: str) -> str:
+    """``query`` with each ``lang=`` spelt as the language it chose (``lang=ru-RU``:
+    ``lang=ru``), the rest as the client sent it."""
+    pairs = query.split("&")
+    return "&".join(
+        f"{LANGUAGE_PARAM}={language}"
+        if unquote_plus(pair.partition("=")[0]) == LANGUAGE_PARAM
+        else pair
+        for pair in pairs
+    )
 
 
 class ApiLanguageMiddleware:
@@ -23,27 +39,35 @@ class ApiLanguageMiddleware:
     their ``Vary`` names (``Accept-Language``), so the cookie must not choose them. An
     unsupported ``?lang=`` is a 400: silently answering in another language would hide the
     client's mistake.
+
+    Both read tags alike (``footcare.api.language.language_of``). A ``?lang=`` spelt otherwise
+    than the code it names is rewritten to that code before anything reads the query: the
+    answer, its links and its stored copy are those of ``?lang=ru`` for ``?lang=ru-RU``.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.supported = [code for code, _name in settings.LANGUAGES]
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not is_api_request(request):
             return self.get_response(request)
         requested = request.GET.get(LANGUAGE_PARAM)
         if requested is None:
-            # Django's own choice from Accept-Language, as nginx's map mirrors it, with the
-            # cookie left out.
-            without_cookie = SimpleNamespace(COOKIES={}, META=request.META)
-            requested = translation.get_language_from_request(without_cookie)  # type: ignore[arg-type]
-        elif requested not in self.supported:
-            message = (
-                f"Language {requested!r} is not available; choose one of "
-                f"{', '.join(self.supported)}."
-            )
-            return validation_problem([{"field": LANGUAGE_PARAM, "message": message}])
-        translation.activate(requested)
-        request.LANGUAGE_CODE = requested
+            language = language_from_accept(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+        else:
+            found = language_of(requested)
+            if found is None:
+                message = (
+                    f"Language {requested!r} is not available; choose one of "
+                    f"{', '.join(supported_languages())} (in any case, with or without a "
+                    "region: ru, RU, ru-RU and ru_RU are all ru)."
+                )
+                return validation_problem([{"field": LANGUAGE_PARAM, "message": message}])
+            language = found
+            if requested != language:
+                query = _with_language(request.META.get("QUERY_STRING", ""), language)
+                request.META["QUERY_STRING"] = query
+                request.GET = QueryDict(query)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
         return self.get_response(request)
