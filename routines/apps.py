@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from footcare.admin.dashboard import Listing, Tally, Viewer
     from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
+    from footcare.content.labels import LabelSet
 
 
 class RoutinesConfig(ContentPackApp, AppConfig):
@@ -52,6 +53,11 @@ class RoutinesConfig(ContentPackApp, AppConfig):
         from routines.api.sync import LEAN_RESOURCES
 
         return LEAN_RESOURCES
+
+    def label_sets(self) -> list["LabelSet"]:
+        from routines.labels import LABEL_SETS
+
+        return LABEL_SETS
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from routines.admin.dashboard import tallies

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from footcare.admin.dashboard import Tally, Viewer
     from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
+    from footcare.content.labels import LabelSet
 
 
 class ZonesConfig(ContentPackApp, AppConfig):
@@ -45,6 +46,11 @@ class ZonesConfig(ContentPackApp, AppConfig):
         from zones.api.sync import LEAN_RESOURCES
 
         return LEAN_RESOURCES
+
+    def label_sets(self) -> list["LabelSet"]:
+        from zones.labels import LABEL_SETS
+
+        return LABEL_SETS
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from zones.admin.dashboard import tallies
