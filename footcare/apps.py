@@ -7,6 +7,7 @@ from django.contrib.staticfiles.apps import StaticFilesConfig
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
+    from footcare.content.labels import LabelSet
     from footcare.content.rules import Rule
 
 
@@ -31,6 +32,11 @@ class FootcareConfig(AppConfig):
         from footcare.content.wording import RULES
 
         return RULES
+
+    def label_sets(self) -> list["LabelSet"]:
+        from footcare.content.picture_labels import LABEL_SETS
+
+        return LABEL_SETS
 
 
 class StaticFilesWithoutUnusedVendorStyles(StaticFilesConfig):

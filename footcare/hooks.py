@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
     from footcare.content.fingerprints import PackItemKind
+    from footcare.content.labels import LabelSet
     from footcare.content.packs import PackLoader
     from footcare.content.rules import Rule
 
@@ -51,6 +52,11 @@ class AppHooks(Protocol):
 
     def lean_sync_resources(self) -> list["SyncResource"]:
         """Kinds of items ``/sync/lean/`` sends, each once: footcare.api.sync."""
+        ...
+
+    def label_sets(self) -> list["LabelSet"]:
+        """Labels and explanations of the enum values its answers use, by the contract's enum
+        name: footcare.content.labels (``/api/v1/labels/`` and the syncs)."""
         ...
 
     @property

@@ -424,6 +424,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "Safety", "description": "When not to massage, and what to show first."},
         {"name": "Routines", "description": "Guided routines and who they are for."},
         {"name": "Sync", "description": "The catalogue for offline use."},
+        {"name": "Labels", "description": "What each enum value means, in words."},
     ],
     "SERVE_INCLUDE_SCHEMA": False,
     # Its deploy check generates a schema of no version, which NamespaceVersioning leaves

@@ -17,6 +17,7 @@ from drf_spectacular.views import (
 
 from footcare.api.views.health import healthz, readyz
 from footcare.api.views.index import ApiIndexView
+from footcare.api.views.labels import LabelsView
 from footcare.api.views.pictures import serve_picture
 from footcare.api.views.redoc import serve_redoc_bundle
 from footcare.api.views.sync import LeanSyncView, SyncView
@@ -30,6 +31,7 @@ v1_patterns: list[URLPattern | URLResolver] = [
     *(path("", include(urlconf)) for urlconf in contributions(AppHooks.api_urlconfs)),
     path("sync/", SyncView.as_view(), name="sync"),
     path("sync/lean/", LeanSyncView.as_view(), name="lean-sync"),
+    path("labels/", LabelsView.as_view(), name="labels"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: no inline script, so the docs run
     # under a strict Content-Security-Policy.

@@ -11,6 +11,7 @@ from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.admin.dashboard import Listing, Tally, Viewer
+    from footcare.content.labels import LabelSet
 
 
 class RoutinesConfig(ApiApp, ContentPackApp, AppConfig):
@@ -35,6 +36,11 @@ class RoutinesConfig(ApiApp, ContentPackApp, AppConfig):
         warm.connect()
         history.connect()
         post_migrate.connect(grant_editors_content_permissions, sender=self)
+
+    def label_sets(self) -> list["LabelSet"]:
+        from routines.labels import LABEL_SETS
+
+        return LABEL_SETS
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from routines.admin.dashboard import tallies

@@ -10,6 +10,7 @@ from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
     from footcare.admin.dashboard import Tally, Viewer
+    from footcare.content.labels import LabelSet
 
 
 class ZonesConfig(ApiApp, ContentPackApp, AppConfig):
@@ -28,6 +29,11 @@ class ZonesConfig(ApiApp, ContentPackApp, AppConfig):
 
         journal.connect()
         history.connect()
+
+    def label_sets(self) -> list["LabelSet"]:
+        from zones.labels import LABEL_SETS
+
+        return LABEL_SETS
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from zones.admin.dashboard import tallies

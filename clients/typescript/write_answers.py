@@ -1,8 +1,8 @@
 """Write real answers of the service as typed TypeScript constants, for `tsc --strict`.
 
 Loads the shipped content into a throwaway SQLite database, asks the service for every list,
-every item, the foot maps, safety, the index, the full syncs, a `?fields=` list of each
-collection and a 400 problem, in English and Russian, and writes each answer as
+every item, the foot maps, safety, the index, the full syncs, the labels, a `?fields=` list of
+each collection and a 400 problem, in English and Russian, and writes each answer as
 
     export const zones_en: Answer<"/api/v1/zones/"> = { ...the JSON... };
 
@@ -58,7 +58,13 @@ def answers(client: Any) -> list[tuple[str, str, str, str, object]]:
                 found.append(
                     (url, "/api/v1/foot-map/", "200", "application/json", get(url, language))
                 )
-        for path in ("/api/v1/", "/api/v1/safety/", "/api/v1/sync/", "/api/v1/sync/lean/"):
+        for path in (
+            "/api/v1/",
+            "/api/v1/safety/",
+            "/api/v1/sync/",
+            "/api/v1/sync/lean/",
+            "/api/v1/labels/",
+        ):
             found.append((path, path, "200", "application/json", get(path, language)))
         url = "/api/v1/zones/?limit=0"
         problem = get(url, language, status=400)

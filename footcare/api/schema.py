@@ -254,6 +254,9 @@ EVERY_PROPERTY = frozenset({"*"})
 SOMETIMES_ABSENT: dict[str, frozenset[str]] = {
     "Problem": frozenset({"errors"}),  # only problems about invalid input list them
     "SyncUpserts": EVERY_PROPERTY,  # a delta names only the collections that changed
+    # The labels change only with a release: a delta carries their version only.
+    "Sync": frozenset({"labels"}),
+    "LeanSync": frozenset({"labels"}),
 }
 
 

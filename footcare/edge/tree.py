@@ -124,7 +124,8 @@ class Tree:
 def targets() -> list[Target]:
     """Every public GET path whose answer is the same for everyone; lists' further pages are
     found by following their ``next`` links."""
-    found = [Target(reverse("v1:index"))]
+    # The labels show no item, but their Last-Modified is the content's: rendered every time.
+    found = [Target(reverse("v1:index")), Target(reverse("v1:labels"))]
     found += [Target(reverse(name), deferred=True) for name in ("v1:sync", "v1:lean-sync")]
     for resource in sync_resources():
         for item, paths in resource.paths().items():

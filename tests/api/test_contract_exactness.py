@@ -170,6 +170,7 @@ def every_get_of_the_shipped_content(api):
             yield "/api/v1/foot-map/", f"/api/v1/foot-map/?foot={foot}&view={view}"
     yield "/api/v1/safety/", "/api/v1/safety/"
     yield "/api/v1/sync/", "/api/v1/sync/"
+    yield "/api/v1/labels/", "/api/v1/labels/"
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
@@ -195,5 +196,8 @@ def test_only_the_named_properties_may_be_absent(contract):
     assert {name: fields for name, fields in optional.items() if fields} == {
         "Problem": ["errors"],
         "SyncUpserts": sorted(schemas["SyncUpserts"]["properties"]),
+        # Only a full sync carries the labels; a delta their version.
+        "Sync": ["labels"],
+        "LeanSync": ["labels"],
     }
     assert "required" not in schemas["PartialZoneList"]

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from footcare.api.sync import lean_sync_resources
+from footcare.content.labels import labels_in
 from routines.models import Routine
 from tests.api.lean_client import apply_delta, by_id
 from tests.api.test_sync import SCRIPT
@@ -92,6 +93,7 @@ def test_nothing_changed_is_a_delta_of_empty_collections(api, catalogue):
         "next_token": token,
         "upserts": {collection: [] for collection in COLLECTIONS},
         "deletions": [],
+        "labels_version": labels_in("en")["version"],
     }
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from footcare.api.sync import FULL_SYNC_REQUIRED
+from footcare.content.labels import labels_in
 from footcare.content.sync import make_token
 from footcare.models import ContentChange
 from routines.models import Benefit, Contraindication, Routine, Technique
@@ -86,7 +87,13 @@ def test_full_sync_is_the_whole_published_catalogue_once(api, catalogue):
 def test_nothing_changed_is_an_empty_delta(api, catalogue):
     token = sync(api)["next_token"]
     delta = sync(api, token)
-    assert delta == {"full": False, "next_token": token, "upserts": {}, "deletions": []}
+    assert delta == {
+        "full": False,
+        "next_token": token,
+        "upserts": {},
+        "deletions": [],
+        "labels_version": labels_in("en")["version"],
+    }
 
 
 @pytest.mark.parametrize(

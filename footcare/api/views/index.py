@@ -11,14 +11,16 @@ from rest_framework.views import APIView
 from footcare.api.index_links import IndexLink
 from footcare.hooks import AppHooks, contributions
 
-# The core's own links, after the apps' (``AppHooks.index_links``), then the documents.
-SYNC_LINKS = [
+# The core's own links (the syncs, the labels), after the apps' (``AppHooks.index_links``),
+# then the documents.
+CORE_LINKS = [
     IndexLink("sync", "v1:sync", "The whole catalogue for offline use, then only changes."),
     IndexLink(
         "lean_sync",
         "v1:lean-sync",
         "The same, each item once and others by id: small deltas. For new apps.",
     ),
+    IndexLink("labels", "v1:labels", "What each enum value means: a label and an explanation."),
 ]
 DOCUMENTS = [
     IndexLink("schema", "v1:schema", "The OpenAPI contract of this version."),
@@ -29,8 +31,9 @@ DOCUMENTS = [
 
 def resource_links() -> list[IndexLink]:
     """Every collection, in the order a client would explore them: the apps' in app order
-    (the foot map before the routines drawn on it), then the syncs of them all."""
-    return [*contributions(AppHooks.index_links), *SYNC_LINKS]
+    (the foot map before the routines drawn on it), then the syncs of them all and the
+    labels of their enums."""
+    return [*contributions(AppHooks.index_links), *CORE_LINKS]
 
 
 class LinkSerializer(serializers.Serializer):

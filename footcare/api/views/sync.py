@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from footcare.api.labels import labels_serializer
 from footcare.api.sync import (
     FULL_SYNC_REQUIRED,
     FullSyncRequired,
@@ -16,6 +17,7 @@ from footcare.api.sync import (
     sync_resources,
 )
 from footcare.content import journal
+from footcare.content.labels import labels_in
 from footcare.content.sync import TokenRejected, make_token, read_token
 
 
@@ -67,6 +69,15 @@ def _answer_serializer(
             "next_token": serializers.CharField(help_text="Send it as `token` next time."),
             "upserts": upserts(help_text="Items to add or replace, by collection."),
             "deletions": deletion(many=True, help_text="Items to remove."),
+            "labels": labels_serializer()(
+                help_text="In a full sync only: the labels of every enum value, as "
+                "`/api/v1/labels/` answers them."
+            ),
+            "labels_version": serializers.CharField(
+                help_text="The `version` of the labels in this language. They change only "
+                "with a release, so a delta does not carry them: when this differs from the "
+                "one stored, fetch `/api/v1/labels/` (or sync in full)."
+            ),
         },
     )
 
@@ -80,6 +91,7 @@ def empty_delta(upserts: dict[str, list[Any]]) -> OpenApiExample:
             "next_token": "42:0Kq5Q3d6yqk1r7vE0mYQm1cGQ0o",
             "upserts": upserts,
             "deletions": [],
+            "labels_version": "1002e5b010cbefac",
         },
         response_only=True,
     )
@@ -199,13 +211,18 @@ def _sync(request: Request, resources: list[SyncResource], *, lean: bool) -> Res
                 for slug, entry in sorted(touched.items())
                 if slug not in present and str(entry.item_id) not in kept
             ]
+    labels = labels_in()
+    body: dict[str, Any] = {
+        "full": token is None,
+        "next_token": make_token(through),
+        "upserts": upserts,
+        "deletions": deletions,
+    }
+    if token is None:
+        body["labels"] = labels
+    body["labels_version"] = labels["version"]
     return Response(
-        {
-            "full": token is None,
-            "next_token": make_token(through),
-            "upserts": upserts,
-            "deletions": deletions,
-        },
+        body,
         # An app syncs to be current: a shared cache must ask every time (a 304 when
         # nothing changed costs no body), never hand out a copy up to a minute old.
         headers={"Cache-Control": "public, no-cache"},
