@@ -25,12 +25,19 @@ const run = spawnSync(
   ],
   { stdio: "inherit" },
 );
+const tap = readFileSync(results, "utf8");
 const summary = Object.fromEntries(
-  [...readFileSync(results, "utf8").matchAll(/^# (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)].map(
-    (match) => [match[1], Number(match[2])],
-  ),
+  [...tap.matchAll(/^# (tests|pass|fail|cancelled|skipped|todo) (\d+)$/gm)].map((match) => [
+    match[1],
+    Number(match[2]),
+  ]),
 );
 const problems = [];
+// A file that declares no test is reported as one test named after the file: not a test.
+const named = [...tap.matchAll(/^\s*(?:not )?ok \d+ - (.*)$/gm)].map((match) => match[1]);
+for (const file of files) {
+  if (named.some((name) => name.endsWith(file))) problems.push(`${file} ran no test`);
+}
 if (run.status !== 0) problems.push(`node --test exited with ${run.status ?? run.signal}`);
 if (!(summary.tests > 0)) problems.push("no test ran");
 if (summary.pass !== summary.tests) problems.push(`${summary.pass} of ${summary.tests} passed`);

@@ -52,6 +52,9 @@ export class FootcareClient {
   readonly language: Language;
   private readonly fetchFn: Fetch;
   private readonly headers: Record<string, string>;
+  // The sync under way for each store: a second call while one runs gets its result, rather
+  // than applying a delta from the same token twice, interleaved.
+  private readonly running = new WeakMap<Store, Promise<SyncResult>>();
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -74,9 +77,18 @@ export class FootcareClient {
    * Bring `store` up to date: a full sync when it has no token (or holds another language),
    * else a delta. A delta refused as `full-sync-required` becomes a full sync, which replaces
    * the store's content. Other failures throw `FootcareApiError` and leave the store as it was
-   * (as far as the store's `transaction` makes it so).
+   * (as far as the store's `transaction` makes it so). A call while this client syncs the same
+   * store returns that sync's result.
    */
-  async sync(store: Store, options: SyncOptions = {}): Promise<SyncResult> {
+  sync(store: Store, options: SyncOptions = {}): Promise<SyncResult> {
+    const running = this.running.get(store);
+    if (running !== undefined) return running;
+    const started = this.syncOnce(store, options).finally(() => this.running.delete(store));
+    this.running.set(store, started);
+    return started;
+  }
+
+  private async syncOnce(store: Store, options: SyncOptions): Promise<SyncResult> {
     const state = await store.state();
     const usable = state !== undefined && state.language === this.language && !options.full;
     if (!usable) return this.fullSync(store, false);

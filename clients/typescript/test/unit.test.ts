@@ -202,6 +202,15 @@ describe("sync", () => {
     assert.deepEqual(store.all("zones"), []);
   });
 
+  test("two syncs of one store at once make one request", async () => {
+    const store = await synced();
+    const { fetch, calls } = scripted(json(answer(false, "2:b", {})));
+    const syncing = client(fetch);
+    const [first, second] = await Promise.all([syncing.sync(store), syncing.sync(store)]);
+    assert.equal(calls.length, 1);
+    assert.equal(first, second);
+  });
+
   test("collections the client's types do not know yet are stored and checked", async () => {
     const store = new MemoryStore();
     const widget = "00000000-0000-4000-8000-00000000000a";
