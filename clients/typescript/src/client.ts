@@ -91,7 +91,11 @@ export class FootcareClient {
   private async syncOnce(store: Store, options: SyncOptions): Promise<SyncResult> {
     const state = await store.state();
     const usable = state !== undefined && state.language === this.language && !options.full;
-    if (!usable) return this.fullSync(store, false);
+    if (!usable) {
+      // The same language's last full answer may be revalidated: a reload that finds nothing
+      // new costs a 304.
+      return this.fullSync(store, false, state?.language === this.language ? state : undefined);
+    }
     const answer = await this.request(state.token, state);
     if (answer.kind === "unchanged") {
       return { kind: "unchanged", fellBack: false, upserted: 0, deleted: 0, token: state.token };
@@ -113,10 +117,17 @@ export class FootcareClient {
     });
   }
 
-  private async fullSync(store: Store, fellBack: boolean): Promise<SyncResult> {
-    const answer = await this.request(null, undefined);
+  private async fullSync(
+    store: Store,
+    fellBack: boolean,
+    state?: SyncState,
+  ): Promise<SyncResult> {
+    const answer = await this.request(null, state);
+    if (answer.kind === "unchanged" && state !== undefined) {
+      return { kind: "unchanged", fellBack, upserted: 0, deleted: 0, token: state.token };
+    }
     if (answer.kind !== "answer") {
-      // A request without a token is never refused nor sent If-None-Match.
+      // A request without a token is never refused, and a 304 needs the store's ETag.
       throw new Error(`unexpected ${answer.kind} answer to a full sync`);
     }
     const next: SyncState = {
@@ -156,7 +167,7 @@ export class FootcareClient {
     // The language goes in the query (`lang`), which overrides any `Accept-Language`.
     const headers: Record<string, string> = { Accept: "application/json", ...this.headers };
     // An ETag validates the answer to one request: send it only for the same token.
-    if (state?.etag !== undefined && token !== null && state.etagToken === token) {
+    if (state?.etag !== undefined && state.etagToken === token) {
       headers["If-None-Match"] = state.etag;
     }
     const response = await this.fetchFn(url, { headers });

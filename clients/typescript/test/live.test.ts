@@ -63,7 +63,7 @@ describe("the client against a live server", () => {
     await server?.stop();
   });
 
-  test("a full sync in each language fills its store, and every reference resolves", async () => {
+  test("a full sync in each language fills its store, and every reference resolves", async (t) => {
     for (const language of LANGUAGES) {
       const store = new MemoryStore();
       const result = await client(language).sync(store);
@@ -76,6 +76,10 @@ describe("the client against a live server", () => {
       assert.equal(result.upserted, Object.values(counts).reduce((a, b) => a + b, 0));
       await assertWhole(store);
       const report = await checkReferences(store);
+      t.diagnostic(
+        `${language}: ${result.upserted} items, ${report.checked} references in ` +
+          `${report.relations.length} kinds, ${report.dangling.length} dangling`,
+      );
       for (const relation of [
         "zones.body_parts → body_parts",
         "zones.overlaps → zones",

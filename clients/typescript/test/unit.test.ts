@@ -156,6 +156,17 @@ describe("sync", () => {
     assert.deepEqual(store.snapshot(), before);
   });
 
+  test("a full sync asked for again revalidates the last full answer's ETag", async () => {
+    const store = await synced();
+    const before = store.snapshot();
+    const { fetch, calls } = scripted(notModified);
+    const result = await client(fetch).sync(store, { full: true });
+    assert.deepEqual([result.kind, result.token], ["unchanged", "1:a"]);
+    assert.equal(calls[0]?.url.searchParams.has("token"), false);
+    assert.equal(calls[0]?.headers["If-None-Match"], '"full"');
+    assert.deepEqual(store.snapshot(), before);
+  });
+
   test("full-sync-required: a full sync replaces the store's content", async () => {
     const store = await synced();
     const replacement = answer(true, "9:z", {
