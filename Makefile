@@ -15,7 +15,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # commands below turn debug on for themselves: the local SQLite database, no secret needed.
 DEBUG_ON := DJANGO_DEBUG=1
 
-.PHONY: run test test-fast messages bench soak cluster fuzz contract check lint types schema schema-check migrations-check content-check release-fingerprints install clean
+.PHONY: run test test-fast messages bench soak cluster fuzz contract client-test check lint types schema schema-check migrations-check content-check release-fingerprints install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,17 @@ contract: $(INSTALLED)
 	cd $(TS) && npx openapi-typescript ../../openapi/v1.yaml --output generated/v1.ts
 	$(DEBUG_ON) $(BIN)/python $(TS)/write_answers.py $(TS)/generated/answers.ts
 	cd $(TS) && npx tsc --project tsconfig.json
+
+# The official TypeScript client, @footcare/client (clients/typescript/src/): built on the types
+# generated from the contract, then node's test runner runs its tests, against made-up answers
+# and against a live server they start on a fresh SQLite database. Fails when a test fails,
+# is skipped, or none ran (test-runner.mjs).
+client-test: $(INSTALLED)
+	cd $(TS) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(TS) && npx openapi-typescript ../../openapi/v1.yaml --output generated/v1.ts
+	cd $(TS) && rm -rf dist build && npx tsc --project tsconfig.build.json
+	cd $(TS) && node readme-example.mjs && npx tsc --project tsconfig.test.json
+	cd $(TS) && FOOTCARE_PYTHON=$(CURDIR)/$(BIN)/python node test-runner.mjs
 
 check: lint types migrations-check schema-check content-check
 
