@@ -57,7 +57,8 @@ def test_no_answer_names_an_item_it_does_not_hold_while_editors_delete():
     for n in range(16):
         ZoneFactory(body_parts=parts[n % 8 : n % 8 + 2])
     server = Server()
-    stop, edits = threading.Event(), []
+    stop = threading.Event()
+    edits: list[int] = []
     editor = threading.Thread(target=edit_until, args=(stop, edits))
     editor.start()
     broken, seen = [], set()
@@ -84,7 +85,8 @@ def test_a_delta_from_an_answers_token_brings_what_changed_after_it():
     deleted part's deletion only if the answer still held the part."""
     base = {ZoneFactory().body_parts.get().slug for _ in range(3)}
     server = Server()
-    stop, edits = threading.Event(), []
+    stop = threading.Event()
+    edits: list[int] = []
     editor = threading.Thread(target=edit_until, args=(stop, edits))
     editor.start()
     mismatched = []
