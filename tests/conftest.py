@@ -46,12 +46,21 @@ SLOW_MODULES = {
 
 
 @pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by the markers added here
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Markers that follow from what a test asks for or where it stands, for ``-m``:
     ``database`` for every test that reaches the test database (pytest-django refuses the
     others any query), ``server`` for the live server's and nginx's tests, ``slow`` for the
-    tests of ``SLOW_MODULES``."""
+    tests of ``SLOW_MODULES``.
+
+    And groups for ``-n --dist loadgroup`` (the Makefile's): the tests that share an
+    expensive fixture run in one worker, which makes it once (nginx, gunicorn and their tree
+    for ``edge``, about 30 s; the browser and live server for ``browser``), where spread
+    over both workers each would make its own."""
     for item in items:
+        for shared in ("edge", "browser"):
+            if item.get_closest_marker(shared):
+                item.add_marker(pytest.mark.xdist_group(shared))
         if item.nodeid.split("::", 1)[0] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
         fixtures = set(getattr(item, "fixturenames", ()))

@@ -8,7 +8,7 @@ routine: written with it, or not at all.
 from pathlib import Path
 from typing import Any
 
-from django.db import models
+from django.db.models import Model
 
 from footcare.content.fingerprints import PackItemKind
 from footcare.content.packs import (
@@ -23,18 +23,7 @@ from footcare.content.packs import (
     slugs,
 )
 from footcare.content.pictures import store_picture
-from routines.models import (
-    Audience,
-    Benefit,
-    Contraindication,
-    PressureLevel,
-    Routine,
-    SafetyScreen,
-    Status,
-    Step,
-    Technique,
-    Tool,
-)
+from routines import models
 from zones.models import Area, Source, Zone
 
 AUDIENCE_FIELDS = ["name"]
@@ -79,52 +68,59 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
     """Load the routines pack in ``folder`` (the shipped one is ``routines/data/``)."""
     pack = read_pack(folder)
     for position, item in enumerate(pack.get("audiences", []), start=1):
-        values = field_values(Audience, item, AUDIENCE_FIELDS) | {"position": position}
-        loader.item(Audience, {"slug": item["slug"]}, values, label=f"audience {item['slug']}")
+        values = field_values(models.Audience, item, AUDIENCE_FIELDS) | {"position": position}
+        loader.item(
+            models.Audience, {"slug": item["slug"]}, values, label=f"audience {item['slug']}"
+        )
     for position, item in enumerate(pack.get("tools", []), start=1):
-        values = field_values(Tool, item, TOOL_FIELDS) | {"position": position}
-        loader.item(Tool, {"slug": item["slug"]}, values, label=f"tool {item['slug']}")
+        values = field_values(models.Tool, item, TOOL_FIELDS) | {"position": position}
+        loader.item(models.Tool, {"slug": item["slug"]}, values, label=f"tool {item['slug']}")
     if "safety_screen" in pack:
-        values = field_values(SafetyScreen, pack["safety_screen"], SafetyScreen.TEXTS)
-        loader.item(SafetyScreen, {"pk": 1}, values, label="safety screen")
+        values = field_values(models.SafetyScreen, pack["safety_screen"], models.SafetyScreen.TEXTS)
+        loader.item(models.SafetyScreen, {"pk": 1}, values, label="safety screen")
     for item in pack.get("pressure_scale", []):
-        values = field_values(PressureLevel, item, PRESSURE_LEVEL_FIELDS)
+        values = field_values(models.PressureLevel, item, PRESSURE_LEVEL_FIELDS)
         label = f"pressure level {item['level']}"
-        loader.item(PressureLevel, {"level": item["level"]}, values, label=label)
+        loader.item(models.PressureLevel, {"level": item["level"]}, values, label=label)
     for position, item in enumerate(pack.get("techniques", []), start=1):
         drawing = technique_drawing(folder, item["slug"])
         if drawing is None:  # the fallback drawing comes with its description
             drawing, item = FALLBACK_DRAWING.read_bytes(), {"image_alt": FALLBACK_ALT, **item}
-        values = field_values(Technique, item, TECHNIQUE_FIELDS) | {
+        values = field_values(models.Technique, item, TECHNIQUE_FIELDS) | {
             "position": position,
             "picture": store_picture(drawing),
         }
-        loader.item(Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}")
+        loader.item(
+            models.Technique, {"slug": item["slug"]}, values, label=f"technique {item['slug']}"
+        )
     for position, item in enumerate(pack.get("contraindications", []), start=1):
         item = {"applies_to_every_routine": False, **item}
-        values = field_values(Contraindication, item, CONTRAINDICATION_FIELDS)
+        values = field_values(models.Contraindication, item, CONTRAINDICATION_FIELDS)
         label = f"contraindication {item['slug']}"
         row = loader.item(
-            Contraindication, {"slug": item["slug"]}, values | {"position": position}, label=label
+            models.Contraindication,
+            {"slug": item["slug"]},
+            values | {"position": position},
+            label=label,
         )
         _link(loader, row, item, CONTRAINDICATION_LINKS, label=label)
     for position, item in enumerate(pack.get("benefits", []), start=1):
-        values = field_values(Benefit, item, BENEFIT_FIELDS) | {"position": position}
+        values = field_values(models.Benefit, item, BENEFIT_FIELDS) | {"position": position}
         label = f"benefit {item['slug']}"
-        benefit = loader.item(Benefit, {"slug": item["slug"]}, values, label=label)
+        benefit = loader.item(models.Benefit, {"slug": item["slug"]}, values, label=label)
         _link(loader, benefit, item, BENEFIT_LINKS, label=label)
     for item in pack.get("routines", []):
         _load_routine(loader, item)
 
 
-RELATED: dict[str, type[models.Model]] = {
+RELATED: dict[str, type[Model]] = {
     "zones": Zone,
-    "techniques": Technique,
+    "techniques": models.Technique,
     "sources": Source,
-    "audiences": Audience,
-    "benefits": Benefit,
-    "contraindications": Contraindication,
-    "tools": Tool,
+    "audiences": models.Audience,
+    "benefits": models.Benefit,
+    "contraindications": models.Contraindication,
+    "tools": models.Tool,
 }
 
 
@@ -140,33 +136,33 @@ def _link(
 
 def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
     label = f"routine {item['slug']}"
-    values = field_values(Routine, item, ROUTINE_FIELDS)
-    routine = loader.item(Routine, {"slug": item["slug"]}, values, label=label)
+    values = field_values(models.Routine, item, ROUTINE_FIELDS)
+    routine = loader.item(models.Routine, {"slug": item["slug"]}, values, label=label)
     if routine is None or not loader.writes(routine):
         return
     links = ["benefits", "audiences", "tools", "contraindications"]
     _link(loader, routine, item, links, label=label)
-    techniques = {technique.slug: technique for technique in Technique.objects.all()}
+    techniques = {technique.slug: technique for technique in models.Technique.objects.all()}
     for position, step_item in enumerate(item["steps"], start=1):
         step_label = f"{label}: step {position}"
         area = step_item.get("area")
-        values = field_values(Step, step_item, STEP_FIELDS) | {
+        values = field_values(models.Step, step_item, STEP_FIELDS) | {
             "technique": techniques[step_item["technique"]],
             "duration_seconds": step_item["seconds"],
             "area": by_slug(Area, [area], where=step_label)[0] if area else None,
         }
         step = loader.part(
-            Step, {"routine": routine, "position": position}, values, label=step_label
+            models.Step, {"routine": routine, "position": position}, values, label=step_label
         )
         zones = by_slug(Zone, step_item.get("zones", []), where=step_label)
         with labelled(step_label):
             step.check_safety(zones)
         loader.links(step, "zones", zones, label=step_label)
     loader.removed(routine.steps.filter(position__gt=len(item["steps"])), label=label)
-    wanted = item.get("status", Status.DRAFT)
+    wanted = item.get("status", models.Status.DRAFT)
     if wanted != routine.status:
         loader.changes.append(f"{label}: status: {routine.status} -> {wanted}")
-        if wanted == Status.PUBLISHED:
+        if wanted == models.Status.PUBLISHED:
             routine.publish()
             loader.counts["routines published"] += 1
         else:
@@ -174,7 +170,7 @@ def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
             loader.counts["routines withdrawn"] += 1
 
 
-def _in_order(model: type[models.Model]) -> Any:
+def _in_order(model: type[Model]) -> Any:
     return model._default_manager.order_by("position", "slug")
 
 
@@ -182,22 +178,26 @@ def export_pack() -> dict[str, dict[str, Any]]:
     """Every routines row as pack files, in the format ``load_pack`` reads. Drafts included."""
     return {
         "01_catalogue.yaml": {
-            "audiences": pack_items(_in_order(Audience), AUDIENCE_FIELDS),
-            "tools": pack_items(_in_order(Tool), TOOL_FIELDS),
-            "techniques": pack_items(_in_order(Technique), TECHNIQUE_FIELDS),
+            "audiences": pack_items(_in_order(models.Audience), AUDIENCE_FIELDS),
+            "tools": pack_items(_in_order(models.Tool), TOOL_FIELDS),
+            "techniques": pack_items(_in_order(models.Technique), TECHNIQUE_FIELDS),
             "contraindications": pack_items(
-                _in_order(Contraindication), CONTRAINDICATION_FIELDS, links=CONTRAINDICATION_LINKS
+                _in_order(models.Contraindication),
+                CONTRAINDICATION_FIELDS,
+                links=CONTRAINDICATION_LINKS,
             ),
-            "benefits": pack_items(_in_order(Benefit), BENEFIT_FIELDS, links=BENEFIT_LINKS),
+            "benefits": pack_items(_in_order(models.Benefit), BENEFIT_FIELDS, links=BENEFIT_LINKS),
         },
         "03_safety.yaml": _safety_items(),
         "02_routines.yaml": {
-            "routines": [_routine_item(routine) for routine in Routine.objects.order_by("slug")]
+            "routines": [
+                _routine_item(routine) for routine in models.Routine.objects.order_by("slug")
+            ]
         },
     }
 
 
-def _routine_item(routine: Routine) -> dict[str, Any]:
+def _routine_item(routine: models.Routine) -> dict[str, Any]:
     return {
         "slug": routine.slug,
         "status": routine.status,
@@ -210,7 +210,7 @@ def _routine_item(routine: Routine) -> dict[str, Any]:
     }
 
 
-def _step_item(step: Step) -> dict[str, Any]:
+def _step_item(step: models.Step) -> dict[str, Any]:
     item = item_values(step, STEP_FIELDS)
     return {
         **item,
@@ -222,12 +222,12 @@ def _step_item(step: Step) -> dict[str, Any]:
 
 
 def _safety_items() -> dict[str, Any]:
-    screen = SafetyScreen.objects.filter(pk=1).first()
+    screen = models.SafetyScreen.objects.filter(pk=1).first()
     return {
-        **({"safety_screen": item_values(screen, SafetyScreen.TEXTS)} if screen else {}),
+        **({"safety_screen": item_values(screen, models.SafetyScreen.TEXTS)} if screen else {}),
         "pressure_scale": [
             {"level": row.level, **item_values(row, PRESSURE_LEVEL_FIELDS)}
-            for row in PressureLevel.objects.order_by("level")
+            for row in models.PressureLevel.objects.order_by("level")
         ],
     }
 
@@ -236,7 +236,7 @@ def _with_position(names: list[str]) -> Any:
     return lambda row: fields_form(row, [*names, "position"])
 
 
-def _technique_form(technique: Technique) -> dict[str, Any]:
+def _technique_form(technique: models.Technique) -> dict[str, Any]:
     picture = technique.picture.digest if technique.picture_id else None
     return {**fields_form(technique, [*TECHNIQUE_FIELDS, "position"]), "picture": picture}
 
@@ -249,7 +249,7 @@ def _linked_form(names: list[str], links: list[str]) -> Any:
     return form
 
 
-def _routine_form(routine: Routine) -> dict[str, Any]:
+def _routine_form(routine: models.Routine) -> dict[str, Any]:
     """A routine as the loader writes it: its fields, status, links and steps."""
     links = ["benefits", "audiences", "tools", "contraindications"]
     return {
@@ -265,7 +265,7 @@ def _routine_form(routine: Routine) -> dict[str, Any]:
     }
 
 
-def _step_form(step: Step) -> dict[str, Any]:
+def _step_form(step: models.Step) -> dict[str, Any]:
     return {
         **fields_form(step, STEP_FIELDS),
         "technique": step.technique.slug,
@@ -277,16 +277,22 @@ def _step_form(step: Step) -> dict[str, Any]:
 
 # Each top-level item of this pack, as the loader writes it: what fingerprints compare.
 PACK_ITEMS = [
-    PackItemKind(Audience, "slug", _with_position(AUDIENCE_FIELDS)),
-    PackItemKind(Tool, "slug", _with_position(TOOL_FIELDS)),
-    PackItemKind(SafetyScreen, "pk", lambda row: fields_form(row, SafetyScreen.TEXTS)),
-    PackItemKind(PressureLevel, "level", lambda row: fields_form(row, PRESSURE_LEVEL_FIELDS)),
-    PackItemKind(Technique, "slug", _technique_form),
+    PackItemKind(models.Audience, "slug", _with_position(AUDIENCE_FIELDS)),
+    PackItemKind(models.Tool, "slug", _with_position(TOOL_FIELDS)),
     PackItemKind(
-        Contraindication,
+        models.SafetyScreen, "pk", lambda row: fields_form(row, models.SafetyScreen.TEXTS)
+    ),
+    PackItemKind(
+        models.PressureLevel, "level", lambda row: fields_form(row, PRESSURE_LEVEL_FIELDS)
+    ),
+    PackItemKind(models.Technique, "slug", _technique_form),
+    PackItemKind(
+        models.Contraindication,
         "slug",
         _linked_form(CONTRAINDICATION_FIELDS, ["zones", "techniques", "sources"]),
     ),
-    PackItemKind(Benefit, "slug", _linked_form(BENEFIT_FIELDS, ["zones", "sources", "audiences"])),
-    PackItemKind(Routine, "slug", _routine_form, parts={Step: "routine"}),
+    PackItemKind(
+        models.Benefit, "slug", _linked_form(BENEFIT_FIELDS, ["zones", "sources", "audiences"])
+    ),
+    PackItemKind(models.Routine, "slug", _routine_form, parts={models.Step: "routine"}),
 ]
