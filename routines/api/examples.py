@@ -96,6 +96,7 @@ ROUTINE_DETAIL = {
                 "slug": "whole-foot",
                 "name": "Whole foot",
                 "max_pressure": {"value": 3, "label": "moderate"},
+                "updated_at": UPDATED_AT,
             },
             "pressure": {"value": 2, "label": "light"},
             "duration_seconds": 32,
