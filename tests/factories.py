@@ -246,9 +246,7 @@ def without_ids(value):
     of their own (tests/api/test_identity.py, tests/api/test_updated_at.py)."""
     if isinstance(value, dict):
         return {
-            key: without_ids(item)
-            for key, item in value.items()
-            if key not in ("id", "updated_at")
+            key: without_ids(item) for key, item in value.items() if key not in ("id", "updated_at")
         }
     if isinstance(value, list):
         return [without_ids(item) for item in value]

@@ -47,6 +47,8 @@ def _related_model(model: type[Model], path: str) -> type[Model]:
 class ItemFilter(filters.CharFilter):
     """Items related to the item a client names by id, slug or former slug (``named``)."""
 
+    field_name: str  # always given: ``item_filter`` names the relation
+
     def filter(self, qs: QuerySet[Any], value: str) -> QuerySet[Any]:
         if value in EMPTY_VALUES:
             return qs
