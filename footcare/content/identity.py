@@ -12,7 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
@@ -61,9 +61,7 @@ def named(model: type[models.Model], name: str) -> QuerySet[Any]:
     item_id = as_id(name)
     if item_id is not None:
         return rows.filter(uuid=item_id)
-    taken = Exists(model._default_manager.filter(slug=name))
-    former = FormerSlug.objects.filter(model=model._meta.label_lower, slug=name).values("uuid")
-    return rows.filter(Q(slug=name) | (Q(uuid__in=former) & ~taken))
+    return rows.filter(Q(slug=name) | Q(uuid__in=_former(model, [name])))
 
 
 def current_slugs(model: type[models.Model], names: Iterable[str]) -> set[str]:
