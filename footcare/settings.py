@@ -423,6 +423,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "Benefits", "description": "What foot massage may do, and the evidence."},
         {"name": "Safety", "description": "When not to massage, and what to show first."},
         {"name": "Routines", "description": "Guided routines and who they are for."},
+        {"name": "Sources", "description": "The references the content cites."},
         {"name": "Sync", "description": "The catalogue for offline use."},
         {"name": "Labels", "description": "What each enum value means, in words."},
     ],

@@ -241,10 +241,13 @@ def source_json(citation):
 
 
 def without_ids(value):
-    """An answer with every item's ``id`` taken out (recursively), for comparing the rest of it
-    with an expected value written by hand; ids have tests of their own."""
+    """An answer with every item's ``id`` and ``updated_at`` taken out (recursively), for
+    comparing the rest of it with an expected value written by hand; ids and times have tests
+    of their own (tests/api/test_identity.py, tests/api/test_updated_at.py)."""
     if isinstance(value, dict):
-        return {key: without_ids(item) for key, item in value.items() if key != "id"}
+        return {
+            key: without_ids(item) for key, item in value.items() if key not in ("id", "updated_at")
+        }
     if isinstance(value, list):
         return [without_ids(item) for item in value]
     return value

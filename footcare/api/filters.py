@@ -4,6 +4,9 @@ The fuzzer holds the contract to its word in both directions: a value the schema
 answered, and a value it forbids must be a 400. django-filter's stock filters miss both ways: a
 slug that names nothing was a 400 though any string was allowed, and ``?without_tools=null``
 was silently ignored though the parameter is a boolean.
+
+A filter on a related item takes its id as well as its slug, and a slug the item had before a
+rename (``item_filter``): an app that stored either, or an old link, still finds it.
 """
 
 import re
@@ -11,8 +14,12 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 from django_filters import rest_framework as filters
+from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.utils import extend_schema_field
+
+from footcare.content.identity import named
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 SLUG_MAX_LENGTH = 50  # Django's SlugField, which every model here uses
@@ -23,11 +30,43 @@ def is_slug(text: str) -> bool:
     return len(text) <= SLUG_MAX_LENGTH and re.fullmatch(SLUG_PATTERN[1:-1], text) is not None
 
 
-def slug_filter(field_name: str, help_text: str, *, distinct: bool = False) -> filters.CharFilter:
-    """Items related to the thing with this slug; a well-formed slug that names nothing
-    matches nothing (an empty page, like a search for nothing), a malformed one is a 400."""
-    slug = filters.CharFilter(
-        field_name=f"{field_name}__slug",
+# What a filter that names an item says of the names it takes, in the contract.
+NAMES_AN_ITEM = (
+    " Its id or its slug; a slug it had before a rename still names it. A well-formed name "
+    "that names no item matches nothing: an empty page, as a search for nothing is."
+)
+
+
+def _related_model(model: type[Model], path: str) -> type[Model]:
+    """The model at the end of a ``steps__zones`` path from ``model``."""
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model  # type: ignore[assignment]
+    return model
+
+
+class ItemFilter(filters.CharFilter):
+    """Items related to the item a client names by id, slug or former slug (``named``)."""
+
+    field_name: str  # always given: ``item_filter`` names the relation
+
+    def filter(self, qs: QuerySet[Any], value: str) -> QuerySet[Any]:
+        if value in EMPTY_VALUES:
+            return qs
+        target = _related_model(qs.model, self.field_name)
+        found = qs.filter(**{f"{self.field_name}__in": named(target, value)})
+        return found.distinct() if self.distinct else found
+
+
+def item_filter(field_name: str, help_text: str, *, distinct: bool = False) -> filters.CharFilter:
+    """Items related to the item named by ``field_name``'s id or slug (a former slug too).
+
+    A well-formed name that names nothing matches nothing (an empty page, like a search for
+    nothing), a malformed one is a 400. An id is written as a slug may be, so the contract's
+    form is the slug's.
+    """
+    help_text += NAMES_AN_ITEM
+    item = ItemFilter(
+        field_name=field_name,
         distinct=distinct,
         max_length=SLUG_MAX_LENGTH,
         validators=[forms.SlugField.default_validators[0]],
@@ -39,8 +78,8 @@ def slug_filter(field_name: str, help_text: str, *, distinct: bool = False) -> f
         "maxLength": SLUG_MAX_LENGTH,
         "description": help_text,
     }
-    extend_schema_field(schema)(slug)  # type: ignore[type-var]  # marks the instance
-    return slug
+    extend_schema_field(schema)(item)  # type: ignore[type-var]  # marks the instance
+    return item
 
 
 # What a query string may say for a whole number: ASCII digits, nothing else. int() would also

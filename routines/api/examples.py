@@ -3,7 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from zones.api.examples import SOURCE, example_id
+from zones.api.examples import SOURCE, UPDATED_AT, example_id
 
 ROUTINE_ID = example_id("routines.routine", "quick-five-minutes")
 ROUTINE_MAP = "/api/v1/routines/quick-five-minutes/map.svg"
@@ -15,6 +15,15 @@ AUDIENCE = {
     "id": example_id("routines.audience", "stress"),
     "slug": "stress",
     "name": "Stressed or tired",
+    "updated_at": UPDATED_AT,
+}
+TOOL = {
+    "id": example_id("routines.tool", "towel"),
+    "slug": "towel",
+    "name": "Towel",
+    "description": "A soft towel to rest the foot on and to wrap the other foot so that it "
+    "stays warm.",
+    "updated_at": UPDATED_AT,
 }
 ROUTINE_ITEM = {
     "id": ROUTINE_ID,
@@ -29,7 +38,7 @@ ROUTINE_ITEM = {
     "tools": [],
     "benefits": ["calm"],
     "published_at": "2026-11-23T20:00:00Z",
-    "updated_at": "2026-11-23T20:00:00Z",
+    "updated_at": UPDATED_AT,
     "image": {
         "url": ROUTINE_MAP,
         "width": 1000,
@@ -42,7 +51,12 @@ ROUTINE_ITEM = {
 ROUTINE_DETAIL = {
     **ROUTINE_ITEM,
     "audiences": [
-        {"id": example_id("routines.audience", "everyone"), "slug": "everyone", "name": "Everyone"}
+        {
+            "id": example_id("routines.audience", "everyone"),
+            "slug": "everyone",
+            "name": "Everyone",
+            "updated_at": UPDATED_AT,
+        }
     ],
     "benefits": [
         {
@@ -82,6 +96,7 @@ ROUTINE_DETAIL = {
                 "slug": "whole-foot",
                 "name": "Whole foot",
                 "max_pressure": {"value": 3, "label": "moderate"},
+                "updated_at": UPDATED_AT,
             },
             "pressure": {"value": 2, "label": "light"},
             "duration_seconds": 32,
@@ -135,6 +150,7 @@ BENEFIT = {
             "difficulty": "easy",
         }
     ],
+    "updated_at": UPDATED_AT,
 }
 TECHNIQUE = {
     "id": example_id("routines.technique", "thumb-walking"),
@@ -149,6 +165,7 @@ TECHNIQUE = {
         "alt": "A bent thumb creeps over the sole in small steps from the heel towards the toes.",
         "thumbnail": {"url": DRAWING_URL, "width": 480, "height": 320},
     },
+    "updated_at": UPDATED_AT,
 }
 CONTRAINDICATION = {
     "id": example_id("routines.contraindication", "thrombosis"),
@@ -160,6 +177,7 @@ CONTRAINDICATION = {
     "zones": [],
     "techniques": [],
     "sources": [SOURCE],
+    "updated_at": UPDATED_AT,
 }
 SAFETY = {
     "slug": "safety",
@@ -173,5 +191,5 @@ SAFETY = {
     "pressure_scale": [
         {"level": 1, "key": "feather", "feels_like": "Barely touching, like stroking a cat."}
     ],
-    "updated_at": "2026-11-23T20:00:00Z",
+    "updated_at": UPDATED_AT,
 }

@@ -2,27 +2,27 @@
 
 from django_filters import rest_framework as filters
 
-from footcare.api.filters import PlainBooleanFilter, slug_filter, whole_number_filter
+from footcare.api.filters import PlainBooleanFilter, item_filter, whole_number_filter
 from routines.models import Benefit, Contraindication, Difficulty, Performer, Routine, Severity
 
 
 class RoutineFilter(filters.FilterSet):
-    benefit = slug_filter("benefits", "Slug of a benefit the routine serves.")
-    audience = slug_filter("audiences", "Slug of an audience the routine is meant for.")
+    benefit = item_filter("benefits", "Routines that serve this benefit.")
+    audience = item_filter("audiences", "Routines meant for this audience.")
     performer = filters.ChoiceFilter(
         choices=Performer.choices,
         help_text="`self` for self-massage, `partner` for a massage given by someone else.",
     )
-    tool = slug_filter("tools", "Routines that use this tool (slug).")
+    tool = item_filter("tools", "Routines that use this tool.")
     without_tools = PlainBooleanFilter(
         field_name="tools", lookup_expr="isnull", distinct=True,
         help_text="`true`: routines that need nothing but hands; `false`: routines with a tool.",
     )  # fmt: skip
     difficulty = filters.ChoiceFilter(choices=Difficulty.choices)
-    zone = slug_filter("steps__zones", "Routines with a step on this zone (slug).", distinct=True)
-    body_part = slug_filter(
+    zone = item_filter("steps__zones", "Routines with a step on this zone.", distinct=True)
+    body_part = item_filter(
         "steps__zones__body_parts",
-        "Routines with a step on a zone linked to this body part (slug).",
+        "Routines with a step on a zone linked to this body part.",
         distinct=True,
     )
     max_duration_seconds = whole_number_filter(
@@ -45,7 +45,7 @@ class RoutineFilter(filters.FilterSet):
 
 
 class BenefitFilter(filters.FilterSet):
-    audience = slug_filter("audiences", "Benefits for this audience (slug).")
+    audience = item_filter("audiences", "Benefits for this audience.")
 
     class Meta:
         model = Benefit
@@ -54,7 +54,7 @@ class BenefitFilter(filters.FilterSet):
 
 class ContraindicationFilter(filters.FilterSet):
     severity = filters.ChoiceFilter(choices=Severity.choices)
-    zone = slug_filter("zones", "Contraindications that concern this zone (slug).")
+    zone = item_filter("zones", "Contraindications that concern this zone.")
 
     class Meta:
         model = Contraindication

@@ -33,13 +33,13 @@ from zones.models import Foot
 class AudienceSerializer(ContentModelSerializer):
     class Meta:
         model = Audience
-        fields = ["slug", "name"]
+        fields = ["slug", "name", "updated_at"]
 
 
 class ToolSerializer(ContentModelSerializer):
     class Meta:
         model = Tool
-        fields = ["slug", "name", "description"]
+        fields = ["slug", "name", "description", "updated_at"]
 
 
 class TechniqueSummarySerializer(ContentModelSerializer):
@@ -53,7 +53,7 @@ class TechniqueSerializer(ContentModelSerializer):
 
     class Meta:
         model = Technique
-        fields = ["slug", "name", "how_to", "image"]
+        fields = ["slug", "name", "how_to", "image", "updated_at"]
 
     @extend_schema_field(ImageSerializer)
     def get_image(self, technique: Technique) -> dict[str, Any]:
@@ -82,6 +82,7 @@ class ContraindicationSerializer(ContentModelSerializer):
             "zones",
             "techniques",
             "sources",
+            "updated_at",
         ]
 
 
@@ -161,6 +162,7 @@ class BenefitSerializer(ContentModelSerializer):
             "sources",
             "zones",
             "routines",
+            "updated_at",
         ]
 
     def get_routines(self, benefit: Benefit) -> list[dict[str, Any]]:

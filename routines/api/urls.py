@@ -12,10 +12,12 @@ from routines.api.views import (
     RoutineViewSet,
     SafetyView,
     TechniqueViewSet,
+    ToolViewSet,
 )
 
 router = SimpleRouter()
 router.register("audiences", AudienceViewSet, basename="audience")
+router.register("tools", ToolViewSet, basename="tool")
 router.register("benefits", BenefitViewSet, basename="benefit")
 router.register("techniques", TechniqueViewSet, basename="technique")
 router.register("contraindications", ContraindicationViewSet, basename="contraindication")
@@ -37,6 +39,7 @@ INDEX_LINKS = [
         "contraindications", "v1:contraindication-list", "When not to massage, or only gently."
     ),
     IndexLink("audiences", "v1:audience-list", "Who routines and benefits are meant for."),
+    IndexLink("tools", "v1:tool-list", "What routines need besides hands."),
     IndexLink("routines", "v1:routine-list", "Guided routines of ordered, timed steps."),
     IndexLink("safety", "v1:safety", "What to show before the first session."),
 ]

@@ -1,5 +1,5 @@
-"""The routines' endpoints: benefits, techniques, contraindications, audiences, routines, the
-safety screen.
+"""The routines' endpoints: benefits, techniques, contraindications, audiences, tools,
+routines, the safety screen.
 """
 
 from typing import Any
@@ -28,12 +28,14 @@ from routines.api.serializers import (
     RoutineListSerializer,
     SafetyScreenSerializer,
     TechniqueSerializer,
+    ToolSerializer,
 )
 from routines.models import (
     Audience,
     Benefit,
     Routine,
     SafetyScreen,
+    Tool,
 )
 from routines.querysets import (
     benefit_queryset,
@@ -56,6 +58,23 @@ from routines.querysets import (
 class AudienceViewSet(CatalogueViewSet):
     queryset = Audience.objects.all()
     serializer_class = AudienceSerializer
+    search_fields = translated_columns("name")
+    ordering_fields = ["position", "slug", "name"]
+
+
+@documented(
+    "Routines",
+    "tool",
+    "What routines need besides hands (a towel, oil or cream, a ball …), with how to use each "
+    "safely: the values of the routines' `tool` filter, with their names in the request's "
+    "language.",
+    "One tool and how to use it.",
+    item=examples.TOOL,
+    detail=examples.TOOL,
+)
+class ToolViewSet(CatalogueViewSet):
+    queryset = Tool.objects.all()
+    serializer_class = ToolSerializer
     search_fields = translated_columns("name")
     ordering_fields = ["position", "slug", "name"]
 

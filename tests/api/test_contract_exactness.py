@@ -160,6 +160,10 @@ def every_get_of_the_shipped_content(api):
         "/api/v1/techniques/": "/api/v1/techniques/{slug}/",
         "/api/v1/contraindications/": "/api/v1/contraindications/{slug}/",
         "/api/v1/routines/": "/api/v1/routines/{slug}/",
+        "/api/v1/audiences/": "/api/v1/audiences/{slug}/",
+        "/api/v1/tools/": "/api/v1/tools/{slug}/",
+        "/api/v1/areas/": "/api/v1/areas/{slug}/",
+        "/api/v1/sources/": "/api/v1/sources/{slug}/",
     }
     for listing, detail in detail_of.items():
         yield listing, f"{listing}?limit=500"

@@ -62,12 +62,17 @@ SQUARE = [[[0.3, 0.3], [0.5, 0.3], [0.5, 0.5]]]
 
 @dataclass(frozen=True)
 class Shown:
-    """A resource that shows a change: its API path, its sync collection and slug."""
+    """A resource that shows a change: its API path, its sync collection and slug.
+
+    ``lean_only``: the collection is in the lean sync only (tools, areas, sources, which the
+    full sync shows inside the items that name them).
+    """
 
     path: str
     collection: str
     slug: str
     deleted: bool = False
+    lean_only: bool = False
 
 
 def detail(route: str, slug: str) -> str:
@@ -147,11 +152,20 @@ def refused(world: dict[str, Any]) -> None:
 
 
 def gone(shown: Shown) -> Shown:
-    return Shown(shown.path, shown.collection, shown.slug, deleted=True)
+    return Shown(shown.path, shown.collection, shown.slug, deleted=True, lean_only=shown.lean_only)
 
 
 def shown_as(route: str, collection: str, slug: str) -> Shown:
     return Shown(detail(route, slug), collection, slug)
+
+
+def lean_item(route: str, collection: str, slug: str) -> Shown:
+    return Shown(detail(route, slug), collection, slug, lean_only=True)
+
+
+TOWEL = lean_item("tool", "tools", "towel")
+WHOLE_FOOT = lean_item("area", "areas", "whole-foot")
+SRC = lean_item("source", "sources", "src")
 
 
 Recipe = tuple[Callable[[dict[str, Any]], Any], list[Shown]]
@@ -159,10 +173,12 @@ Recipe = tuple[Callable[[dict[str, Any]], Any], list[Shown]]
 # model: (create, update, delete), each a visible change and the resources that show it.
 RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
     Source: (
-        (lambda w: w["liver"].sources.add(SourceFactory(slug="new-src")), [ZONE]),
+        (lambda w: w["liver"].sources.add(SourceFactory(slug="new-src")),
+         [ZONE, lean_item("source", "sources", "new-src")]),
         (lambda w: save(Source.objects.get(slug="src"), citation="Revised"),
-         [ZONE, BENEFIT, CONTRAINDICATION]),
-        (lambda w: Source.objects.get(slug="src").delete(), [ZONE, BENEFIT, CONTRAINDICATION]),
+         [ZONE, BENEFIT, CONTRAINDICATION, SRC]),
+        (lambda w: Source.objects.get(slug="src").delete(),
+         [ZONE, BENEFIT, CONTRAINDICATION, gone(SRC)]),
     ),
     BodyPart: (
         (lambda w: w["liver"].body_parts.add(BodyPartFactory(slug="new-part")),
@@ -196,9 +212,10 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
         (lambda w: Landmark.objects.get(slug="waistline").delete(), [PLANTAR]),
     ),
     Area: (
-        (lambda w: save(w["step"], area=AreaFactory(slug="toes", max_pressure=3)), [ROUTINE]),
+        (lambda w: save(w["step"], area=AreaFactory(slug="toes", max_pressure=3)),
+         [ROUTINE, lean_item("area", "areas", "toes")]),
         (lambda w: save(Area.objects.get(slug="whole-foot"), name_en="The whole foot"),
-         [ROUTINE]),
+         [ROUTINE, WHOLE_FOOT]),
         (refused, []),
     ),
     Audience: (
@@ -237,9 +254,11 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
         (lambda w: w["routine"].delete(), [gone(ROUTINE), BENEFIT]),
     ),
     Tool: (
-        (lambda w: w["routine"].tools.add(Tool.objects.create(slug="ball")), [ROUTINE]),
-        (lambda w: save(Tool.objects.get(slug="towel"), name_en="Bath towel"), [ROUTINE]),
-        (lambda w: Tool.objects.get(slug="spare").delete(), []),  # the lean sync's tools
+        (lambda w: w["routine"].tools.add(Tool.objects.create(slug="ball")),
+         [ROUTINE, lean_item("tool", "tools", "ball")]),
+        (lambda w: save(Tool.objects.get(slug="towel"), name_en="Bath towel"), [ROUTINE, TOWEL]),
+        (lambda w: Tool.objects.get(slug="spare").delete(),
+         [gone(lean_item("tool", "tools", "spare"))]),
     ),
     SafetyScreen: (
         # One screen, always there while routines are published: writing it anew replaces it.
@@ -300,8 +319,10 @@ def assert_reached(
     position, tags, token, lean = before
     assert current_position() > position, "the change wrote nothing to the journal"
     assert_lean_delta_brings_the_copy_up_to_date(api, lean)
-    delta = api.get(reverse("v1:sync"), {"token": token}).json()
+    full_delta = api.get(reverse("v1:sync"), {"token": token}).json()
+    lean_delta = api.get(reverse("v1:lean-sync"), {"token": lean["next_token"]}).json()
     for item in shown:
+        delta = lean_delta if item.lean_only else full_delta
         response = api.get(item.path)
         if item.deleted:
             assert response.status_code == 404, item.path
@@ -422,21 +443,21 @@ def test_every_link_change_reaches_readers(api, world, relation, how):
 
 
 BULK_UPDATES: dict[type, tuple[dict[str, Any], dict[str, Any], list[Shown]]] = {
-    Source: ({"slug": "src"}, {"citation": "Bulk"}, [ZONE, BENEFIT]),
+    Source: ({"slug": "src"}, {"citation": "Bulk"}, [ZONE, BENEFIT, SRC]),
     BodyPart: ({"slug": "liver-part"}, {"name_en": "Bulk"}, [ZONE, BODY_PART]),
     Zone: ({"slug": "liver"}, {"name_en": "Bulk"}, [ZONE, ROUTINE]),
     ZoneShape: ({"zone__slug": "liver"}, {"polygons": [[[0.1, 0.1], [0.2, 0.1], [0.2, 0.2]]]},
                 [ZONE]),
     FootOutline: ({"view": "plantar"}, {"aspect_ratio": 0.5}, [PLANTAR]),
     Landmark: ({"slug": "waistline"}, {"name_en": "Bulk"}, [PLANTAR]),
-    Area: ({"slug": "whole-foot"}, {"name_en": "Bulk"}, [ROUTINE]),
+    Area: ({"slug": "whole-foot"}, {"name_en": "Bulk"}, [ROUTINE, WHOLE_FOOT]),
     Audience: ({"slug": "calm-people"}, {"name_en": "Bulk"}, [ROUTINE, BENEFIT]),
     Technique: ({"slug": "stroking"}, {"name_en": "Bulk"}, [ROUTINE]),
     Benefit: ({"slug": "relax"}, {"title_en": "Bulk"}, [BENEFIT, ROUTINE]),
     Contraindication: ({"slug": "dvt"}, {"name_en": "Bulk"}, [CONTRAINDICATION, ROUTINE]),
     Routine: ({"slug": "calm"}, {"title_en": "Bulk"}, [ROUTINE, BENEFIT]),
     Step: ({"position": 1}, {"duration_seconds": 99}, [ROUTINE]),
-    Tool: ({"slug": "towel"}, {"name_en": "Bulk"}, [ROUTINE]),
+    Tool: ({"slug": "towel"}, {"name_en": "Bulk"}, [ROUTINE, TOWEL]),
     SafetyScreen: ({"pk": 1}, {"title_en": "Bulk"}, [SAFETY]),
     PressureLevel: ({"level": 1}, {"feels_like_en": "Bulk"}, [SAFETY]),
 }  # fmt: skip

@@ -8,6 +8,7 @@ def example_id(label: str, key: str) -> str:
     return str(pack_id(label, key))
 
 
+UPDATED_AT = "2026-11-23T20:00:00Z"
 SOURCE = {
     "id": example_id("zones.source", "ernst-2009"),
     "citation": "Ernst E. Is reflexology an effective intervention? Med J Aust 191(5), 2009.",
@@ -38,6 +39,7 @@ ZONE_ITEM = {
     "recommended_pressure": PRESSURE_MODERATE,
     "max_pressure": PRESSURE_FIRM,
     "body_parts": ["liver"],
+    "updated_at": UPDATED_AT,
 }
 ZONE_DETAIL = {
     **ZONE_ITEM,
@@ -66,7 +68,6 @@ ZONE_DETAIL = {
             "region": "arch",
         }
     ],
-    "updated_at": "2026-11-23T20:00:00Z",
 }
 BODY_PART = {
     "id": example_id("zones.bodypart", "sinuses"),
@@ -86,6 +87,7 @@ BODY_PART = {
             "max_pressure": {"value": 3, "label": "moderate"},
         }
     ],
+    "updated_at": UPDATED_AT,
 }
 FOOT_MAP = {
     "foot": "left",
@@ -107,4 +109,22 @@ FOOT_MAP = {
             "highlighted": True,
         }
     ],
+}
+SOURCE_ITEM = {
+    "id": SOURCE["id"],
+    "slug": "ernst-2009",
+    **{name: value for name, value in SOURCE.items() if name != "id"},
+    "updated_at": UPDATED_AT,
+}
+AREA = {
+    "id": example_id("zones.area", "whole-sole"),
+    "slug": "whole-sole",
+    "name": "Whole sole",
+    "max_pressure": {"value": 3, "label": "moderate"},
+    "updated_at": UPDATED_AT,
+}
+AREA_DETAIL = {
+    **AREA,
+    "description": "Broad rubbing and stretching over the whole sole. To press into points, "
+    "name the zones instead.",
 }

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
-from footcare.api.filters import slug_filter
+from footcare.api.filters import item_filter
 from zones.models import BodyPart, BodySystem, Foot, FootSide, Region, Sensitivity, View, Zone
 
 
@@ -18,7 +18,7 @@ class ZoneFilter(filters.FilterSet):
     )
     region = filters.ChoiceFilter(choices=Region.choices)
     sensitivity = filters.ChoiceFilter(choices=Sensitivity.choices)
-    body_part = slug_filter("body_parts", "Slug of a body part the zone is linked to.")
+    body_part = item_filter("body_parts", "Zones linked to this body part.")
     body_system = filters.ChoiceFilter(
         choices=BodySystem.choices,
         field_name="body_parts__system",

@@ -6,14 +6,13 @@ names its body parts, a body part does not list its zones.
 """
 
 from footcare.api.serializers import ContentModelSerializer, references
-from zones.api.serializers import SourceSerializer, ZoneDetailSerializer
+from zones.api.serializers import SourceItemSerializer, ZoneDetailSerializer
 from zones.models import BodyPart, Source
 
 
-class LeanSourceSerializer(SourceSerializer):
-    class Meta(SourceSerializer.Meta):
+class LeanSourceSerializer(SourceItemSerializer):
+    class Meta(SourceItemSerializer.Meta):
         model = Source
-        fields = ["slug", *SourceSerializer.Meta.fields]
 
 
 class LeanZoneSerializer(ZoneDetailSerializer):
@@ -31,4 +30,4 @@ class LeanBodyPartSerializer(ContentModelSerializer):
 
     class Meta:
         model = BodyPart
-        fields = ["slug", "name", "system", "description"]
+        fields = ["slug", "name", "system", "description", "updated_at"]

@@ -93,6 +93,14 @@ class SourceSerializer(ContentModelSerializer):
         ]
 
 
+class SourceItemSerializer(SourceSerializer):
+    """A source as a resource of its own: what zones, benefits and contraindications cite,
+    with the slug it is found at."""
+
+    class Meta(SourceSerializer.Meta):
+        fields = ["slug", *SourceSerializer.Meta.fields, "updated_at"]
+
+
 class BodyPartSummarySerializer(ContentModelSerializer):
     class Meta:
         model = BodyPart
@@ -114,7 +122,14 @@ class AreaSerializer(ContentModelSerializer):
 
     class Meta:
         model = Area
-        fields = ["slug", "name", "max_pressure"]
+        fields = ["slug", "name", "max_pressure", "updated_at"]
+
+
+class AreaDetailSerializer(AreaSerializer):
+    """An area with what it covers, in words."""
+
+    class Meta(AreaSerializer.Meta):
+        fields = [*AreaSerializer.Meta.fields, "description"]
 
 
 def zone_views(zone: Zone) -> list[View]:
@@ -146,6 +161,7 @@ class ZoneBaseSerializer(ContentModelSerializer):
             "recommended_pressure",
             "max_pressure",
             "body_parts",
+            "updated_at",
         ]
 
     def get_views(self, zone: Zone) -> list[View]:
@@ -190,7 +206,6 @@ class ZoneDetailSerializer(ZoneBaseSerializer):
             "sources",
             "shapes",
             "overlaps",
-            "updated_at",
         ]
 
     @extend_schema_field(SkinSignsSerializer(allow_null=True))
@@ -219,7 +234,7 @@ class BodyPartSerializer(ContentModelSerializer):
 
     class Meta:
         model = BodyPart
-        fields = ["slug", "name", "system", "description", "zones"]
+        fields = ["slug", "name", "system", "description", "zones", "updated_at"]
 
 
 class LandmarkSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 """The foot map's part of the offline catalogue (see footcare.api.sync)."""
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -26,6 +27,9 @@ class FootOutlineSerializer(serializers.Serializer):
     aspect_ratio = serializers.FloatField()
     outline = serializers.ListField(child=serializers.ListField(child=serializers.FloatField()))
     landmarks = LandmarkSerializer(many=True)
+    updated_at = serializers.DateTimeField(
+        help_text="When the outline or one of its landmark lines last changed."
+    )
 
 
 def _only(queryset: QuerySet[Any], slugs: Sequence[str] | None, field: str = "slug") -> Any:
@@ -44,16 +48,24 @@ def load_body_parts(slugs: Sequence[str] | None, context: dict[str, Any]) -> lis
 
 def load_foot_maps(views: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
     landmarks: dict[str, list[dict[str, Any]]] = {}
+    changed: dict[str, datetime] = {}
     for landmark in _only(Landmark.objects.all(), views, "view"):
         landmarks.setdefault(landmark.view, []).append(
             {"slug": landmark.slug, "name": landmark.name, "points": landmark.points}
         )
+        changed[landmark.view] = max(
+            changed.get(landmark.view, landmark.updated_at), landmark.updated_at
+        )
+    as_text = serializers.DateTimeField().to_representation
     return [
         {
             "view": outline.view,
             "aspect_ratio": outline.aspect_ratio,
             "outline": outline.points,
             "landmarks": landmarks.get(outline.view, []),
+            "updated_at": as_text(
+                max(outline.updated_at, changed.get(outline.view, outline.updated_at))
+            ),
         }
         for outline in _only(FootOutline.objects.all(), views, "view")
     ]

@@ -1,4 +1,5 @@
-"""The foot map's endpoints: zones, body parts and the drawn foot map (JSON and SVG)."""
+"""The foot map's endpoints: zones, body parts, areas, sources and the drawn foot map (JSON
+and SVG)."""
 
 from typing import Any
 
@@ -19,18 +20,22 @@ from footcare.api.documentation import documented, example
 from footcare.api.filters import SLUG_MAX_LENGTH, SLUG_PATTERN, is_slug
 from footcare.api.rendering import ORJSONRenderer
 from footcare.api.viewsets import CatalogueViewSet
+from footcare.content.identity import current_slugs
 from footcare.content.translations import translated_columns
 from zones.api import examples
 from zones.api.filters import BodyPartFilter, ZoneFilter
 from zones.api.renderers import FootMapSVGRenderer
 from zones.api.serializers import (
+    AreaDetailSerializer,
+    AreaSerializer,
     BodyPartSerializer,
     FootMapSerializer,
+    SourceItemSerializer,
     ZoneDetailSerializer,
     ZoneListSerializer,
 )
 from zones.foot_map import build_foot_map
-from zones.models import FootSide, View, Zone
+from zones.models import Area, FootSide, Source, View, Zone
 from zones.querysets import body_part_queryset, zone_detail_queryset
 
 TAG = "Foot map"
@@ -78,6 +83,42 @@ class BodyPartViewSet(CatalogueViewSet):
     ordering_fields = ["slug", "name", "system"]
 
 
+@documented(
+    TAG,
+    "area",
+    "Whole areas of the foot (the whole sole, the ankle, the toes …) that a step can work as "
+    "one, each with its own pressure limit: what a step's `area` names.",
+    "One area with its pressure limit and what it covers.",
+    item=examples.AREA,
+    detail=examples.AREA_DETAIL,
+    detail_named="The whole sole",
+)
+class AreaViewSet(CatalogueViewSet):
+    queryset = Area.objects.all()
+    serializer_class = AreaSerializer
+    detail_serializer_class = AreaDetailSerializer
+    search_fields = translated_columns("name")
+    ordering_fields = ["position", "slug", "name", "max_pressure"]
+
+
+@documented(
+    "Sources",
+    "source",
+    "The published references that zones, benefits and contraindications cite (books, "
+    "articles, charts, web pages), each with a locator a reader can follow and what in the "
+    "content it supports.",
+    "One source.",
+    item=examples.SOURCE_ITEM,
+    detail=examples.SOURCE_ITEM,
+    detail_named="A systematic review",
+)
+class SourceViewSet(CatalogueViewSet):
+    queryset = Source.objects.all()
+    serializer_class = SourceItemSerializer
+    search_fields = ["citation", "title", "author"]
+    ordering_fields = ["slug", "citation", "year"]
+
+
 MAX_HIGHLIGHTED = 50
 
 
@@ -87,16 +128,17 @@ class FootMapParams(serializers.Serializer):
     highlight = serializers.CharField(required=False)
 
     def validate_highlight(self, value: str) -> frozenset[str]:
-        slugs = value.split(",")
-        well_formed = all(is_slug(slug) for slug in slugs)
-        if len(slugs) > MAX_HIGHLIGHTED or not well_formed:
+        names = value.split(",")
+        well_formed = all(is_slug(name) for name in names)
+        if len(names) > MAX_HIGHLIGHTED or not well_formed:
             raise serializers.ValidationError(
-                f"Give up to {MAX_HIGHLIGHTED} zone slugs, separated by commas."
+                f"Give up to {MAX_HIGHLIGHTED} zones by id or slug, separated by commas."
             )
-        return frozenset(slugs)
+        return frozenset(current_slugs(Zone, names))
 
 
-# The schema of ``highlight``: written out, as a list the contract can state exactly.
+# The schema of ``highlight``: written out, as a list the contract can state exactly. An id
+# is written as a slug may be, so the item's form is the slug's.
 HIGHLIGHT_PARAMETER = OpenApiParameter(
     "highlight",
     {
@@ -108,8 +150,9 @@ HIGHLIGHT_PARAMETER = OpenApiParameter(
     style="form",
     explode=False,
     description="Zones to draw so that they stand out (a step's zones: where to press now), "
-    "by slug, comma-separated. Zones not on this foot and view are left out; each zone says "
-    "`highlighted`.",
+    "by id or slug, comma-separated; a slug a zone had before a rename still names it. Zones "
+    "not on this foot and view are left out, and a name that names no zone highlights "
+    "nothing; each zone says `highlighted`.",
 )
 
 
