@@ -8,19 +8,8 @@ from rest_framework import serializers
 
 from footcare.api.pictures import ImageSerializer, image
 from footcare.api.serializers import ContentModelSerializer
-from routines import player
+from routines import models, player
 from routines.api.pictures import routine_image
-from routines.models import (
-    Audience,
-    Benefit,
-    Contraindication,
-    PressureLevel,
-    Routine,
-    SafetyScreen,
-    Step,
-    Technique,
-    Tool,
-)
 from zones.api.serializers import (
     AreaSerializer,
     PressureField,
@@ -32,19 +21,19 @@ from zones.models import Foot
 
 class AudienceSerializer(ContentModelSerializer):
     class Meta:
-        model = Audience
+        model = models.Audience
         fields = ["slug", "name", "updated_at"]
 
 
 class ToolSerializer(ContentModelSerializer):
     class Meta:
-        model = Tool
+        model = models.Tool
         fields = ["slug", "name", "description", "updated_at"]
 
 
 class TechniqueSummarySerializer(ContentModelSerializer):
     class Meta:
-        model = Technique
+        model = models.Technique
         fields = ["slug", "name"]
 
 
@@ -52,17 +41,17 @@ class TechniqueSerializer(ContentModelSerializer):
     image = serializers.SerializerMethodField(help_text="A picture of the movement.")
 
     class Meta:
-        model = Technique
+        model = models.Technique
         fields = ["slug", "name", "how_to", "image", "updated_at"]
 
     @extend_schema_field(ImageSerializer)
-    def get_image(self, technique: Technique) -> dict[str, Any]:
+    def get_image(self, technique: models.Technique) -> dict[str, Any]:
         return image(technique.picture, technique.image_alt)
 
 
 class ContraindicationSummarySerializer(ContentModelSerializer):
     class Meta:
-        model = Contraindication
+        model = models.Contraindication
         fields = ["slug", "name", "severity"]
 
 
@@ -72,7 +61,7 @@ class ContraindicationSerializer(ContentModelSerializer):
     techniques = TechniqueSummarySerializer(many=True, read_only=True)
 
     class Meta:
-        model = Contraindication
+        model = models.Contraindication
         fields = [
             "slug",
             "name",
@@ -88,7 +77,7 @@ class ContraindicationSerializer(ContentModelSerializer):
 
 class BenefitSummarySerializer(ContentModelSerializer):
     class Meta:
-        model = Benefit
+        model = models.Benefit
         fields = ["slug", "title", "evidence_level"]
 
 
@@ -121,11 +110,11 @@ class RoutineListSerializer(ContentModelSerializer):
     )
 
     @extend_schema_field(ImageSerializer)
-    def get_image(self, routine: Routine) -> dict[str, Any]:
+    def get_image(self, routine: models.Routine) -> dict[str, Any]:
         return routine_image(routine)
 
     class Meta:
-        model = Routine
+        model = models.Routine
         fields = [
             "slug",
             "title",
@@ -150,7 +139,7 @@ class BenefitSerializer(ContentModelSerializer):
     routines = serializers.SerializerMethodField(help_text="Published routines that serve it.")
 
     class Meta:
-        model = Benefit
+        model = models.Benefit
         fields = [
             "slug",
             "title",
@@ -165,7 +154,7 @@ class BenefitSerializer(ContentModelSerializer):
             "updated_at",
         ]
 
-    def get_routines(self, benefit: Benefit) -> list[dict[str, Any]]:
+    def get_routines(self, benefit: models.Benefit) -> list[dict[str, Any]]:
         # Prefetched as ``published_routines`` by the view: drafts never reach this list.
         routines = benefit.published_routines  # type: ignore[attr-defined]
         return RoutineSummarySerializer(routines, many=True).data  # type: ignore[return-value]
@@ -173,7 +162,7 @@ class BenefitSerializer(ContentModelSerializer):
 
 class RoutineSummarySerializer(ContentModelSerializer):
     class Meta:
-        model = Routine
+        model = models.Routine
         fields = ["slug", "title", "difficulty"]
 
 
@@ -235,7 +224,7 @@ class StepSerializer(ContentModelSerializer):
     )
 
     class Meta:
-        model = Step
+        model = models.Step
         fields = [
             "number",
             "title",
@@ -254,11 +243,11 @@ class StepSerializer(ContentModelSerializer):
             "cues",
         ]
 
-    def get_narration(self, step: Step) -> str:
+    def get_narration(self, step: models.Step) -> str:
         return step.spoken
 
     @extend_schema_field(CueSerializer(many=True))
-    def get_cues(self, step: Step) -> list[dict[str, Any]]:
+    def get_cues(self, step: models.Step) -> list[dict[str, Any]]:
         # The routine serializer works out every step's cues at once (a cue depends on the
         # step before and on which step is last); a step on its own has no neighbours.
         cues = self.context.get("step_cues", {}).get(step.pk)
@@ -282,14 +271,14 @@ class RoutineDetailSerializer(RoutineListSerializer):
         "total, which equals `total_duration_seconds`."
     )
 
-    def to_representation(self, routine: Routine) -> dict[str, Any]:
+    def to_representation(self, routine: models.Routine) -> dict[str, Any]:
         steps = list(routine.steps.all())
         cues = self.context.setdefault("step_cues", {})
         cues.update(zip((step.pk for step in steps), player.cues(steps), strict=True))
         return super().to_representation(routine)
 
     @extend_schema_field(TimelineSerializer)
-    def get_timeline(self, routine: Routine) -> dict[str, Any]:
+    def get_timeline(self, routine: models.Routine) -> dict[str, Any]:
         entries = player.timeline(list(routine.steps.all()))
         return {
             "total_seconds": entries[-1].ends_at_seconds if entries else 0,
@@ -297,11 +286,11 @@ class RoutineDetailSerializer(RoutineListSerializer):
         }
 
     @extend_schema_field(ContraindicationSummarySerializer(many=True))
-    def get_contraindications(self, routine: Routine) -> list[dict[str, Any]]:
+    def get_contraindications(self, routine: models.Routine) -> list[dict[str, Any]]:
         items = self.every_contraindication(routine)
         return ContraindicationSummarySerializer(items, many=True).data  # type: ignore[return-value]
 
-    def every_contraindication(self, routine: Routine) -> list[Contraindication]:
+    def every_contraindication(self, routine: models.Routine) -> list[models.Contraindication]:
         """The general ones, the routine's own, and those of its steps' zones and techniques.
 
         From what routine_detail_queryset prefetched, plus the general ones, read once per
@@ -332,7 +321,7 @@ class RoutineDetailSerializer(RoutineListSerializer):
 
 def general_contraindications() -> Any:
     """The contraindications that apply to every routine (the safety screen's conditions)."""
-    return Contraindication.objects.filter(applies_to_every_routine=True)
+    return models.Contraindication.objects.filter(applies_to_every_routine=True)
 
 
 class PressureLevelSerializer(ContentModelSerializer):
@@ -341,7 +330,7 @@ class PressureLevelSerializer(ContentModelSerializer):
     key = serializers.CharField(read_only=True, help_text="feather, light, moderate, firm, deep.")
 
     class Meta:
-        model = PressureLevel
+        model = models.PressureLevel
         fields = ["level", "key", "feels_like"]
 
 
@@ -358,7 +347,7 @@ class SafetyScreenSerializer(ContentModelSerializer):
     )
 
     class Meta:
-        model = SafetyScreen
+        model = models.SafetyScreen
         fields = [
             "slug",
             "title",
@@ -372,15 +361,15 @@ class SafetyScreenSerializer(ContentModelSerializer):
             "updated_at",
         ]
 
-    def get_slug(self, screen: SafetyScreen) -> str:
+    def get_slug(self, screen: models.SafetyScreen) -> str:
         return "safety"
 
     @extend_schema_field(ContraindicationSerializer(many=True))
-    def get_conditions(self, screen: SafetyScreen) -> list[dict[str, Any]]:
+    def get_conditions(self, screen: models.SafetyScreen) -> list[dict[str, Any]]:
         general = general_contraindications().prefetch_related("zones", "sources", "techniques")
         return ContraindicationSerializer(general, many=True).data  # type: ignore[return-value]
 
     @extend_schema_field(PressureLevelSerializer(many=True))
-    def get_pressure_scale(self, screen: SafetyScreen) -> list[dict[str, Any]]:
-        levels = PressureLevel.objects.order_by("level")
+    def get_pressure_scale(self, screen: models.SafetyScreen) -> list[dict[str, Any]]:
+        levels = models.PressureLevel.objects.order_by("level")
         return PressureLevelSerializer(levels, many=True).data  # type: ignore[return-value]
