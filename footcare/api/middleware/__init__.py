@@ -19,7 +19,8 @@ Outermost first; ours in bold, Django's and the libraries' between them:
 9. **language**: the API's language (``?lang=``, else ``Accept-Language``).
 10. **unknown_parameters**: a query parameter the contract does not name is refused.
 11. **response_cache**: after the language is chosen (it is part of the key), before anything
-    touches the database: a stored answer leaves here.
+    touches the database: a stored answer leaves here. Every API read that goes further runs
+    from here inward in one snapshot of the content (``footcare.content.db.snapshot``).
 12. **translation_fallback**: inside the cache, so the header it sets is stored with the answer.
 13. CommonMiddleware, CSP (the admin's and the docs' pages; JSON needs no policy), CSRF,
     authentication, messages, and django-axes last (it answers a locked-out login).
