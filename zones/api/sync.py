@@ -10,7 +10,7 @@ from rest_framework import serializers
 from footcare.api.sync import ItemPaths, SyncResource, loader
 from zones.api.lean import LeanBodyPartSerializer, LeanSourceSerializer, LeanZoneSerializer
 from zones.api.serializers import (
-    AreaSerializer,
+    AreaDetailSerializer,
     BodyPartSerializer,
     LandmarkSerializer,
     ZoneDetailSerializer,
@@ -91,8 +91,8 @@ FOOT_MAPS = SyncResource(
     load_foot_maps,
     key="view",
     paths=foot_map_paths,
-    # The foot-map endpoints draw the zones and name their body parts.
-    shows=lambda path: ("zone", "body_part"),
+    # The foot-map endpoints draw the zones and areas and name the zones' body parts.
+    shows=lambda path: ("zone", "body_part", "area"),
 )
 
 RESOURCES = [
@@ -120,7 +120,12 @@ LEAN_RESOURCES = [
         loader(BodyPart.objects.all, LeanBodyPartSerializer),
     ),
     FOOT_MAPS,
-    SyncResource("area", "areas", AreaSerializer, loader(Area.objects.all, AreaSerializer)),
+    SyncResource(
+        "area",
+        "areas",
+        AreaDetailSerializer,
+        loader(lambda: Area.objects.prefetch_related("shapes"), AreaDetailSerializer),
+    ),
     SyncResource(
         "source", "sources", LeanSourceSerializer, loader(Source.objects.all, LeanSourceSerializer)
     ),

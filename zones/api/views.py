@@ -91,7 +91,7 @@ class FootMapParams(serializers.Serializer):
         well_formed = all(is_slug(slug) for slug in slugs)
         if len(slugs) > MAX_HIGHLIGHTED or not well_formed:
             raise serializers.ValidationError(
-                f"Give up to {MAX_HIGHLIGHTED} zone slugs, separated by commas."
+                f"Give up to {MAX_HIGHLIGHTED} zone or area slugs, separated by commas."
             )
         return frozenset(slugs)
 
@@ -109,7 +109,8 @@ HIGHLIGHT_PARAMETER = OpenApiParameter(
     explode=False,
     description="Zones to draw so that they stand out (a step's zones: where to press now), "
     "by slug, comma-separated. Zones not on this foot and view are left out; each zone says "
-    "`highlighted`.",
+    "`highlighted`. Area slugs (`whole-sole`, `ankle`: a step that works a whole area) are "
+    "accepted too: the area is drawn under the zones, and says `highlighted`.",
 )
 
 
