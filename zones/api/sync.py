@@ -95,6 +95,15 @@ FOOT_MAPS = SyncResource(
     shows=lambda path: ("zone", "body_part", "area"),
 )
 
+# Areas embed nothing: the same in both syncs; their shapes let a step that names only an area
+# be drawn.
+AREAS = SyncResource(
+    "area",
+    "areas",
+    AreaDetailSerializer,
+    loader(lambda: Area.objects.prefetch_related("shapes"), AreaDetailSerializer),
+)
+
 RESOURCES = [
     SyncResource(
         "zone", "zones", ZoneDetailSerializer, load_zones, paths=paths_of("zone", Zone.objects.all)
@@ -107,6 +116,7 @@ RESOURCES = [
         paths=paths_of("body-part", BodyPart.objects.all),
     ),
     FOOT_MAPS,
+    AREAS,
 ]
 
 LEAN_RESOURCES = [
@@ -120,12 +130,7 @@ LEAN_RESOURCES = [
         loader(BodyPart.objects.all, LeanBodyPartSerializer),
     ),
     FOOT_MAPS,
-    SyncResource(
-        "area",
-        "areas",
-        AreaDetailSerializer,
-        loader(lambda: Area.objects.prefetch_related("shapes"), AreaDetailSerializer),
-    ),
+    AREAS,
     SyncResource(
         "source", "sources", LeanSourceSerializer, loader(Source.objects.all, LeanSourceSerializer)
     ),
