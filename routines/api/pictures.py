@@ -51,11 +51,12 @@ def render_routine_map(routine: Routine) -> str:
     areas = {step.area for step in steps if step.area is not None and not step.zones.all()}
     feet = {step.foot for step in steps}
     foot = Foot.LEFT if feet == {Foot.LEFT} else Foot.RIGHT
-    views = Counter(shape.view for item in [*zones, *areas] for shape in item.shapes.all())
+    views = Counter(shape.view for zone in zones for shape in zone.shapes.all())
+    views.update(shape.view for area in areas for shape in area.shapes.all())
     view = max(View.values, key=lambda name: (views[name], name == View.PLANTAR))
     inner = draw_foot_map(
         build_foot_map(foot=foot, view=view).as_data(),
-        highlight={item.slug for item in [*zones, *areas]},
+        highlight={zone.slug for zone in zones} | {area.slug for area in areas},
         retitle=lambda title: (
             _("Where “%(title)s” works: %(map)s") % {"title": routine.title, "map": title}
         ),
