@@ -6,7 +6,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import AreaFactory, FootOutlineFactory, LandmarkFactory
+from tests.factories import (
+    AreaFactory,
+    FootOutlineFactory,
+    LandmarkFactory,
+    RoutineFactory,
+    StepFactory,
+)
 from zones.models import Area, AreaShape
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +109,11 @@ def test_a_bad_area_polygon_is_refused_in_plain_words(admin_client, polygons, me
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
     assert not Area.objects.filter(slug="heel").exists()
+
+
+def test_a_routine_picture_shows_the_area_of_a_step_without_zones(api, sole_area):
+    routine = RoutineFactory(slug="sole-rub")
+    StepFactory(routine=routine, area=sole_area, zones=[])
+    routine.publish()
+    svg = api.get(reverse("v1:routine-map", args=["sole-rub"])).content.decode()
+    assert 'class="area" id="area-whole-sole"' in svg
