@@ -13,13 +13,19 @@ from django.db.models import Q
 from django.http import Http404
 
 from zones.geometry import mirror_polygons
-from zones.models import Foot, FootOutline, Landmark, Zone, ZoneShape, pressure
+from zones.models import Area, AreaShape, Foot, FootOutline, Landmark, Zone, ZoneShape, pressure
 from zones.svg import map_texts, render_foot_map
 
 
 @dataclass
 class MapZone:
     zone: Zone
+    polygons: list[Any]
+
+
+@dataclass
+class MapArea:
+    area: Area
     polygons: list[Any]
 
 
@@ -31,9 +37,11 @@ class FootMap:
     outline: list[Any]
     landmarks: list[tuple[Landmark, list[Any]]] = field(default_factory=list)
     zones: list[MapZone] = field(default_factory=list)
+    areas: list[MapArea] = field(default_factory=list)
 
     def as_data(self, highlight: Collection[str] = frozenset()) -> dict[str, Any]:
-        """The map as plain values, as the API serves it; ``highlight`` names zones by slug."""
+        """The map as plain values, as the API serves it; ``highlight`` names zones and areas
+        by slug."""
         return {
             "foot": self.foot,
             "view": self.view,
@@ -56,13 +64,24 @@ class FootMap:
                 }
                 for item in self.zones
             ],
+            "areas": [
+                {
+                    "id": str(item.area.uuid),
+                    "slug": item.area.slug,
+                    "name": item.area.name,
+                    "max_pressure": pressure(item.area.max_pressure),
+                    "polygons": item.polygons,
+                    "highlighted": item.area.slug in highlight,
+                }
+                for item in self.areas
+            ],
         }
 
 
 def build_foot_map(*, foot: str, view: str) -> FootMap:
     """Outline, landmark lines and every zone of ``foot`` (left or right) on ``view``.
 
-    Three queries whatever the number of zones. Shapes are stored for the right foot; the
+    Four queries whatever the number of zones and areas. Shapes are stored for the right foot; the
     left foot gets their mirror image.
     """
     outline = FootOutline.objects.filter(view=view).first()
@@ -89,6 +108,12 @@ def build_foot_map(*, foot: str, view: str) -> FootMap:
         outline=place([outline.points])[0],
         landmarks=landmarks,
         zones=[MapZone(shape.zone, place(shape.polygons)) for shape in shapes],
+        areas=[
+            MapArea(shape.area, place(shape.polygons))
+            for shape in AreaShape.objects.filter(view=view)
+            .select_related("area")
+            .order_by("area__position", "area__slug")
+        ],
     )
 
 

@@ -364,6 +364,42 @@ class ZoneShape(JournaledModel):
             raise ValidationError({"polygons": problems})
 
 
+class AreaShape(JournaledModel):
+    """Where an area lies on one view of the foot: one or more polygons, right-foot coordinates.
+
+    Drawn like a zone's shape, so that a step that names only an area (the whole sole, the
+    ankle) can be shown on the map: the app highlights the area under the zones.
+    """
+
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="shapes", verbose_name=_("area")
+    )
+    view = models.CharField(_("view"), max_length=8, choices=View.choices)
+    polygons = models.JSONField(
+        _("polygons"),
+        help_text=_(
+            "A list of polygons, each a list of [x, y] corners from 0 to 1 (origin top left), "
+            "on the right foot; the left foot is drawn as its mirror image."
+        ),
+    )
+
+    class Meta:
+        ordering = ["area", "view"]
+        verbose_name = _("area shape")
+        verbose_name_plural = _("area shapes")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "view"], name="one_shape_per_area_and_view")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} · {self.get_view_display()}"
+
+    def clean(self) -> None:
+        problems = polygons_problems(self.polygons)
+        if problems:
+            raise ValidationError({"polygons": problems})
+
+
 class FootOutline(Stamped, JournaledModel):
     """The outline of the right foot seen from one view; zones are drawn on top of it."""
 

@@ -13,6 +13,7 @@ HEIGHT = 1000  # user units; the width follows the outline's aspect ratio
 
 SENSITIVITY_FILL = {"low": "#8fbf7f", "medium": "#f0c05a", "high": "#e0735e"}
 HIGHLIGHT_FILL = "#3a6fd8"
+AREA_FILL = "#9fbdf5"  # a worked area: a lighter wash of the highlight, under the zones
 
 
 def map_texts(foot: str, view: str) -> dict[str, str]:
@@ -73,7 +74,9 @@ def render_foot_map(
     named in a legend beside it. The outline, the landmark lines, then exactly one
     ``<path>`` per zone (several polygons become subpaths of it), coloured by sensitivity.
     With ``highlight`` naming zones (by slug), those are drawn strongly and the others
-    faintly: where a step presses.
+    faintly: where a step presses. An area named in ``highlight`` is drawn under the zones
+    (after the outline, before the landmark lines) as a light wash with a dashed edge, named in
+    the legend: where a step that works a whole area (the sole, the ankle) goes.
 
     ``editing`` names the zone an editor is drawing in the admin, by id (a slug may be
     half-edited): drawn strongly, the others faintly, its path marked ``data-editing`` for
@@ -83,7 +86,7 @@ def render_foot_map(
     """
     width = round(HEIGHT * foot_map["aspect_ratio"], 1)
     zones = foot_map["zones"]
-    height = max(HEIGHT, LINE * (len(zones) + 2))
+    height = max(HEIGHT, LINE * (len(zones) + len(foot_map.get("areas", [])) + 3))
     # How the live preview script scales the corners it reads, as _path does here.
     editing_marks = f' data-editing="true" data-width="{width}" data-height="{HEIGHT}"'
     out = [
@@ -95,6 +98,14 @@ def render_foot_map(
         f'<path class="outline" d="{_path([foot_map["outline"]], width, closed=True)}" '
         'fill="#fbefe6" stroke="#6b4f3f" stroke-width="4"/>',
     ]
+    areas = [area for area in foot_map.get("areas", []) if area["slug"] in highlight]
+    for area in areas:
+        out.append(
+            f'<path class="area" id={quoteattr("area-" + area["slug"])} '
+            f'd="{_path(area["polygons"], width, closed=True)}" fill="{AREA_FILL}" '
+            'fill-opacity="0.7" fill-rule="evenodd" stroke="#1d3f8a" stroke-width="3" '
+            f'stroke-dasharray="12 6"><title>{escape(area["name"])}</title></path>'
+        )
     for landmark in foot_map["landmarks"]:
         out.append(
             f'<path class="landmark" d="{_path([landmark["points"]], width, closed=False)}" '
@@ -125,6 +136,11 @@ def render_foot_map(
         legend.append(
             f'<text x="0" y="{LINE * (number + 1)}" font-size="20">'
             f'<tspan font-weight="bold">{number}.</tspan> {name}</text>'
+        )
+    for line, area in enumerate(areas, start=len(zones) + 2):
+        legend.append(
+            f'<text class="area-name" x="0" y="{LINE * line}" font-size="20" '
+            f'fill="#1d3f8a">▨ {escape(area["name"])}</text>'
         )
     if editing is not None and all(zone["id"] != editing for zone in zones):
         out.append(

@@ -39,18 +39,24 @@ def routine_image(routine: Routine) -> dict[str, Any]:
 def render_routine_map(routine: Routine) -> str:
     """The foot and view where most of the routine's zones are, with those zones highlighted.
 
-    The right foot unless every step is on the left one; the sole unless another view shows
-    more of the zones. Framed in a fixed square whatever the outline's proportions.
+    A step that names no zones but an area (the whole sole, the ankle) shows that area,
+    drawn under the zones. The right foot unless every step is on the left one; the sole
+    unless another view shows more of the zones and areas. Framed in a fixed square whatever
+    the outline's proportions.
     """
-    steps = list(routine.steps.prefetch_related("zones__shapes"))
+    steps = list(
+        routine.steps.select_related("area").prefetch_related("zones__shapes", "area__shapes")
+    )
     zones = {zone for step in steps for zone in step.zones.all()}
+    areas = {step.area for step in steps if step.area is not None and not step.zones.all()}
     feet = {step.foot for step in steps}
     foot = Foot.LEFT if feet == {Foot.LEFT} else Foot.RIGHT
     views = Counter(shape.view for zone in zones for shape in zone.shapes.all())
+    views.update(shape.view for area in areas for shape in area.shapes.all())
     view = max(View.values, key=lambda name: (views[name], name == View.PLANTAR))
     inner = draw_foot_map(
         build_foot_map(foot=foot, view=view).as_data(),
-        highlight={zone.slug for zone in zones},
+        highlight={zone.slug for zone in zones} | {area.slug for area in areas},
         retitle=lambda title: (
             _("Where “%(title)s” works: %(map)s") % {"title": routine.title, "map": title}
         ),

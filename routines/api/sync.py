@@ -97,7 +97,7 @@ RESOURCES = [
         loader(routine_detail_queryset, RoutineDetailSerializer),
         paths=routine_paths,
         # A routine's drawing shows the foot's outline and every zone on it.
-        shows=lambda path: ("foot_map", "zone") if path.endswith(".svg") else (),
+        shows=lambda path: ("foot_map", "zone", "area") if path.endswith(".svg") else (),
     ),
 ]
 

@@ -53,7 +53,16 @@ from tests.factories import (
     ZoneFactory,
     safety_screen,
 )
-from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.models import (
+    Area,
+    AreaShape,
+    BodyPart,
+    FootOutline,
+    Landmark,
+    Source,
+    Zone,
+    ZoneShape,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +99,8 @@ CONTRAINDICATION = Shown(detail("contraindication", "dvt"), "contraindications",
 BODY_PART = Shown(detail("body-part", "liver-part"), "body_parts", "liver-part")
 PLANTAR = Shown(foot_map("plantar"), "foot_maps", "plantar")
 SAFETY = Shown(reverse("v1:safety"), "safety", "safety")
+# The foot map lists the areas drawn on its view; the syncs carry each area with its shapes.
+AREA_SHAPE = Shown(PLANTAR.path, "areas", "whole-foot", lean_only=True)
 
 
 @pytest.fixture
@@ -107,6 +118,7 @@ def world() -> dict[str, Any]:
     FootOutlineFactory(view="plantar")
     LandmarkFactory(slug="waistline", view="plantar")
     area = AreaFactory(slug="whole-foot", max_pressure=4)
+    AreaShape.objects.create(area=area, view="plantar", polygons=SQUARE)
     audience = AudienceFactory(slug="calm-people")
     technique = TechniqueFactory(slug="stroking", position=1)
     unused = TechniqueFactory(slug="unused", position=2)
@@ -217,6 +229,14 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
         (lambda w: save(Area.objects.get(slug="whole-foot"), name_en="The whole foot"),
          [ROUTINE, WHOLE_FOOT]),
         (refused, []),
+    ),
+    AreaShape: (
+        (lambda w: AreaShape.objects.create(
+            area=AreaFactory(slug="toes", max_pressure=2), view="plantar", polygons=SQUARE),
+         [Shown(PLANTAR.path, "areas", "toes", lean_only=True)]),
+        (lambda w: save(AreaShape.objects.get(area__slug="whole-foot"), polygons=[[[0.1, 0.1],
+         [0.2, 0.1], [0.2, 0.2]]]), [AREA_SHAPE]),
+        (lambda w: AreaShape.objects.get(area__slug="whole-foot").delete(), [AREA_SHAPE]),
     ),
     Audience: (
         (lambda w: w["routine"].audiences.add(AudienceFactory(slug="new-aud")), [ROUTINE]),
@@ -450,7 +470,9 @@ BULK_UPDATES: dict[type, tuple[dict[str, Any], dict[str, Any], list[Shown]]] = {
                 [ZONE]),
     FootOutline: ({"view": "plantar"}, {"aspect_ratio": 0.5}, [PLANTAR]),
     Landmark: ({"slug": "waistline"}, {"name_en": "Bulk"}, [PLANTAR]),
-    Area: ({"slug": "whole-foot"}, {"name_en": "Bulk"}, [ROUTINE, WHOLE_FOOT]),
+    Area: ({"slug": "whole-foot"}, {"name_en": "Bulk"}, [ROUTINE, WHOLE_FOOT, AREA_SHAPE]),
+    AreaShape: ({"area__slug": "whole-foot"}, {"polygons": [[[0.1, 0.1], [0.2, 0.1], [0.2, 0.2]]]},
+                [AREA_SHAPE]),
     Audience: ({"slug": "calm-people"}, {"name_en": "Bulk"}, [ROUTINE, BENEFIT]),
     Technique: ({"slug": "stroking"}, {"name_en": "Bulk"}, [ROUTINE]),
     Benefit: ({"slug": "relax"}, {"title_en": "Bulk"}, [BENEFIT, ROUTINE]),

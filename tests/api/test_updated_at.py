@@ -14,9 +14,16 @@ from django.urls import reverse
 
 from tests.api.test_contract import COMMITTED
 
-# Answers that are not a resource: the index of links, and a drawing of one foot built from
-# zones (each zone's own `updated_at` is in /zones/ and the syncs).
-NOT_RESOURCES = {"/api/v1/", "/api/v1/foot-map/", "/api/v1/sync/", "/api/v1/sync/lean/"}
+# Answers that are not a resource: the index of links, a drawing of one foot built from
+# zones (each zone's own `updated_at` is in /zones/ and the syncs), and the labels of enum
+# values, which are release text with a `version` of their own.
+NOT_RESOURCES = {
+    "/api/v1/",
+    "/api/v1/foot-map/",
+    "/api/v1/sync/",
+    "/api/v1/sync/lean/",
+    "/api/v1/labels/",
+}
 
 
 @pytest.fixture(scope="module")

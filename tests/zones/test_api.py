@@ -246,6 +246,7 @@ def test_foot_map_is_ready_to_draw(api, small_map):
                 "highlighted": False,
             },
         ],
+        "areas": [],
     }
 
 

@@ -18,6 +18,7 @@ from zones.foot_map import build_foot_map, draw_foot_map
 from zones.geometry import mirror_polygons
 from zones.models import (
     Area,
+    AreaShape,
     BodyPart,
     Foot,
     FootOutline,
@@ -286,12 +287,59 @@ class ZoneAdmin(SortableAdminMixin, HistoryAdmin, UnicodeSearchMixin, Translated
         return zone_map_preview(zone)
 
 
+def area_map_preview(area: Area) -> SafeString | str:
+    """The change form's maps of ``area``: its saved polygons drawn on each view's outline
+    (the right foot), under the zones, as the API's foot map draws a highlighted area."""
+    outlined = set(FootOutline.objects.values_list("view", flat=True))
+    saved = {shape.view for shape in area.shapes.all()} if area.pk else set()
+    views = [view for view in VIEW_ORDER if view in outlined and view in saved]
+    if not views:
+        return gettext(
+            "Not drawn on any view yet: add its polygons below and save. A step that works "
+            "this area can only be shown on the map once it has a shape."
+        )
+    figures = [
+        format_html(
+            '<figure class="zone-map" data-view="{}">{}<figcaption>{}</figcaption></figure>',
+            view,
+            foot_map_svg(foot=FootSide.RIGHT, view=view, highlight=area.slug),
+            View(view).label,
+        )
+        for view in views
+    ]
+    return format_html(
+        '<div class="zone-map-preview">{}<p class="help">{}</p></div>',
+        format_html_join("", "{}", ((figure,) for figure in figures)),
+        gettext("The saved shapes, on the right foot; saving checks new ones."),
+    )
+
+
+class AreaShapeInline(admin.TabularInline):
+    model = AreaShape
+    extra = 0
+    fields = ["view", "polygons"]
+    verbose_name = _("shape on a view")
+    verbose_name_plural = _("shapes (right-foot coordinates; the left foot is mirrored)")
+
+
 @admin.register(Area)
 class AreaAdmin(GuardedAdminMixin, SortableAdminMixin, UnicodeSearchMixin, TranslatedAdmin):
     list_display = ["position", "name", "max_pressure"]
     list_filter = ["max_pressure"]
     search_fields = ["slug", *translated_columns("name")]
     prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["foot_map_preview"]
+    inlines = [AreaShapeInline]
+
+    class Media:
+        css = {"all": ["zones/admin/zones.css"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Area]:
+        return super().get_queryset(request).prefetch_related("shapes")
+
+    @admin.display(description=_("on the foot map"))
+    def foot_map_preview(self, area: Area) -> SafeString | str:
+        return area_map_preview(area)
 
 
 @admin.register(BodyPart)

@@ -7,8 +7,11 @@ from zones.foot_map import draw_foot_map
 
 
 class FootMapSVGRenderer(SVGRenderer):
-    """Draws a serialised foot map as an SVG picture, its ``highlighted`` zones strongly."""
+    """Draws a serialised foot map as an SVG picture, its ``highlighted`` zones strongly and
+    its ``highlighted`` areas under them."""
 
     def svg(self, data: Any) -> str:
-        highlight = {zone["slug"] for zone in data["zones"] if zone["highlighted"]}
+        highlight = {
+            item["slug"] for item in [*data["zones"], *data.get("areas", [])] if item["highlighted"]
+        }
         return draw_foot_map(data, highlight=highlight)

@@ -125,11 +125,23 @@ class AreaSerializer(ContentModelSerializer):
         fields = ["slug", "name", "max_pressure", "updated_at"]
 
 
+class AreaShapeSerializer(serializers.Serializer):
+    view = serializers.ChoiceField(choices=View.choices)
+    polygons = PolygonsField(help_text="Polygons on the RIGHT foot; mirror x for the left foot.")
+
+
 class AreaDetailSerializer(AreaSerializer):
-    """An area with what it covers, in words."""
+    """An area with where it lies on each view: a step that names only an area is drawn so."""
+
+    shapes = AreaShapeSerializer(
+        many=True,
+        read_only=True,
+        help_text="The area's polygons on each view where it can be seen (right-foot "
+        "coordinates, like a zone's shapes); draw it under the zones.",
+    )
 
     class Meta(AreaSerializer.Meta):
-        fields = [*AreaSerializer.Meta.fields, "description"]
+        fields = [*AreaSerializer.Meta.fields, "description", "shapes"]
 
 
 def zone_views(zone: Zone) -> list[View]:
@@ -256,6 +268,18 @@ class FootMapZoneSerializer(serializers.Serializer):
     )
 
 
+class FootMapAreaSerializer(serializers.Serializer):
+    id = serializers.UUIDField(help_text="The area's id.")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    max_pressure = PressureField()
+    polygons = PolygonsField(help_text="Polygons on this foot, already mirrored for the left.")
+    highlighted = serializers.BooleanField(
+        help_text="Named in `?highlight=`: draw it under the zones so that it stands out "
+        "(a step that works the whole area)."
+    )
+
+
 class FootMapSerializer(serializers.Serializer):
     foot = serializers.ChoiceField(choices=FootSide.choices)
     view = serializers.ChoiceField(choices=View.choices)
@@ -266,6 +290,9 @@ class FootMapSerializer(serializers.Serializer):
     )
     landmarks = LandmarkSerializer(many=True)
     zones = FootMapZoneSerializer(many=True)
+    areas = FootMapAreaSerializer(
+        many=True, help_text="The areas that can be seen on this view, with their polygons."
+    )
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         return instance.as_data(highlight=self.context.get("highlight", frozenset()))

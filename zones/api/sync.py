@@ -11,7 +11,7 @@ from rest_framework import serializers
 from footcare.api.sync import ItemPaths, SyncResource, loader
 from zones.api.lean import LeanBodyPartSerializer, LeanSourceSerializer, LeanZoneSerializer
 from zones.api.serializers import (
-    AreaSerializer,
+    AreaDetailSerializer,
     BodyPartSerializer,
     LandmarkSerializer,
     ZoneDetailSerializer,
@@ -103,8 +103,18 @@ FOOT_MAPS = SyncResource(
     load_foot_maps,
     key="view",
     paths=foot_map_paths,
-    # The foot-map endpoints draw the zones and name their body parts.
-    shows=lambda path: ("zone", "body_part"),
+    # The foot-map endpoints draw the zones and areas and name the zones' body parts.
+    shows=lambda path: ("zone", "body_part", "area"),
+)
+
+# Areas embed nothing; their shapes let a step that names only an area be drawn. In the lean
+# sync only: the first sync's clients know its collections, and its deletions' enums stay as
+# they were (its steps name their area inside the routine, as before).
+AREAS = SyncResource(
+    "area",
+    "areas",
+    AreaDetailSerializer,
+    loader(lambda: Area.objects.prefetch_related("shapes"), AreaDetailSerializer),
 )
 
 RESOURCES = [
@@ -132,7 +142,7 @@ LEAN_RESOURCES = [
         loader(BodyPart.objects.all, LeanBodyPartSerializer),
     ),
     FOOT_MAPS,
-    SyncResource("area", "areas", AreaSerializer, loader(Area.objects.all, AreaSerializer)),
+    AREAS,
     SyncResource(
         "source", "sources", LeanSourceSerializer, loader(Source.objects.all, LeanSourceSerializer)
     ),

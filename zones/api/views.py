@@ -132,9 +132,9 @@ class FootMapParams(serializers.Serializer):
         well_formed = all(is_slug(name) for name in names)
         if len(names) > MAX_HIGHLIGHTED or not well_formed:
             raise serializers.ValidationError(
-                f"Give up to {MAX_HIGHLIGHTED} zones by id or slug, separated by commas."
+                f"Give up to {MAX_HIGHLIGHTED} zones or areas by id or slug, separated by commas."
             )
-        return frozenset(current_slugs(Zone, names))
+        return frozenset(current_slugs(Zone, names) | current_slugs(Area, names))
 
 
 # The schema of ``highlight``: written out, as a list the contract can state exactly. An id
@@ -152,7 +152,9 @@ HIGHLIGHT_PARAMETER = OpenApiParameter(
     description="Zones to draw so that they stand out (a step's zones: where to press now), "
     "by id or slug, comma-separated; a slug a zone had before a rename still names it. Zones "
     "not on this foot and view are left out, and a name that names no zone highlights "
-    "nothing; each zone says `highlighted`.",
+    "nothing; each zone says `highlighted`. Areas are named the same way (`whole-sole`, "
+    "`ankle`: a step that works a whole area): the area is drawn under the zones, and says "
+    "`highlighted`.",
 )
 
 

@@ -1,7 +1,16 @@
 """Which public resources each foot-map change touches (see footcare.content.journal)."""
 
 from footcare.content import journal
-from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.models import (
+    Area,
+    AreaShape,
+    BodyPart,
+    FootOutline,
+    Landmark,
+    Source,
+    Zone,
+    ZoneShape,
+)
 
 
 def _its_body_parts(zone: Zone) -> list[journal.Change]:
@@ -26,6 +35,13 @@ def connect() -> None:
         ZoneShape,
         lambda shape: journal.upserted("zone", [shape.zone.slug]) + _its_body_parts(shape.zone),
         resources=("zone", "body_part"),
+    )
+    # An area's shapes are part of the area (the lean sync's `areas` carry them); the foot
+    # maps and routine pictures that draw it follow through their `shows`.
+    journal.track_part(
+        AreaShape,
+        lambda shape: journal.upserted("area", [shape.area.slug]),
+        resources=("area",),
     )
     journal.track_part(
         Landmark,

@@ -18,7 +18,16 @@ from footcare.content.packs import (
     read_pack,
     slugs,
 )
-from zones.models import Area, BodyPart, FootOutline, Landmark, Source, Zone, ZoneShape
+from zones.models import (
+    Area,
+    AreaShape,
+    BodyPart,
+    FootOutline,
+    Landmark,
+    Source,
+    Zone,
+    ZoneShape,
+)
 
 ZONE_FIELDS = [
     "name",
@@ -63,8 +72,7 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
         values = field_values(Landmark, item, LANDMARK_FIELDS)
         loader.item(Landmark, {"slug": item["slug"]}, values, label=f"landmark {item['slug']}")
     for position, item in enumerate(pack.get("areas", []), start=1):
-        values = field_values(Area, item, AREA_FIELDS) | {"position": position}
-        loader.item(Area, {"slug": item["slug"]}, values, label=f"area {item['slug']}")
+        _load_area(loader, item, position)
     for item in pack.get("body_parts", []):
         values = field_values(BodyPart, item, BODY_PART_FIELDS)
         loader.item(BodyPart, {"slug": item["slug"]}, values, label=f"body part {item['slug']}")
@@ -77,6 +85,20 @@ def load_pack(loader: PackLoader, folder: Path) -> None:
             label = f"zone {item['slug']}"
             overlaps = by_slug(Zone, item.get("overlaps", []), where=label)
             loader.links(zone, "overlaps", overlaps, label=label)
+
+
+def _load_area(loader: PackLoader, item: dict[str, Any], position: int) -> None:
+    values = field_values(Area, item, AREA_FIELDS) | {"position": position}
+    label = f"area {item['slug']}"
+    area = loader.item(Area, {"slug": item["slug"]}, values, label=label)
+    if area is None or not loader.writes(area):
+        return
+    shapes = item.get("shapes", {})
+    for view, polygons in shapes.items():
+        loader.part(
+            AreaShape, {"area": area, "view": view}, {"polygons": polygons}, label=f"{label} {view}"
+        )
+    loader.removed(area.shapes.exclude(view__in=list(shapes)), label=label)
 
 
 def _load_zone(loader: PackLoader, item: dict[str, Any], position: int) -> None:
@@ -116,9 +138,7 @@ def export_pack() -> dict[str, dict[str, Any]]:
             "body_parts": pack_items(BodyPart.objects.order_by("slug"), BODY_PART_FIELDS)
         },
         "03_zones.yaml": {"zones": [_zone_item(zone) for zone in _zones()]},
-        "04_areas.yaml": {
-            "areas": pack_items(Area.objects.order_by("position", "slug"), AREA_FIELDS)
-        },
+        "04_areas.yaml": {"areas": [_area_item(area) for area in _areas()]},
     }
 
 
@@ -141,8 +161,28 @@ def _zone_item(zone: Zone) -> dict[str, Any]:
     }
 
 
-def _view(shape: ZoneShape) -> str:
+def _view(shape: ZoneShape | AreaShape) -> str:
     return shape.view
+
+
+def _areas() -> Any:
+    return Area.objects.order_by("position", "slug").prefetch_related("shapes")
+
+
+def _area_item(area: Area) -> dict[str, Any]:
+    return {
+        "slug": area.slug,
+        **item_values(area, AREA_FIELDS),
+        "shapes": {shape.view: shape.polygons for shape in sorted(area.shapes.all(), key=_view)},
+    }
+
+
+def _area_form(area: Area) -> dict[str, Any]:
+    """An area as the loader writes it, shapes included (for fingerprints)."""
+    return {
+        **fields_form(area, [*AREA_FIELDS, "position"]),
+        "shapes": {shape.view: shape.polygons for shape in area.shapes.all()},
+    }
 
 
 def _zone_form(zone: Zone) -> dict[str, Any]:
@@ -163,7 +203,7 @@ PACK_ITEMS = [
     PackItemKind(Source, "slug", lambda row: fields_form(row, SOURCE_FIELDS)),
     PackItemKind(FootOutline, "view", lambda row: fields_form(row, OUTLINE_FIELDS)),
     PackItemKind(Landmark, "slug", lambda row: fields_form(row, LANDMARK_FIELDS)),
-    PackItemKind(Area, "slug", lambda row: fields_form(row, [*AREA_FIELDS, "position"])),
+    PackItemKind(Area, "slug", _area_form, parts={AreaShape: "area"}),
     PackItemKind(BodyPart, "slug", lambda row: fields_form(row, BODY_PART_FIELDS)),
     PackItemKind(Zone, "slug", _zone_form, parts={ZoneShape: "zone"}),
 ]

@@ -14,7 +14,18 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from footcare.content.rules import Rule, Violation
-from zones.models import BodyPart, FootOutline, Landmark, Region, Source, View, Zone, ZoneShape
+from zones.models import (
+    Area,
+    AreaShape,
+    BodyPart,
+    FootOutline,
+    Landmark,
+    Region,
+    Source,
+    View,
+    Zone,
+    ZoneShape,
+)
 
 MAX_OUTSIDE = 0.01  # of a zone's area, outside its foot's outline
 MAX_OVERLAP = 0.05  # of the smaller zone's area, unless marked as a traditional overlap
@@ -58,6 +69,41 @@ def zones_inside_outline() -> Iterator[Violation]:
                 f"{outside:.0%} of the zone lies outside the foot (at most "
                 f"{MAX_OUTSIDE:.0%}). Move its corners inside the outline.",
             )
+
+
+def areas_inside_outline() -> Iterator[Violation]:
+    """An area is drawn like a zone: within its view's outline, on a view that has one."""
+    outlines = {outline.view: _shape([outline.points]) for outline in FootOutline.objects.all()}
+    for shape in AreaShape.objects.select_related("area"):
+        outline = outlines.get(shape.view)
+        area = _shape(shape.polygons)
+        where = f"area {shape.area.slug}, {shape.view} view"
+        if outline is None:
+            yield Violation(
+                "map: inside outline", where, "this view has no outline to draw the area on."
+            )
+            continue
+        if area.is_empty:
+            continue
+        outside = area.difference(outline).area / area.area
+        if outside > MAX_OUTSIDE:
+            yield Violation(
+                "map: inside outline",
+                where,
+                f"{outside:.0%} of the area lies outside the foot (at most "
+                f"{MAX_OUTSIDE:.0%}). Move its corners inside the outline.",
+            )
+
+
+def areas_drawn() -> Iterator[Violation]:
+    """Every area has a shape on some view: a step that names only an area can be shown."""
+    for area in Area.objects.filter(shapes__isnull=True):
+        yield Violation(
+            "map: area drawn",
+            f"area {area.slug}",
+            "has no shape on any view, so a step that works it cannot be shown on the map. "
+            "Draw its polygons on the views where it can be seen.",
+        )
 
 
 def _share_a_foot(first: Zone, second: Zone) -> bool:
@@ -185,6 +231,8 @@ def body_parts_described() -> Iterator[Violation]:
 
 RULES: list[Rule] = [
     zones_inside_outline,
+    areas_inside_outline,
+    areas_drawn,
     zones_apart,
     sides_of_the_body,
     zones_in_their_region,
