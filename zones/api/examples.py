@@ -109,6 +109,16 @@ FOOT_MAP = {
             "highlighted": True,
         }
     ],
+    "areas": [
+        {
+            "id": example_id("zones.area", "whole-sole"),
+            "slug": "whole-sole",
+            "name": "Whole sole",
+            "max_pressure": {"value": 3, "label": "moderate"},
+            "polygons": [[[0.7, 0.05], [0.3, 0.05], [0.25, 0.6], [0.4, 0.97], [0.65, 0.95]]],
+            "highlighted": False,
+        }
+    ],
 }
 SOURCE_ITEM = {
     "id": SOURCE["id"],
