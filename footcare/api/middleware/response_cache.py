@@ -22,12 +22,16 @@ def _reads_the_api(request: HttpRequest) -> bool:
     return request.method in ("GET", "HEAD") and request.path.startswith(settings.API_CACHED_PREFIX)
 
 
-def _is_cacheable(request: HttpRequest) -> bool:
-    return (
-        settings.API_REPRESENTATION_CACHE
-        and _reads_the_api(request)
-        and not any(request.path.startswith(p) for p in settings.API_UNCACHED_PREFIXES)
+def _reads_the_content(request: HttpRequest) -> bool:
+    """Every API read but the schema and its documentation pages, which read no content and
+    must answer with the database down."""
+    return _reads_the_api(request) and not any(
+        request.path.startswith(prefix) for prefix in settings.API_UNCACHED_PREFIXES
     )
+
+
+def _is_cacheable(request: HttpRequest) -> bool:
+    return settings.API_REPRESENTATION_CACHE and _reads_the_content(request)
 
 
 def _throttled(request: HttpRequest) -> HttpResponseBase | None:
@@ -59,7 +63,7 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if not _reads_the_api(request):
+        if not _reads_the_content(request):
             return self.get_response(request)
         if not _is_cacheable(request):
             return self._read(request, versioned=False)[0]
