@@ -332,12 +332,10 @@ class Area(CatalogueItem, Positioned, JournaledModel):
         return self.name
 
 
-class ZoneShape(JournaledModel):
-    """Where a zone lies on one view of the foot: one or more polygons, right-foot coordinates."""
+class Shape(JournaledModel):
+    """Where something lies on one view of the foot: one or more polygons, right-foot
+    coordinates. A zone's and an area's shapes are drawn alike and checked alike."""
 
-    zone = models.ForeignKey(
-        Zone, on_delete=models.CASCADE, related_name="shapes", verbose_name=_("zone")
-    )
     view = models.CharField(_("view"), max_length=8, choices=View.choices)
     polygons = models.JSONField(
         _("polygons"),
@@ -345,6 +343,22 @@ class ZoneShape(JournaledModel):
             "A list of polygons, each a list of [x, y] corners from 0 to 1 (origin top left), "
             "on the right foot; the left foot is drawn as its mirror image."
         ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        problems = polygons_problems(self.polygons)
+        if problems:
+            raise ValidationError({"polygons": problems})
+
+
+class ZoneShape(Shape):
+    """Where a zone lies on one view of the foot."""
+
+    zone = models.ForeignKey(
+        Zone, on_delete=models.CASCADE, related_name="shapes", verbose_name=_("zone")
     )
 
     class Meta:
@@ -358,29 +372,14 @@ class ZoneShape(JournaledModel):
     def __str__(self) -> str:
         return f"{self.zone} · {self.get_view_display()}"
 
-    def clean(self) -> None:
-        problems = polygons_problems(self.polygons)
-        if problems:
-            raise ValidationError({"polygons": problems})
 
-
-class AreaShape(JournaledModel):
-    """Where an area lies on one view of the foot: one or more polygons, right-foot coordinates.
-
-    Drawn like a zone's shape, so that a step that names only an area (the whole sole, the
-    ankle) can be shown on the map: the app highlights the area under the zones.
-    """
+class AreaShape(Shape):
+    """Where an area lies on one view of the foot, so that a step that names only an area (the
+    whole sole, the ankle) can be shown on the map: the app highlights the area under the
+    zones."""
 
     area = models.ForeignKey(
         Area, on_delete=models.CASCADE, related_name="shapes", verbose_name=_("area")
-    )
-    view = models.CharField(_("view"), max_length=8, choices=View.choices)
-    polygons = models.JSONField(
-        _("polygons"),
-        help_text=_(
-            "A list of polygons, each a list of [x, y] corners from 0 to 1 (origin top left), "
-            "on the right foot; the left foot is drawn as its mirror image."
-        ),
     )
 
     class Meta:
@@ -393,11 +392,6 @@ class AreaShape(JournaledModel):
 
     def __str__(self) -> str:
         return f"{self.area} · {self.get_view_display()}"
-
-    def clean(self) -> None:
-        problems = polygons_problems(self.polygons)
-        if problems:
-            raise ValidationError({"polygons": problems})
 
 
 class FootOutline(Stamped, JournaledModel):
