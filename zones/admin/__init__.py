@@ -202,12 +202,17 @@ class ZoneAdminForm(forms.ModelForm):
         return "".join(sorted(set(self.cleaned_data["longitudinal_zones"])))
 
 
-class ZoneShapeInline(admin.TabularInline):
-    model = ZoneShape
+class ShapeInline(admin.TabularInline):
+    """A zone's or an area's polygons, one row per view."""
+
     extra = 0
     fields = ["view", "polygons"]
     verbose_name = _("shape on a view")
     verbose_name_plural = _("shapes (right-foot coordinates; the left foot is mirrored)")
+
+
+class ZoneShapeInline(ShapeInline):
+    model = ZoneShape
 
 
 @admin.register(Zone)
@@ -314,12 +319,8 @@ def area_map_preview(area: Area) -> SafeString | str:
     )
 
 
-class AreaShapeInline(admin.TabularInline):
+class AreaShapeInline(ShapeInline):
     model = AreaShape
-    extra = 0
-    fields = ["view", "polygons"]
-    verbose_name = _("shape on a view")
-    verbose_name_plural = _("shapes (right-foot coordinates; the left foot is mirrored)")
 
 
 @admin.register(Area)
