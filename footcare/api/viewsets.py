@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from footcare.models import FormerSlug
+from footcare.content.identity import renamed_to
 
 
 def _names(request: Request, param: str) -> list[str]:
@@ -42,14 +42,7 @@ class FollowsRenamesMixin:
             return Response(status=301, headers={"Location": location})
 
     def _current_slug(self, former: str) -> str | None:
-        queryset = self.get_queryset()  # type: ignore[attr-defined]
-        renamed = FormerSlug.objects.filter(
-            model=queryset.model._meta.label_lower, slug=former
-        ).first()
-        if renamed is None:
-            return None
-        slug: str | None = queryset.filter(uuid=renamed.uuid).values_list("slug", flat=True).first()
-        return slug if slug != former else None
+        return renamed_to(self.get_queryset(), former)  # type: ignore[attr-defined]
 
 
 # The media type of a list whose items hold only the fields a client chose: the contract

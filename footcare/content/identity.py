@@ -64,6 +64,15 @@ def named(model: type[models.Model], name: str) -> QuerySet[Any]:
     return rows.filter(Q(slug=name) | Q(uuid__in=_former(model, [name])))
 
 
+def renamed_to(rows: QuerySet[Any], former: str) -> str | None:
+    """The slug now, among ``rows``, of the item that had ``former`` before a rename (the
+    detail endpoints' 301); None when none did."""
+    slug: str | None = (
+        rows.filter(uuid__in=_former(rows.model, [former])).values_list("slug", flat=True).first()
+    )
+    return slug if slug != former else None
+
+
 def current_slugs(model: type[models.Model], names: Iterable[str]) -> set[str]:
     """The current slugs of the items of ``model`` that ``names`` name (ids, slugs, former
     slugs), in one query; a name that names nothing adds nothing."""
