@@ -7,6 +7,7 @@ body larger on that side's foot, and each zone in the band of the sole its regio
 
 from collections.abc import Iterable, Iterator
 from itertools import combinations
+from typing import Any
 
 from django.conf import settings
 from shapely.geometry import Polygon
@@ -54,45 +55,49 @@ def _shapes() -> list[ZoneShape]:
     return list(ZoneShape.objects.select_related("zone").prefetch_related("zone__overlaps"))
 
 
-def zones_inside_outline() -> Iterator[Violation]:
-    outlines = {outline.view: _shape([outline.points]) for outline in FootOutline.objects.all()}
-    for shape in _shapes():
-        outline = outlines.get(shape.view)
-        area = _shape(shape.polygons)
-        if outline is None or area.is_empty:
-            continue
-        outside = area.difference(outline).area / area.area
-        if outside > MAX_OUTSIDE:
-            yield Violation(
-                "map: inside outline",
-                f"zone {shape.zone.slug}, {shape.view} view",
-                f"{outside:.0%} of the zone lies outside the foot (at most "
-                f"{MAX_OUTSIDE:.0%}). Move its corners inside the outline.",
-            )
+def _outlines() -> dict[str, BaseGeometry]:
+    return {outline.view: _shape([outline.points]) for outline in FootOutline.objects.all()}
 
 
-def areas_inside_outline() -> Iterator[Violation]:
-    """An area is drawn like a zone: within its view's outline, on a view that has one."""
-    outlines = {outline.view: _shape([outline.points]) for outline in FootOutline.objects.all()}
-    for shape in AreaShape.objects.select_related("area"):
-        outline = outlines.get(shape.view)
-        area = _shape(shape.polygons)
-        where = f"area {shape.area.slug}, {shape.view} view"
+def _outside_the_outline(
+    drawn: Iterable[tuple[str, str, Any]], what: str, *, outline_required: bool
+) -> Iterator[Violation]:
+    """Shapes (where, view, polygons) with more than ``MAX_OUTSIDE`` of them off the foot;
+    with ``outline_required``, also those on a view that has no outline to draw them on."""
+    outlines = _outlines()
+    for where, view, polygons in drawn:
+        outline = outlines.get(view)
         if outline is None:
-            yield Violation(
-                "map: inside outline", where, "this view has no outline to draw the area on."
-            )
+            if outline_required:
+                yield Violation(
+                    "map: inside outline", where, f"this view has no outline to draw the {what} on."
+                )
             continue
-        if area.is_empty:
+        shape = _shape(polygons)
+        if shape.is_empty:
             continue
-        outside = area.difference(outline).area / area.area
+        outside = shape.difference(outline).area / shape.area
         if outside > MAX_OUTSIDE:
             yield Violation(
                 "map: inside outline",
                 where,
-                f"{outside:.0%} of the area lies outside the foot (at most "
+                f"{outside:.0%} of the {what} lies outside the foot (at most "
                 f"{MAX_OUTSIDE:.0%}). Move its corners inside the outline.",
             )
+
+
+def zones_inside_outline() -> Iterator[Violation]:
+    shapes = ((f"zone {s.zone.slug}, {s.view} view", s.view, s.polygons) for s in _shapes())
+    return _outside_the_outline(shapes, "zone", outline_required=False)
+
+
+def areas_inside_outline() -> Iterator[Violation]:
+    """An area is drawn like a zone: within its view's outline, on a view that has one."""
+    shapes = (
+        (f"area {s.area.slug}, {s.view} view", s.view, s.polygons)
+        for s in AreaShape.objects.select_related("area")
+    )
+    return _outside_the_outline(shapes, "area", outline_required=True)
 
 
 def areas_drawn() -> Iterator[Violation]:
