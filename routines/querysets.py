@@ -8,6 +8,7 @@ from typing import Any, cast
 from django.db.models import Prefetch, QuerySet
 
 from footcare.content.pictures import with_picture
+from routines.api.pictures import DRAWN_STEP_ROWS, drawn_steps
 from routines.models import (
     Benefit,
     Contraindication,
@@ -38,9 +39,19 @@ def contraindication_queryset() -> QuerySet[Contraindication]:
     return Contraindication.objects.prefetch_related("zones", "sources", "techniques")
 
 
+def routine_list_queryset() -> QuerySet[Routine]:
+    """The list's routines: totals, related slugs, and what a drawn picture reads."""
+    return (
+        with_picture(Routine.objects.published())
+        .with_totals()
+        .with_slugs()
+        .prefetch_related(Prefetch("steps", queryset=drawn_steps()))
+    )
+
+
 def routine_detail_queryset() -> QuerySet[Routine]:
     steps = Step.objects.select_related("technique", "area").prefetch_related(
-        "zones__contraindications", "technique__contraindications"
+        "zones__contraindications", "technique__contraindications", *DRAWN_STEP_ROWS
     )
     return (
         with_picture(Routine.objects.published())

@@ -124,7 +124,8 @@ def test_every_public_answer_is_in_the_tree_as_the_application_answers_it(tmp_pa
     client = Client(HTTP_HOST="localhost")
     second_page = f"{reverse('v1:zone-list')}?limit=50&offset=50"
     paths = [*public_paths(), second_page]
-    assert reverse("v1:routine-map", args=["calm"]) in paths
+    drawings = [path for path in paths if path.startswith("/api/v1/routines/calm/map.")]
+    assert [path.split(".")[1] for path in drawings] == ["en", "ru"]  # one per language
     published = 0
     for language in ("en", "ru"):
         for path in sorted(set(paths) | set(manifest["answers"][language])):
@@ -187,17 +188,20 @@ def test_a_second_publish_reuses_what_did_not_change(tmp_path, catalogue):
 
 
 def test_what_is_gone_is_gone_from_the_tree(tmp_path, catalogue):
+    FootOutlineFactory(view="plantar")  # so that the routines' drawings are in the tree
     write_tree(tmp_path, origin=ORIGIN)
     detail = reverse("v1:routine-detail", args=["brisk"])
-    drawing = reverse("v1:routine-map", args=["brisk"])
     assert live_link(tmp_path, "ru", detail).exists()
+    drawings = [path for path in public_paths() if path.startswith("/api/v1/routines/brisk/map.")]
+    assert len(drawings) == 2
+    assert all(live_link(tmp_path, "en", path).exists() for path in drawings)
 
     catalogue[1].withdraw()
     write_tree(tmp_path, origin=ORIGIN)
 
     for language in ("en", "ru"):
         assert not live_link(tmp_path, language, detail).exists()
-        assert not live_link(tmp_path, language, drawing).exists()
+        assert not any(live_link(tmp_path, language, path).exists() for path in drawings)
         listed = json.loads(
             (live_link(tmp_path, language, reverse("v1:routine-list")) / "body").read_bytes()
         )

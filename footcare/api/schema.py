@@ -197,6 +197,8 @@ MOVED = {
     "address now (its `id` is unchanged). No body.",
     "headers": {"Location": _header("The item's current address, on this host.")},
 }
+# A redirect to an answer that moved because its content did (a routine's redrawn picture).
+FOUND_HEADERS = {"Location": _header("Where the answer is now, on this host.")}
 NOT_MODIFIED = {
     "description": "Not modified: the `If-None-Match` tag (or `If-Modified-Since` date) still "
     "matches, so the copy the client holds is current. No body.",
@@ -234,6 +236,9 @@ class AutoSchema(SpectacularAutoSchema):
             responses["304"] = NOT_MODIFIED
         if self.method == "GET" and "{slug}" in self.path:
             responses["301"] = MOVED
+        if self.method == "GET" and "302" in responses:
+            headers = responses["302"].setdefault("headers", {})
+            headers.update(FOUND_HEADERS | RATE_LIMIT_HEADERS | DEPRECATION_HEADERS)
         responses["414"] = URI_TOO_LONG
         for code in self._error_codes():
             responses.setdefault(

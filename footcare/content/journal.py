@@ -1,8 +1,9 @@
 """The content change journal: one ordered list of every change a public reader can see.
 
 Apps say which resources a model change touches (their ``journal.py`` modules call ``track``,
-``track_part``, ``add_dependents`` and ``on_m2m_change``); this module appends the entries in
-the writer's own transaction, under the counter row's lock, so that positions commit in order.
+``track_part``, ``track_when``, ``add_dependents`` and ``on_m2m_change``); this module appends
+the entries in the writer's own transaction, under the counter row's lock, so that positions
+commit in order.
 
 Every path that writes content is covered: ``save()`` and ``delete()`` (also a queryset's
 ``delete()``, which sends the same signals row by row), many-to-many changes from either
@@ -170,7 +171,7 @@ _dependents: dict[type[models.Model], list[Dependents]] = {}
 class Registration:
     """One registration with the journal, as ``manage.py explain_model`` tells it."""
 
-    how: str  # "tracked as", "shown by", "part of" or "links through <relation>"
+    how: str  # "tracked as", "shown by", "part of", "drawn by" or "links through <relation>"
     resources: tuple[str, ...]  # the resources its entries may name
     function: Callable[..., Any]  # what computes them
 
@@ -412,6 +413,31 @@ def track_part(
             after=lambda was, row: (was or []) + (list(changes(row)) if row is not None else []),
         ),
     )
+
+
+def track_when(
+    model: type[models.Model],
+    shown: Callable[[Any], Any],
+    changes: Callable[[Any], Iterable[Change]],
+    *,
+    resources: tuple[str, ...],
+) -> None:
+    """Record ``changes(row)`` when a write changes what ``shown(row)`` reads of a ``model`` row.
+
+    For resources that show only part of the row (a routine's drawing shows a zone's name,
+    not its description): a row created or deleted counts, a save that leaves ``shown`` equal
+    records nothing.
+    """
+    changes = _register([model], "drawn by", resources, changes)
+
+    def after(was: tuple[Any, list[Change]] | None, row: Any) -> list[Change]:
+        if row is None:
+            return was[1] if was is not None else []
+        if was is not None and was[0] == shown(row):
+            return []
+        return (was[1] if was is not None else []) + list(changes(row))
+
+    _connect(model, Tracker(before=lambda row: (shown(row), list(changes(row))), after=after))
 
 
 def on_m2m_change(

@@ -6,7 +6,7 @@ from pathlib import Path
 from zones.api.examples import SOURCE, UPDATED_AT, example_id
 
 ROUTINE_ID = example_id("routines.routine", "quick-five-minutes")
-ROUTINE_MAP = "/api/v1/routines/quick-five-minutes/map.svg"
+ROUTINE_MAP = "/api/v1/routines/quick-five-minutes/map.en.3f9c2a7d41b0e865.svg"
 # The address the shipped drawing of thumb walking gets: pictures are named by their digest.
 DRAWING = Path(__file__).parent.parent / "data" / "images" / "techniques" / "thumb-walking.svg"
 DRAWING_URL = f"/pictures/{hashlib.sha256(DRAWING.read_bytes()).hexdigest()}.svg"

@@ -111,7 +111,7 @@ class RoutineListSerializer(ContentModelSerializer):
 
     @extend_schema_field(ImageSerializer)
     def get_image(self, routine: models.Routine) -> dict[str, Any]:
-        return routine_image(routine)
+        return routine_image(routine, self.context)
 
     class Meta:
         model = models.Routine

@@ -3,8 +3,10 @@
 from collections.abc import Sequence
 from typing import Any
 
+from django.db.models import Prefetch
 from django.urls import reverse
 
+from footcare.api.language import supported_languages
 from footcare.api.sync import ItemPaths, SyncResource, loader
 from routines.api.lean import (
     LeanBenefitSerializer,
@@ -12,6 +14,7 @@ from routines.api.lean import (
     LeanRoutineSerializer,
     LeanSafetyScreenSerializer,
 )
+from routines.api.pictures import drawn_steps, map_urls
 from routines.api.serializers import (
     AudienceSerializer,
     BenefitSerializer,
@@ -51,11 +54,14 @@ def safety_loader(serializer: type[SafetyScreenSerializer]) -> Any:
 
 def routine_paths() -> ItemPaths:
     """The list, and each published routine's detail and drawing of where it works (its
-    ``image`` when it has none of its own)."""
+    ``image`` when it has none of its own), in each language."""
     paths = paths_of("routine", Routine.objects.published)()
-    for slug, shown in paths.items():
-        if slug is not None:
-            shown.append(reverse("v1:routine-map", args=[slug]))
+    drawings = map_urls(
+        Routine.objects.published().prefetch_related(Prefetch("steps", queryset=drawn_steps())),
+        supported_languages(),
+    )
+    for slug, urls in drawings.items():
+        paths[slug] += urls
     return paths
 
 

@@ -1,6 +1,6 @@
 """The routines' routes under ``/api/v1/``, and their links on the API's front door."""
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from footcare.api.index_links import IndexLink
@@ -8,6 +8,7 @@ from routines.api.views import (
     AudienceViewSet,
     BenefitViewSet,
     ContraindicationViewSet,
+    CurrentRoutineMapView,
     RoutineMapView,
     RoutineViewSet,
     SafetyView,
@@ -25,7 +26,15 @@ router.register("routines", RoutineViewSet, basename="routine")
 
 urlpatterns = [
     *router.urls,
-    path("routines/<slug:slug>/map.svg", RoutineMapView.as_view(), name="routine-map"),
+    re_path(
+        r"^routines/(?P<slug>[-a-zA-Z0-9_]+)/map\.(?P<language>[a-z]{2})\.(?P<fingerprint>[0-9a-f]{16})\.svg$",
+        RoutineMapView.as_view(),
+        name="routine-map",
+    ),
+    # The address before it named a language and content: a redirect to the current one.
+    path(
+        "routines/<slug:slug>/map.svg", CurrentRoutineMapView.as_view(), name="routine-map-current"
+    ),
     path("safety/", SafetyView.as_view(), name="safety"),
 ]
 

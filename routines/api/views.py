@@ -2,24 +2,30 @@
 routines, the safety screen.
 """
 
+from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import Http404
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http.response import HttpResponseRedirectBase
+from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from footcare.api.deprecation import Deprecation
 from footcare.api.documentation import documented, example
+from footcare.api.language import language_of
 from footcare.api.rendering import SVGRenderer
+from footcare.api.views.pictures import YEAR
 from footcare.api.viewsets import CatalogueViewSet
-from footcare.content.pictures import with_picture
+from footcare.content.identity import renamed_to
 from footcare.content.translations import translated_columns
 from routines.api import examples
 from routines.api.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
-from routines.api.pictures import render_routine_map
+from routines.api.pictures import drawn_steps, routine_map
 from routines.api.serializers import (
     AudienceSerializer,
     BenefitSerializer,
@@ -41,8 +47,10 @@ from routines.querysets import (
     benefit_queryset,
     contraindication_queryset,
     routine_detail_queryset,
+    routine_list_queryset,
     technique_queryset,
 )
+from zones.foot_map import backdrops
 
 
 @documented(
@@ -153,7 +161,7 @@ class RoutineViewSet(CatalogueViewSet):
     def get_queryset(self) -> QuerySet[Routine]:
         if self.action == "retrieve":
             return routine_detail_queryset()
-        return with_picture(Routine.objects.published()).with_totals().with_slugs()
+        return routine_list_queryset()
 
 
 def safety_screen() -> SafetyScreen:
@@ -181,8 +189,43 @@ class SafetyView(APIView):
         return Response(SafetyScreenSerializer(safety_screen()).data)
 
 
+def routine_at(slug: str) -> Routine:
+    """The published routine ``slug`` names, now or before a rename, with what its drawing
+    reads; else a 404."""
+    routines = Routine.objects.published().prefetch_related(
+        Prefetch("steps", queryset=drawn_steps())
+    )
+    routine = routines.filter(slug=slug).first()
+    if routine is None:
+        current = renamed_to(Routine.objects.published(), slug)
+        routine = routines.filter(slug=current).first() if current else None
+    if routine is None:
+        raise Http404("No published routine has this identifier.")
+    return routine
+
+
+def redirect(url: str, *, permanent: bool = False) -> HttpResponseRedirectBase:
+    """A redirect to a routine's drawing that nobody keeps: where it leads depends on the
+    content (and a slug renamed back would make a kept one loop)."""
+    moved = HttpResponsePermanentRedirect if permanent else HttpResponseRedirect
+    response = moved(url)
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+MAP_EXAMPLE = OpenApiExample(
+    "An SVG picture (shortened)",
+    value='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000" '
+    'width="1000" height="1000"><svg …><title>Where “Quick five minutes” works: '
+    "Foot map: right foot, plantar</title>…</svg></svg>",
+    media_type="image/svg+xml",
+    response_only=True,
+)
+
+
 class RoutineMapView(APIView):
-    """The picture of a routine that has none of its own: where its steps press."""
+    """The picture of a routine that has none of its own: where its steps press, at an
+    address that names its language and content, so its bytes never change."""
 
     renderer_classes = [SVGRenderer]
     # OPTIONS would describe the view in a dictionary, which an SVG renderer cannot draw.
@@ -190,25 +233,64 @@ class RoutineMapView(APIView):
 
     @extend_schema(
         summary="Draw where a routine works",
-        description="The foot map with the zones the routine's steps work highlighted, in a "
-        "1000 × 1000 frame: the picture a routine's `image` points to when its editors gave "
-        "it none of their own. The right foot unless every step is on the left one; the view "
-        "that shows most of the zones.",
-        responses={(200, "image/svg+xml"): OpenApiTypes.STR},
-        examples=[
-            OpenApiExample(
-                "An SVG picture (shortened)",
-                value='<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 1000" '
-                'width="1000" height="1000"><svg …><title>Where “Quick five minutes” works: '
-                "Foot map: right foot, plantar</title>…</svg></svg>",
-                media_type="image/svg+xml",
-                response_only=True,
-            )
-        ],
+        operation_id="routines_map_retrieve",
+        description="The foot map with the zones and areas the routine's steps work, in a "
+        "1000 × 1000 frame and the language the address names: the picture a routine's "
+        "`image` points to when its editors gave it none of their own. The right foot unless "
+        "every step is on the left one; the view that shows most of the zones.\n\n"
+        "The address is the one `image.url` gives: it names the language and a fingerprint of "
+        "everything drawn, so its bytes never change and it may be cached for a year "
+        "(`immutable`). When the routine or what it draws changes, its `image.url` changes "
+        "too (a delta sync carries the routine), and the old address answers **302** to the "
+        "new one; after a rename the old slug answers **301**.",
+        responses={
+            (200, "image/svg+xml"): OpenApiTypes.STR,
+            (302, "image/svg+xml"): OpenApiResponse(
+                description="The routine or what it draws changed: its picture now."
+            ),
+        },
+        examples=[MAP_EXAMPLE],
         tags=["Routines"],
     )
-    def get(self, request: Request, slug: str) -> Response:
-        routine = Routine.objects.published().filter(slug=slug).first()
-        if routine is None:
-            raise Http404("No published routine has this identifier.")
-        return Response(render_routine_map(routine))
+    def get(self, request: Request, slug: str, language: str, fingerprint: str) -> Any:
+        if language_of(language) != language:
+            raise Http404("Pictures are drawn in English (en) and Russian (ru).")
+        routine = routine_at(slug)
+        with translation.override(language):
+            drawing = routine_map(routine, backdrops())
+            if drawing.fingerprint() != fingerprint:
+                return redirect(drawing.url())
+            if routine.slug != slug:
+                return redirect(drawing.url(), permanent=True)
+            svg = drawing.svg()
+        if svg is None:
+            raise Http404("No foot outline has been drawn yet.")
+        return Response(svg, headers={"Cache-Control": f"public, max-age={YEAR}, immutable"})
+
+
+class CurrentRoutineMapView(APIView):
+    """The address a routine's drawing had before it named its language and content."""
+
+    renderer_classes = [SVGRenderer]
+    http_method_names = ["get", "head"]
+    deprecation = Deprecation(
+        since=datetime(2026, 12, 6, tzinfo=UTC),
+        link="/api/v1/redoc/#tag/Routines/operation/routines_map_retrieve",
+    )
+
+    @extend_schema(
+        summary="Find a routine's current drawing",
+        # As it was named when this address drew the picture: generated clients keep the name.
+        operation_id="routines_map.svg_retrieve",
+        description="A **302** to the drawing of the routine as it is now, in the request's "
+        "language (`image.url` of the routine). Kept for clients that stored this address; "
+        "use `image.url` instead.",
+        responses={
+            (302, "image/svg+xml"): OpenApiResponse(
+                description="Where the routine's drawing is now, in the request's language."
+            ),
+        },
+        tags=["Routines"],
+    )
+    def get(self, request: Request, slug: str) -> HttpResponseRedirectBase:
+        return redirect(routine_map(routine_at(slug), backdrops()).url())

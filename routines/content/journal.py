@@ -10,6 +10,7 @@ from footcare.content.journal import (
     slugs_by_pk,
     track,
     track_part,
+    track_when,
     upserted,
 )
 from routines.models import (
@@ -23,11 +24,27 @@ from routines.models import (
     Technique,
     Tool,
 )
-from zones.models import Area, Source, Zone
+from zones.foot_map import drawn
+from zones.models import Area, AreaShape, FootOutline, Landmark, Source, Zone, ZoneShape
 
 
 def _published(routines: Any) -> list[str]:
     return list(routines.published().values_list("slug", flat=True))
+
+
+def _drawing(routines: Any) -> list[Change]:
+    """The published ``routines`` with no picture of their own: they draw the zone, area or
+    outline that changed, and their ``image`` address names what they draw, so their own
+    content changed (routines.api.pictures)."""
+    return upserted("routine", _published(routines.filter(picture__isnull=True).distinct()))
+
+
+def _drawing_zone(zone: Zone) -> list[Change]:
+    return _drawing(Routine.objects.filter(steps__zones=zone))
+
+
+def _drawing_area(area: Area) -> list[Change]:
+    return _drawing(Routine.objects.filter(steps__area=area))
 
 
 def _showing(item: Contraindication) -> list[str]:
@@ -124,6 +141,15 @@ def connect() -> None:
         ),
         resources=("routine",),
     )
+    # A routine's drawing shows its zones and areas (their names, limits and shapes) on a
+    # view's outline and landmark lines (routines.api.pictures): a change to what it draws
+    # moves its picture's address. A zone's description, which it does not draw, moves nothing.
+    track_when(Zone, drawn, _drawing_zone, resources=("routine",))
+    track_when(Area, drawn, _drawing_area, resources=("routine",))
+    track_part(ZoneShape, lambda shape: _drawing_zone(shape.zone), resources=("routine",))
+    track_part(AreaShape, lambda shape: _drawing_area(shape.area), resources=("routine",))
+    track_part(FootOutline, lambda outline: _drawing(Routine.objects), resources=("routine",))
+    track_part(Landmark, lambda landmark: _drawing(Routine.objects), resources=("routine",))
     add_dependents(
         Audience,
         lambda audience: (

@@ -40,7 +40,8 @@ def resource_schemas(contract) -> dict[str, str]:
     """Each schema that shows a resource, by name, with where it was found."""
     found = {}
     for path, methods in contract["paths"].items():
-        content = methods["get"]["responses"]["200"].get("content", {})
+        # An old address that only redirects has no answer of its own.
+        content = methods["get"]["responses"].get("200", {}).get("content", {})
         if path in NOT_RESOURCES or "application/json" not in content:
             continue
         name, schema = component(contract, content["application/json"]["schema"]["$ref"])

@@ -116,5 +116,6 @@ def test_a_routine_picture_shows_the_area_of_a_step_without_zones(api, sole_area
     routine = RoutineFactory(slug="sole-rub")
     StepFactory(routine=routine, area=sole_area, zones=[])
     routine.publish()
-    svg = api.get(reverse("v1:routine-map", args=["sole-rub"])).content.decode()
+    drawing = api.get(reverse("v1:routine-detail", args=["sole-rub"])).json()["image"]["url"]
+    svg = api.get(drawing).content.decode()
     assert 'class="area" id="area-whole-sole"' in svg
