@@ -102,7 +102,7 @@ RESOURCES = [
         RoutineDetailSerializer,
         loader(routine_detail_queryset, RoutineDetailSerializer),
         paths=routine_paths,
-        # A routine's drawing shows the foot's outline and every zone on it.
+        # A routine's drawing shows the foot's outline and the zones and areas it works.
         shows=lambda path: ("foot_map", "zone", "area") if path.endswith(".svg") else (),
     ),
 ]
