@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from footcare.content.identity import as_id, current_slugs
 from routines.models import Tool
+from tests.conftest import fresh, made_once_per_module
 from tests.factories import (
     AudienceFactory,
     BenefitFactory,
@@ -32,8 +33,7 @@ pytestmark = pytest.mark.django_db
 SQUARE = [[[0.3, 0.3], [0.5, 0.3], [0.5, 0.5]]]
 
 
-@pytest.fixture
-def world() -> dict[str, Any]:
+def make_world() -> dict[str, Any]:
     """One item of each kind a filter names, each linked to one item of each list, and a
     decoy of each kind linked to nothing."""
     part = BodyPartFactory(slug="liver-part")
@@ -64,6 +64,14 @@ def world() -> dict[str, Any]:
         "benefit": benefit,
         "tool": tool,
     }
+
+
+_world = made_once_per_module(make_world)
+
+
+@pytest.fixture
+def world(db, _world) -> dict[str, Any]:
+    return fresh(_world)
 
 
 # (list, parameter, the kind of item it names, the one item of the list it finds)

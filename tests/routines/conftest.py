@@ -1,5 +1,8 @@
+from typing import Any
+
 import pytest
 
+from tests.conftest import fresh, made_once_per_module
 from tests.factories import (
     AudienceFactory,
     BenefitFactory,
@@ -13,8 +16,7 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def catalogue(db):
+def make_catalogue() -> dict[str, Any]:
     """Two published routines and one draft, with what they point at."""
     source = SourceFactory(slug="cruk", citation="Cancer Research UK, Reflexology")
     stress = AudienceFactory(slug="stress", name_en="Stressed", name_ru="При стрессе")
@@ -90,3 +92,12 @@ def catalogue(db):
     secret.benefits.set([calm])
     secret.audiences.set([stress])
     return {"evening": evening, "sport": sport, "secret": secret}
+
+
+_catalogue = made_once_per_module(make_catalogue)
+
+
+@pytest.fixture
+def catalogue(db, _catalogue):
+    """Two published routines and one draft, with what they point at (made once a module)."""
+    return fresh(_catalogue)

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from routines.models import Routine
 from tests.api.lean_client import apply_delta, by_id
+from tests.conftest import fresh, made_once_per_module
 from tests.factories import (
     AreaFactory,
     FootOutlineFactory,
@@ -35,8 +36,7 @@ TRIANGLE = [[[0.2, 0.2], [0.6, 0.2], [0.4, 0.6]]]
 SMALLER = [[[0.3, 0.3], [0.5, 0.3], [0.4, 0.5]]]
 
 
-@pytest.fixture
-def calm(db):
+def make_calm() -> dict:
     """A published routine with no picture of its own, pressing one zone and one area on the
     sole; another zone on the sole that it does not press."""
     FootOutlineFactory(view="plantar")
@@ -51,7 +51,15 @@ def calm(db):
     StepFactory(routine=routine, zones=[pressed])
     StepFactory(routine=routine, zones=[], area=sole)
     routine.publish()
-    return routine
+    return {"calm": routine}
+
+
+_calm = made_once_per_module(make_calm)
+
+
+@pytest.fixture
+def calm(db, _calm):
+    return fresh(_calm)["calm"]
 
 
 def picture(api, language="en", slug="calm"):

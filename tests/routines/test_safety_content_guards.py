@@ -24,6 +24,7 @@ from footcare.content.history import restore
 from footcare.content.journal import current_position
 from routines.models import Audience, Contraindication, Routine, Tool
 from tests.admin_forms import revision_form_data
+from tests.conftest import fresh, made_once_per_module
 from tests.factories import (
     AudienceFactory,
     ContraindicationFactory,
@@ -37,8 +38,7 @@ pytestmark = pytest.mark.django_db
 PUBLISHED = ("“Gentle care”", "“Quick feet”")
 
 
-@pytest.fixture
-def catalogue() -> dict:
+def make_catalogue() -> dict:
     """Two published routines and a draft; a general contraindication; an audience and a tool
     that the published "Gentle care" names, and another pair that only the draft names."""
     clot = ContraindicationFactory(
@@ -60,6 +60,14 @@ def catalogue() -> dict:
     draft.audiences.add(athletes)
     draft.tools.add(ball)
     return {"clot": clot, "seniors": seniors, "towel": towel, "gentle": gentle}
+
+
+_catalogue = made_once_per_module(make_catalogue)
+
+
+@pytest.fixture
+def catalogue(db, _catalogue) -> dict:
+    return fresh(_catalogue)
 
 
 def refused(change) -> str:
