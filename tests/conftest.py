@@ -137,6 +137,9 @@ def made_once_per_module(build: Callable[[], dict[str, Any]]) -> Any:
     function fixture that returns ``fresh(rows)``: each test gets the rows read again, so what
     one test changes, in the database or on an instance, the next does not see. A module's
     factories took about a second per test; building once saves that for every test but one.
+
+    Every test of such a module should ask for it: once made, the rows are there for the rest
+    of the module, so a test that does not ask would see them or not by the order of the run.
     """
 
     @pytest.fixture(scope="module")

@@ -5,11 +5,13 @@ import threading
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
 
 from footcare.content import journal
 from footcare.models import ContentChange
+from routines.models import Routine
 from tests.factories import (
     BenefitFactory,
     BodyPartFactory,
@@ -224,3 +226,14 @@ def test_two_concurrent_writers_commit_in_position_order():
         (start + 1, "first"),
         (start + 2, "second"),
     ]
+
+
+def test_the_loader_reaches_readers(api):
+    """Loading the pack is writing content like any other: the journal records it."""
+    position = journal.current_position()
+    token = api.get(reverse("v1:sync")).json()["next_token"]
+    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert journal.current_position() > position
+    delta = api.get(reverse("v1:sync"), {"token": token}).json()
+    assert len(delta["upserts"]["zones"]) == Zone.objects.count()
+    assert len(delta["upserts"]["routines"]) == Routine.objects.published().count()
