@@ -8,7 +8,7 @@ from typing import Any, cast
 from django.db.models import Prefetch, QuerySet
 
 from footcare.content.pictures import with_picture
-from routines.api.pictures import DRAWN_STEP_ROWS, drawn_steps
+from routines.drawing import DRAWN_STEP_ROWS, drawn_steps
 from routines.models import (
     Benefit,
     Contraindication,
@@ -39,14 +39,14 @@ def contraindication_queryset() -> QuerySet[Contraindication]:
     return Contraindication.objects.prefetch_related("zones", "sources", "techniques")
 
 
+def with_drawings(routines: QuerySet[Routine]) -> QuerySet[Routine]:
+    """``routines`` with what their drawings read (``routines.drawing``)."""
+    return routines.prefetch_related(Prefetch("steps", queryset=drawn_steps()))
+
+
 def routine_list_queryset() -> QuerySet[Routine]:
     """The list's routines: totals, related slugs, and what a drawn picture reads."""
-    return (
-        with_picture(Routine.objects.published())
-        .with_totals()
-        .with_slugs()
-        .prefetch_related(Prefetch("steps", queryset=drawn_steps()))
-    )
+    return with_drawings(with_picture(Routine.objects.published()).with_totals().with_slugs())
 
 
 def routine_detail_queryset() -> QuerySet[Routine]:

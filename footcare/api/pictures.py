@@ -7,6 +7,9 @@ from rest_framework import serializers
 from footcare.content.pictures import EXTENSIONS, SVG_TYPE, picture_url
 from footcare.models import Picture
 
+# How long a picture's bytes may be kept without asking: its address changes when they do.
+IMMUTABLE = f"public, max-age={365 * 24 * 3600}, immutable"
+
 
 class ThumbnailSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="Where to get it (this service's own address).")

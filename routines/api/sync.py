@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from footcare.api.language import supported_languages
@@ -14,7 +13,7 @@ from routines.api.lean import (
     LeanRoutineSerializer,
     LeanSafetyScreenSerializer,
 )
-from routines.api.pictures import drawn_steps, map_urls
+from routines.api.pictures import map_urls
 from routines.api.serializers import (
     AudienceSerializer,
     BenefitSerializer,
@@ -38,6 +37,7 @@ from routines.querysets import (
     contraindication_queryset,
     routine_detail_queryset,
     technique_queryset,
+    with_drawings,
 )
 from zones.api.sync import paths_of
 
@@ -57,7 +57,7 @@ def routine_paths() -> ItemPaths:
     ``image`` when it has none of its own), in each language."""
     paths = paths_of("routine", Routine.objects.published)()
     drawings = map_urls(
-        Routine.objects.published().prefetch_related(Prefetch("steps", queryset=drawn_steps())),
+        with_drawings(Routine.objects.published()),
         supported_languages(),
     )
     for slug, urls in drawings.items():

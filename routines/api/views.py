@@ -5,7 +5,7 @@ routines, the safety screen.
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.http.response import HttpResponseRedirectBase
 from django.utils import translation
@@ -18,14 +18,14 @@ from rest_framework.views import APIView
 from footcare.api.deprecation import Deprecation
 from footcare.api.documentation import documented, example
 from footcare.api.language import language_of
+from footcare.api.pictures import IMMUTABLE
 from footcare.api.rendering import SVGRenderer
-from footcare.api.views.pictures import YEAR
 from footcare.api.viewsets import CatalogueViewSet
 from footcare.content.identity import renamed_to
 from footcare.content.translations import translated_columns
 from routines.api import examples
 from routines.api.filters import BenefitFilter, ContraindicationFilter, RoutineFilter
-from routines.api.pictures import drawn_steps, routine_map
+from routines.api.pictures import drawing_url
 from routines.api.serializers import (
     AudienceSerializer,
     BenefitSerializer,
@@ -36,6 +36,7 @@ from routines.api.serializers import (
     TechniqueSerializer,
     ToolSerializer,
 )
+from routines.drawing import routine_map
 from routines.models import (
     Audience,
     Benefit,
@@ -49,6 +50,7 @@ from routines.querysets import (
     routine_detail_queryset,
     routine_list_queryset,
     technique_queryset,
+    with_drawings,
 )
 from zones.foot_map import backdrops
 
@@ -192,9 +194,7 @@ class SafetyView(APIView):
 def routine_at(slug: str) -> Routine:
     """The published routine ``slug`` names, now or before a rename, with what its drawing
     reads; else a 404."""
-    routines = Routine.objects.published().prefetch_related(
-        Prefetch("steps", queryset=drawn_steps())
-    )
+    routines = with_drawings(Routine.objects.published())
     routine = routines.filter(slug=slug).first()
     if routine is None:
         current = renamed_to(Routine.objects.published(), slug)
@@ -259,13 +259,13 @@ class RoutineMapView(APIView):
         with translation.override(language):
             drawing = routine_map(routine, backdrops())
             if drawing.fingerprint() != fingerprint:
-                return redirect(drawing.url())
+                return redirect(drawing_url(drawing))
             if routine.slug != slug:
-                return redirect(drawing.url(), permanent=True)
+                return redirect(drawing_url(drawing), permanent=True)
             svg = drawing.svg()
         if svg is None:
             raise Http404("No foot outline has been drawn yet.")
-        return Response(svg, headers={"Cache-Control": f"public, max-age={YEAR}, immutable"})
+        return Response(svg, headers={"Cache-Control": IMMUTABLE})
 
 
 class CurrentRoutineMapView(APIView):
@@ -293,4 +293,4 @@ class CurrentRoutineMapView(APIView):
         tags=["Routines"],
     )
     def get(self, request: Request, slug: str) -> HttpResponseRedirectBase:
-        return redirect(routine_map(routine_at(slug), backdrops()).url())
+        return redirect(drawing_url(routine_map(routine_at(slug), backdrops())))

@@ -10,10 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModif
 from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
+from footcare.api.pictures import IMMUTABLE
 from footcare.content.pictures import SVG_TYPE, extension
 from footcare.models import Picture
 
-YEAR = 365 * 24 * 3600
 # An SVG is a document: shown on its own, it may run nothing and fetch nothing.
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
@@ -35,7 +35,7 @@ def serve_picture(request: HttpRequest, name: str) -> HttpResponse:
     else:
         response = HttpResponse(data, content_type=picture.content_type)
     response["ETag"] = etag
-    response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    response["Cache-Control"] = IMMUTABLE
     response["X-Content-Type-Options"] = "nosniff"
     if picture.content_type == SVG_TYPE:
         response["Content-Security-Policy"] = SVG_POLICY
