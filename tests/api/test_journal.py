@@ -228,6 +228,7 @@ def test_two_concurrent_writers_commit_in_position_order():
     ]
 
 
+@pytest.mark.slow  # loads the whole pack into an empty database: about 10 s
 def test_the_loader_reaches_readers(api):
     """Loading the pack is writing content like any other: the journal records it."""
     position = journal.current_position()
