@@ -44,9 +44,9 @@ test: $(INSTALLED)
 	$(DEBUG_ON) $(BIN)/python manage.py check
 	$(BIN)/pytest -n auto --dist loadgroup
 
-# The developer's loop, under a minute: the suite without the tests that start processes
+# The developer's loop (about 85 s on two cores): the suite without the tests that start processes
 # (gunicorn, runserver, `make run`, manage.py or a tool in a subprocess, a live server), drive
-# Chromium or start nginx, and without the modules whose tests take tens of seconds (markers
+# Chromium or start nginx, and without the tests that take tens of seconds (markers
 # `server`, `browser`, `edge`, `slow`; pyproject.toml, tests/conftest.py). Run `make test`, all
 # of it, before you commit.
 test-fast: $(INSTALLED)
