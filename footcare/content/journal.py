@@ -171,7 +171,8 @@ _dependents: dict[type[models.Model], list[Dependents]] = {}
 class Registration:
     """One registration with the journal, as ``manage.py explain_model`` tells it."""
 
-    how: str  # "tracked as", "shown by", "part of", "drawn by" or "links through <relation>"
+    # "tracked as", "shown by", "part of", "shown in part by" or "links through <relation>"
+    how: str
     resources: tuple[str, ...]  # the resources its entries may name
     function: Callable[..., Any]  # what computes them
 
@@ -428,7 +429,7 @@ def track_when(
     not its description): a row created or deleted counts, a save that leaves ``shown`` equal
     records nothing.
     """
-    changes = _register([model], "drawn by", resources, changes)
+    changes = _register([model], "shown in part by", resources, changes)
 
     def after(was: tuple[Any, list[Change]] | None, row: Any) -> list[Change]:
         if row is None:

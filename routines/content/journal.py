@@ -35,7 +35,7 @@ def _published(routines: Any) -> list[str]:
 def _drawing(routines: Any) -> list[Change]:
     """The published ``routines`` with no picture of their own: they draw the zone, area or
     outline that changed, and their ``image`` address names what they draw, so their own
-    content changed (routines.api.pictures)."""
+    content changed (routines.drawing)."""
     return upserted("routine", _published(routines.filter(picture__isnull=True).distinct()))
 
 
@@ -142,7 +142,7 @@ def connect() -> None:
         resources=("routine",),
     )
     # A routine's drawing shows its zones and areas (their names, limits and shapes) on a
-    # view's outline and landmark lines (routines.api.pictures): a change to what it draws
+    # view's outline and landmark lines (routines.drawing): a change to what it draws
     # moves its picture's address. A zone's description, which it does not draw, moves nothing.
     track_when(Zone, drawn, _drawing_zone, resources=("routine",))
     track_when(Area, drawn, _drawing_area, resources=("routine",))

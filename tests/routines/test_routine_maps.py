@@ -12,10 +12,12 @@ import re
 import pytest
 from django.urls import reverse
 
+from footcare.content.pictures import store_picture
 from routines.models import Routine
 from tests.api.lean_client import apply_delta, by_id
 from tests.conftest import fresh, made_once_per_module
 from tests.factories import (
+    DRAWING,
     AreaFactory,
     FootOutlineFactory,
     LandmarkFactory,
@@ -180,9 +182,6 @@ def test_a_change_to_another_zone_moves_nothing(api, calm):
 
 
 def test_a_routine_with_its_own_picture_is_not_resent_when_a_zone_moves(api, calm):
-    from footcare.content.pictures import store_picture
-    from tests.factories import DRAWING
-
     calm.picture = store_picture(DRAWING)
     calm.save()
     token = api.get(LEAN).json()["next_token"]
