@@ -39,10 +39,11 @@ run: $(RUNTIME_INSTALLED)
 # The suite on every core. Tests go out one by one in pytest-django's order (transactional
 # tests last, as in a serial run): grouping them by file let a transactional test's flush
 # reach other files' tests on the same worker. Only the edge and browser tests go as a group
-# (--dist loadgroup; tests/conftest.py), so that their expensive fixture is made once.
+# (--dist loadgroup; tests/conftest.py), so that their expensive fixture is made once, and in
+# that order (--no-loadscope-reorder): xdist would send the biggest group first.
 test: $(INSTALLED)
 	$(DEBUG_ON) $(BIN)/python manage.py check
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist loadgroup --no-loadscope-reorder
 
 # The developer's loop (about 85 s on two cores): the suite without the tests that start processes
 # (gunicorn, runserver, `make run`, manage.py or a tool in a subprocess, a live server), drive
@@ -50,7 +51,7 @@ test: $(INSTALLED)
 # `server`, `browser`, `edge`, `slow`; pyproject.toml, tests/conftest.py). Run `make test`, all
 # of it, before you commit.
 test-fast: $(INSTALLED)
-	$(BIN)/pytest -n auto --dist loadgroup -m "not server and not browser and not edge and not slow"
+	$(BIN)/pytest -n auto --dist loadgroup --no-loadscope-reorder -m "not server and not browser and not edge and not slow"
 
 # The Russian catalogue: collect every string the code marks, then compile it. Both files are
 # committed; a test fails while a marked string has no Russian text or the .mo is stale.
