@@ -363,6 +363,11 @@ API_THROTTLE_RATE = os.environ.get("DJANGO_API_THROTTLE_RATE", "").strip() or No
 API_PAGE_SIZE = env_int("DJANGO_API_PAGE_SIZE", 50)
 API_MAX_PAGE_SIZE = env_int("DJANGO_API_MAX_PAGE_SIZE", 500)
 
+# The editorial workflow (routines.drafts): on, a published routine is changed only through a
+# draft of changes that an editor publishes over it, so readers never get half a rewrite. Off
+# (local development, the test suite) editors may also save a published routine directly.
+LIVE_EDITS_THROUGH_DRAFTS = env_bool("DJANGO_LIVE_EDITS_THROUGH_DRAFTS", not DEBUG)
+
 # Versions being retired: {"v1": {"since": datetime(...), "sunset": datetime(...), "link": "…"}}.
 # Every answer of such a version then carries Deprecation, Sunset and Link headers.
 API_DEPRECATED_VERSIONS: dict[str, dict[str, object]] = {}

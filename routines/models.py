@@ -312,6 +312,18 @@ class Routine(CatalogueItem, JournaledModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # Set on a draft of changes to a published routine (routines.drafts): readers keep the
+    # published routine until the draft is published over it.
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="draft",
+        verbose_name=_("draft of"),
+        help_text=_("The published routine these changes are for."),
+    )
 
     # The stubs see JournaledModel's manager as a class variable; this one only narrows it.
     objects = RoutineQuerySet.as_manager()  # type: ignore[misc]
@@ -321,6 +333,14 @@ class Routine(CatalogueItem, JournaledModel):
         verbose_name = _("routine")
         verbose_name_plural = _("routines")
         permissions = [("publish_routine", "Can publish and withdraw routines")]
+        constraints = [
+            # Whatever path a change takes (a script, a restore from history), readers never
+            # get a draft of changes: it reaches them only as the published routine.
+            models.CheckConstraint(
+                condition=models.Q(draft_of__isnull=True) | models.Q(status=Status.DRAFT),
+                name="a_draft_of_changes_is_never_published",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -353,6 +373,10 @@ class Routine(CatalogueItem, JournaledModel):
 
     def publish(self) -> None:
         """Publish now, or raise ValidationError saying what stands in the way."""
+        if self.draft_of_id:
+            raise ValidationError(
+                gettext("This is a draft of changes: publish it over its routine from its page.")
+            )
         problems = self.publish_problems()
         if problems:
             raise ValidationError(problems)
@@ -385,6 +409,7 @@ class Routine(CatalogueItem, JournaledModel):
             copy.slug = slug
             copy.status = Status.DRAFT
             copy.published_at = None
+            copy.draft_of = None  # a routine of its own, even copied from a draft of changes
             for field in translated_columns("title"):
                 value = getattr(self, field)
                 if value:
@@ -399,6 +424,7 @@ class Routine(CatalogueItem, JournaledModel):
                 step.pk = None
                 step.uuid = uuid.uuid4()
                 step.routine = copy
+                step.original = None
                 step.save()
                 step.zones.set(zones)
             return copy
@@ -461,6 +487,17 @@ class Step(Identified, Positioned, JournaledModel):
         _("narration"),
         blank=True,
         help_text=_("Optional text for text-to-speech; the instruction is used if empty."),
+    )
+    # In a draft of changes, the published step this one edits: publishing the draft updates
+    # that step, so apps keep its id (routines.drafts).
+    original = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("original step"),
     )
 
     class Meta:

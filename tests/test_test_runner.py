@@ -16,7 +16,7 @@ import pytest
 
 pytestmark = pytest.mark.server  # runs pytest in a subprocess
 
-GROUPED_TESTS = '''
+GROUPED_TESTS = """
 import os
 
 import pytest
@@ -26,7 +26,7 @@ import pytest
 @pytest.mark.parametrize("number", range(6))
 def test_grouped(number):
     print("WORKER", os.environ["PYTEST_XDIST_WORKER"])
-'''
+"""
 
 
 def test_loadgroup_runs_a_group_in_one_worker(tmp_path: Path) -> None:

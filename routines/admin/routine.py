@@ -4,14 +4,17 @@ from typing import Any
 
 from adminsortable2.admin import SortableAdminBase
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from footcare.admin.base import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin.pictures import PictureAdminMixin, PictureUploadForm
@@ -19,6 +22,7 @@ from footcare.content.guards import UnsafeChange
 from footcare.content.translations import translated_columns
 from routines.admin.preview import routine_preview
 from routines.admin.steps import StepInline
+from routines.drafts import differences, discard_draft, draft_of, publish_draft, start_draft
 from routines.models import Routine
 
 
@@ -42,7 +46,7 @@ class RoutineAdmin(
     inlines = [StepInline]
     list_display = [
         "title",
-        "status",
+        "publication_state",
         "difficulty",
         "total_time",
         "steps_in_it",
@@ -87,8 +91,42 @@ class RoutineAdmin(
     def steps_in_it(self, routine: Routine) -> int:
         return routine.step_count  # type: ignore[attr-defined]
 
+    @admin.display(description=_("status"), ordering="status")
+    def publication_state(self, routine: Routine) -> str:
+        if routine.draft_of_id:
+            return gettext("Draft of changes to “%(title)s”") % {"title": routine.draft_of}
+        if routine.is_published and hasattr(routine, "draft"):
+            return gettext("Published, with a draft of changes")
+        return routine.get_status_display()
+
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("routines.publish_routine")
+
+    def has_change_permission(self, request: HttpRequest, obj: Routine | None = None) -> bool:
+        """With the editorial workflow on, a published routine is read-only: its changes go
+        through a draft (``Edit in a draft``), published over it in one go."""
+        if obj is not None and obj.is_published and settings.LIVE_EDITS_THROUGH_DRAFTS:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_urls(self) -> list[Any]:
+        draft = self.admin_site.admin_view(require_POST(self.draft_view))
+        return [
+            path("<int:object_id>/draft/", draft, name="routines_routine_draft"),
+            *super().get_urls(),
+        ]
+
+    def draft_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """Open the draft of changes to a published routine, starting it if there is none."""
+        if not super().has_change_permission(request):
+            raise PermissionDenied
+        routine = get_object_or_404(Routine, pk=object_id)
+        try:
+            draft = start_draft(routine)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[object_id]))
+        return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[draft.pk]))
 
     def render_change_form(
         self,
@@ -113,19 +151,29 @@ class RoutineAdmin(
         preview's steps, whose timeline already holds the count and the total time."""
         return {
             "status": routine.status,
-            "status_label": routine.get_status_display(),
+            "status_label": self.publication_state(routine),
             "published_at": routine.published_at,
             "step_count": len(played),
             "total_time": minutes(played[-1]["ends"] if played else 0),
             # A published routine has none: saving it with one withdraws it (save_related).
             "problems": [] if routine.is_published else routine.publish_problems(),
             "can_publish": self.has_publish_permission(request),
-            "can_duplicate": self.has_add_permission(request),
+            "can_duplicate": self.has_add_permission(request) and not routine.draft_of_id,
+            "can_save": self.has_change_permission(request, routine),
+            # A draft of changes: its published routine and what publishing it would change.
+            "draft_of": routine.draft_of,
+            "differences": differences(routine) if routine.draft_of_id else [],
+            # A published routine: its draft of changes, and who may start or open one.
+            "draft": draft_of(routine) if routine.is_published else None,
+            "can_draft": routine.is_published and super().has_change_permission(request),
         }
 
     def response_change(self, request: HttpRequest, obj: Routine) -> HttpResponse:
         """The routine's own buttons: the form is saved by now; act on the saved routine."""
         stay = HttpResponseRedirect(request.path)
+        live = obj.draft_of
+        if live is not None and ("_publish" in request.POST or "_discard" in request.POST):
+            return self.settle_draft(request, obj, live)
         if "_publish" in request.POST or "_withdraw" in request.POST:
             if not self.has_publish_permission(request):
                 self.message_user(
@@ -165,10 +213,44 @@ class RoutineAdmin(
             return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[copy.pk]))
         return super().response_change(request, obj)
 
+    def settle_draft(self, request: HttpRequest, draft: Routine, live: Routine) -> HttpResponse:
+        """Publish a draft of changes over its routine, or discard it; either way the editor
+        goes back to the published routine, as readers now have it."""
+        back = HttpResponseRedirect(reverse("admin:routines_routine_change", args=[live.pk]))
+        if not self.has_publish_permission(request):
+            self.message_user(
+                request,
+                gettext("Saved, but you may not publish or discard changes to routines."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
+        if "_discard" in request.POST:
+            discard_draft(draft)
+            self.message_user(
+                request,
+                gettext("The draft was discarded; “%(title)s” is as readers have it.")
+                % {"title": live},
+                messages.SUCCESS,
+            )
+            return back
+        if not self.publish_one(request, draft):
+            return HttpResponseRedirect(request.path)
+        self.message_user(
+            request,
+            gettext("The changes to “%(title)s” are published; the apps show them now.")
+            % {"title": live},
+            messages.SUCCESS,
+        )
+        return back
+
     def publish_one(self, request: HttpRequest, routine: Routine) -> bool:
-        """Publish, or say in the editor's words what stands in the way."""
+        """Publish (a draft of changes: over its routine), or say in the editor's words what
+        stands in the way."""
         try:
-            routine.publish()
+            if routine.draft_of_id:
+                publish_draft(routine)
+            else:
+                routine.publish()
         except ValidationError as error:
             self.message_user(
                 request,

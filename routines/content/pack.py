@@ -191,7 +191,8 @@ def export_pack() -> dict[str, dict[str, Any]]:
         "03_safety.yaml": _safety_items(),
         "02_routines.yaml": {
             "routines": [
-                _routine_item(routine) for routine in models.Routine.objects.order_by("slug")
+                _routine_item(routine)
+                for routine in models.Routine.objects.filter(draft_of__isnull=True).order_by("slug")
             ]
         },
     }
