@@ -1,0 +1,90 @@
+"""An editor changes a step of a published routine in a real browser, with the editorial
+workflow on: the routine's page is read-only, she edits a draft of changes, the API and the
+sync keep serving the old step meanwhile, and publishing swaps the change in; the app's delta
+is exactly that change."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from tests.factories import AreaFactory, RoutineFactory, StepFactory, TechniqueFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+LEAN = "/api/v1/sync/lean/"
+
+
+@pytest.fixture
+def published(settings):
+    """A published routine of three steps and an editor, made before the browser starts
+    (Playwright runs an event loop, where the ORM may not)."""
+    settings.LIVE_EDITS_THROUGH_DRAFTS = True
+    user = User.objects.create_user("edith", password="a-long-passphrase", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    routine = RoutineFactory(slug="evening", title_en="Evening", title_ru="Вечер")
+    technique, area = TechniqueFactory(), AreaFactory()
+    for position in (1, 2, 3):
+        StepFactory(routine=routine, position=position, technique=technique, area=area)
+    routine.publish()
+    return routine
+
+
+def steps_of(page, url: str) -> list[dict]:
+    answer = page.request.get(f"{url}/api/v1/routines/evening/")
+    assert answer.status == 200
+    return answer.json()["steps"]
+
+
+def lean_delta(page, url: str, token: str) -> dict:
+    answer = page.request.get(f"{url}{LEAN}?token={token}")
+    assert answer.status == 200
+    return answer.json()
+
+
+def test_a_step_changed_in_a_draft_reaches_readers_only_when_published(
+    live_server, published, browser_page
+):
+    page, url = browser_page, live_server.url
+    page.set_extra_http_headers({"Accept-Language": "en"})
+    before = steps_of(page, url)
+    token = page.request.get(f"{url}{LEAN}").json()["next_token"]
+
+    page.goto(f"{url}/admin/login/")
+    page.fill("#id_username", "edith")
+    page.fill("#id_password", "a-long-passphrase")
+    page.click("input[type=submit]")
+    page.goto(f"{url}/admin/routines/routine/{published.pk}/change/")
+    # Readers have it: no Save, only a draft.
+    assert page.locator("input[name=_save]").count() == 0
+    page.click("input[name=_draft]")
+    page.wait_for_selector(".draft-of-changes")
+    assert "No changes yet." in page.inner_text(".publication-bar")
+
+    page.select_option("#id_steps-1-pressure", "1")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".draft-differences")
+    differences = page.inner_text(".draft-differences")
+    assert "Step 2: pressure" in differences and "1 · feather" in differences
+
+    # Saved in the draft; readers and the sync still have the published step.
+    assert steps_of(page, url) == before
+    delta = lean_delta(page, url, token)
+    assert [items for items in delta["upserts"].values() if items] == []
+
+    page.click("input[name=_publish]")
+    page.wait_for_selector(".messagelist .success")
+    assert f"/admin/routines/routine/{published.pk}/change/" in page.url
+
+    after = steps_of(page, url)
+    assert after[1]["pressure"]["value"] == 1
+    assert [step | {"pressure": None} for step in after] == [
+        step | {"pressure": None} for step in before
+    ]  # the same steps, ids included: only that pressure changed
+    delta = lean_delta(page, url, token)
+    changed = {name: items for name, items in delta["upserts"].items() if items}
+    assert list(changed) == ["routines"]
+    assert [routine["slug"] for routine in changed["routines"]] == ["evening"]
+    assert changed["routines"][0]["steps"][1]["pressure"]["value"] == 1
+    assert delta["deletions"] == []
