@@ -367,6 +367,11 @@ API_MAX_PAGE_SIZE = env_int("DJANGO_API_MAX_PAGE_SIZE", 500)
 # draft of changes that an editor publishes over it, so readers never get half a rewrite. Off
 # (local development, the test suite) editors may also save a published routine directly.
 LIVE_EDITS_THROUGH_DRAFTS = env_bool("DJANGO_LIVE_EDITS_THROUGH_DRAFTS", not DEBUG)
+# On, a routine is published only once a reviewer (the Reviewers group: clinicians) approved
+# that exact version, and an editor may not approve her own change unless
+# REVIEW_SELF_APPROVAL allows it (a one-person team that holds both roles).
+REVIEW_REQUIRED = env_bool("DJANGO_REVIEW_REQUIRED", not DEBUG)
+REVIEW_SELF_APPROVAL = env_bool("DJANGO_REVIEW_SELF_APPROVAL", False)
 
 # Versions being retired: {"v1": {"since": datetime(...), "sunset": datetime(...), "link": "…"}}.
 # Every answer of such a version then carries Deprecation, Sunset and Link headers.

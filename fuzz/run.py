@@ -63,6 +63,9 @@ def environment(database_url: str) -> dict[str, str]:
         DJANGO_SECURE_COOKIES="0",
         DJANGO_SECURE_HSTS_SECONDS="0",
         DJANGO_LOG_LEVEL="WARNING",
+        # The shipped routines are published as the pack ships them, not held for a
+        # reviewer's approval: the fuzzer needs published content to reach every answer.
+        DJANGO_REVIEW_REQUIRED="0",
         PYTHONUNBUFFERED="1",
     )
     return env

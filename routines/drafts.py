@@ -13,31 +13,23 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, Model
 from django.utils.translation import gettext
 
-from routines.models import Routine, Step
-
-# What makes a routine that routine, kept when a draft is published over it; every other
-# column is content, the draft's.
-ROUTINE_IDENTITY = {"id", "uuid", "slug", "status", "published_at", "draft_of", "updated_at"}
-ROUTINE_LINKS = ["benefits", "audiences", "tools", "contraindications"]
-STEP_IDENTITY = {"id", "uuid", "routine", "original", "updated_at"}
-
-
-def _content_fields(model: type[Model], identity: set[str]) -> list["Field[Any, Any]"]:
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if field.name not in identity and not field.primary_key
-    ]
+from routines.models import Approval, Routine, Step
+from routines.versions import (
+    ROUTINE_IDENTITY,
+    ROUTINE_LINKS,
+    STEP_IDENTITY,
+    content_fields,
+    edited_fields,
+)
 
 
 def _copy_fields(source: Model, target: Model, identity: set[str]) -> None:
-    for field in _content_fields(type(source), identity):
+    for field in content_fields(type(source), identity):
         setattr(target, field.attname, getattr(source, field.attname))
 
 
@@ -87,7 +79,17 @@ def publish_draft(draft: Routine) -> Routine:
         raise ValidationError(gettext("This routine is not a draft of changes."))
     with transaction.atomic():
         live = Routine.objects.select_for_update().get(pk=draft.draft_of_id)
+        # Read again under the routine's lock: another editor may have published or
+        # discarded this draft since it was read, and its steps would be gone.
+        current = Routine.objects.filter(pk=draft.pk, draft_of=live).first()
+        if current is None:
+            raise ValidationError(
+                gettext("This draft was already published or discarded; nothing changed.")
+            )
+        draft = current
+        approval = Approval.required_for(draft)
         _copy_fields(draft, live, ROUTINE_IDENTITY)
+        live.approval = approval
         live.save()
         for name in ROUTINE_LINKS:
             getattr(live, name).set(getattr(draft, name).all())
@@ -133,23 +135,12 @@ def _shown(item: Model, field: "Field[Any, Any]") -> str:
     return "" if value is None else str(value)
 
 
-def _compared(model: type[Model], identity: set[str]) -> list["Field[Any, Any]"]:
-    """The content fields an editor edits: each language's column of a translated text
-    (``title_en``, ``title_ru``), not the column modeltranslation mirrors them into."""
-    names = {field.name for field in model._meta.concrete_fields}
-    return [
-        field
-        for field in _content_fields(model, identity)
-        if f"{field.name}_{settings.LANGUAGE_CODE}" not in names
-    ]
-
-
 def _field_differences(
     before: Model, after: Model, identity: set[str], prefix: str = ""
 ) -> list[Difference]:
     return [
         Difference(f"{prefix}{field.verbose_name}", _shown(before, field), _shown(after, field))
-        for field in _compared(type(before), identity)
+        for field in edited_fields(type(before), identity)
         if getattr(before, field.attname) != getattr(after, field.attname)
     ]
 

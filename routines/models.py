@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -23,6 +24,7 @@ from footcare.content.journal import JournaledModel, JournaledQuerySet
 from footcare.content.translations import translated_columns
 from footcare.models import Picture
 from routines import safety
+from routines.versions import version
 from zones.models import Area, Foot, Pressure, Source, Zone
 
 # Sent once a routine's publishing has committed (with ``routine=``): the API stores its
@@ -324,6 +326,16 @@ class Routine(CatalogueItem, JournaledModel):
         verbose_name=_("draft of"),
         help_text=_("The published routine these changes are for."),
     )
+    # The reviewer's sign-off of the version readers have, set as it is published.
+    approval = models.ForeignKey(
+        "Approval",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approval"),
+    )
 
     # The stubs see JournaledModel's manager as a class variable; this one only narrows it.
     objects = RoutineQuerySet.as_manager()  # type: ignore[misc]
@@ -332,7 +344,10 @@ class Routine(CatalogueItem, JournaledModel):
         ordering = ["title"]
         verbose_name = _("routine")
         verbose_name_plural = _("routines")
-        permissions = [("publish_routine", "Can publish and withdraw routines")]
+        permissions = [
+            ("publish_routine", "Can publish and withdraw routines"),
+            ("review_routine", "Can approve routines for readers"),
+        ]
         constraints = [
             # Whatever path a change takes (a script, a restore from history), readers never
             # get a draft of changes: it reaches them only as the published routine.
@@ -344,6 +359,15 @@ class Routine(CatalogueItem, JournaledModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self.is_published and settings.REVIEW_REQUIRED:
+            # No approval can name a routine before it exists (routines.content.guards
+            # judges the status changes of the ones that do).
+            raise ValidationError(
+                gettext("A new routine starts as a draft: a reviewer approves it first.")
+            )
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:
@@ -381,10 +405,21 @@ class Routine(CatalogueItem, JournaledModel):
         if problems:
             raise ValidationError(problems)
         if not self.is_published:
+            self.approval = Approval.required_for(self)
             self.status = Status.PUBLISHED
             self.published_at = timezone.now()
-            self.save(update_fields=["status", "published_at", "updated_at"])
+            self.save(update_fields=["status", "published_at", "approval", "updated_at"])
             transaction.on_commit(lambda: published.send(sender=Routine, routine=self))
+
+    def forget_stale_approval(self) -> None:
+        """Drop the approval the routine was published with once its content is no longer the
+        version approved (a correction the pack loader brought, an edit with the editorial
+        workflow off): readers are not told a reviewer checked what she never saw."""
+        if self.approval_id is None:
+            return
+        if not Approval.objects.filter(pk=self.approval_id, version=version(self)).exists():
+            self.approval = None
+            self.save(update_fields=["approval", "updated_at"])
 
     def withdraw(self) -> None:
         """Take the routine out of the API; it stays editable as a draft."""
@@ -594,6 +629,69 @@ class Step(Identified, Positioned, JournaledModel):
                 }
             )
         self.check_safety()
+
+
+class Approval(JournaledModel):
+    """A reviewer's sign-off of one exact version of a routine (``routines.versions``).
+
+    Kept for good, with who approved it as readers are told (name and role, as they were
+    then): a routine is published only with an approval of the version it publishes while
+    ``REVIEW_REQUIRED`` is on, and any change after it needs a new one. For a draft of
+    changes, ``routine`` is the published routine the draft changes.
+    """
+
+    routine = models.ForeignKey(
+        Routine, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("routine")
+    )
+    version = models.CharField(
+        _("version"), max_length=64, help_text=_("SHA-256 of the approved content.")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    reviewer_name = models.CharField(_("reviewer's name"), max_length=150)
+    reviewer_role = models.CharField(
+        _("reviewer's role"),
+        max_length=120,
+        help_text=_("As readers are told, e.g. podiatrist, physiotherapist, nurse."),
+    )
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-approved_at", "-pk"]
+        verbose_name = _("approval")
+        verbose_name_plural = _("approvals")
+        indexes = [models.Index(fields=["routine", "version"])]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer_name} ({self.reviewer_role}), {self.approved_at:%Y-%m-%d}"
+
+    @classmethod
+    def of(cls, routine: Routine) -> "Approval | None":
+        """The latest approval of ``routine``'s content as it is now (for a draft of changes,
+        approved for the routine it changes)."""
+        subject = routine.draft_of_id or routine.pk
+        return cls.objects.filter(routine_id=subject, version=version(routine)).first()
+
+    @classmethod
+    def required_for(cls, routine: Routine) -> "Approval | None":
+        """The approval that lets ``routine`` be published as it is now; raises
+        ValidationError without one while review is required."""
+        approval = cls.of(routine)
+        if approval is None and settings.REVIEW_REQUIRED:
+            raise ValidationError(
+                gettext(
+                    "A reviewer has not approved this version of “%(title)s” yet; any change "
+                    "after an approval needs a new one."
+                )
+                % {"title": routine}
+            )
+        return approval
 
 
 class SafetyScreen(Stamped, JournaledModel):

@@ -46,7 +46,11 @@ def with_drawings(routines: QuerySet[Routine]) -> QuerySet[Routine]:
 
 def routine_list_queryset() -> QuerySet[Routine]:
     """The list's routines: totals, related slugs, and what a drawn picture reads."""
-    return with_drawings(with_picture(Routine.objects.published()).with_totals().with_slugs())
+    return with_drawings(
+        with_picture(Routine.objects.published().select_related("approval"))
+        .with_totals()
+        .with_slugs()
+    )
 
 
 def routine_detail_queryset() -> QuerySet[Routine]:
@@ -54,7 +58,7 @@ def routine_detail_queryset() -> QuerySet[Routine]:
         "zones__contraindications", "technique__contraindications", *DRAWN_STEP_ROWS
     )
     return (
-        with_picture(Routine.objects.published())
+        with_picture(Routine.objects.published().select_related("approval"))
         .with_totals()
         .prefetch_related(
             "audiences",

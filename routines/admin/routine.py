@@ -20,10 +20,11 @@ from footcare.admin.base import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixi
 from footcare.admin.pictures import PictureAdminMixin, PictureUploadForm
 from footcare.content.guards import UnsafeChange
 from footcare.content.translations import translated_columns
+from routines import review
 from routines.admin.preview import routine_preview
 from routines.admin.steps import StepInline
 from routines.drafts import differences, discard_draft, draft_of, publish_draft, start_draft
-from routines.models import Routine
+from routines.models import Approval, Routine
 
 
 def minutes(seconds: int) -> str:
@@ -111,10 +112,34 @@ class RoutineAdmin(
 
     def get_urls(self) -> list[Any]:
         draft = self.admin_site.admin_view(require_POST(self.draft_view))
+        approve = self.admin_site.admin_view(require_POST(self.approve_view))
         return [
             path("<int:object_id>/draft/", draft, name="routines_routine_draft"),
+            path("<int:object_id>/approve/", approve, name="routines_routine_approve"),
             *super().get_urls(),
         ]
+
+    def approve_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """A reviewer approves the routine (or draft of changes) as it is now saved."""
+        routine = get_object_or_404(Routine, pk=object_id)
+        back = HttpResponseRedirect(reverse("admin:routines_routine_change", args=[object_id]))
+        try:
+            approval = review.approve(
+                routine,
+                request.user,
+                request.POST.get("review_role", ""),
+                request.POST.get("review_comment", ""),
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return back
+        self.log_change(request, routine, gettext("Approved for readers: %s") % approval)
+        self.message_user(
+            request,
+            gettext("You approved this version of “%(title)s”.") % {"title": routine},
+            messages.SUCCESS,
+        )
+        return back
 
     def draft_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """Open the draft of changes to a published routine, starting it if there is none."""
@@ -149,6 +174,7 @@ class RoutineAdmin(
     ) -> dict[str, Any]:
         """What the publication bar and buttons show of a saved routine; ``played`` is its
         preview's steps, whose timeline already holds the count and the total time."""
+        draft = draft_of(routine) if routine.is_published else None
         return {
             "status": routine.status,
             "status_label": self.publication_state(routine),
@@ -164,8 +190,27 @@ class RoutineAdmin(
             "draft_of": routine.draft_of,
             "differences": differences(routine) if routine.draft_of_id else [],
             # A published routine: its draft of changes, and who may start or open one.
-            "draft": draft_of(routine) if routine.is_published else None,
-            "can_draft": routine.is_published and super().has_change_permission(request),
+            "draft": draft,
+            # With the workflow off, editors change a published routine on its own page; a
+            # draft started while it was on stays reachable.
+            "can_draft": routine.is_published
+            and super().has_change_permission(request)
+            and (settings.LIVE_EDITS_THROUGH_DRAFTS or draft is not None),
+        } | self.review_state(request, routine)
+
+    def review_state(self, request: HttpRequest, routine: Routine) -> dict[str, Any]:
+        """What the publication bar says of the reviewer's sign-off, and the approve form."""
+        current = routine.approval if routine.is_published else Approval.of(routine)
+        latest = review.latest_approval(routine)
+        required = settings.REVIEW_REQUIRED and not routine.is_published
+        can_review = review.may_review(request.user)
+        return {
+            "approval": current,
+            # An older version was approved, not this one.
+            "approved_before": latest if current is None and latest is not None else None,
+            "review_missing": required and current is None,
+            "can_review": can_review and current is None,
+            "review_role": review.usual_role(request.user) if can_review else "",
         }
 
     def response_change(self, request: HttpRequest, obj: Routine) -> HttpResponse:
@@ -292,6 +337,7 @@ class RoutineAdmin(
         super().save_related(request, form, formsets, change)
         routine: Routine = form.instance
         routine.renumber_steps()
+        routine.forget_stale_approval()
         if routine.is_published and (problems := routine.publish_problems()):
             if not self.has_publish_permission(request):
                 # Withdrawing is publishing's other half: not even as a side effect (a

@@ -47,6 +47,10 @@ ROUTINE_ITEM = {
         "alt": "The foot map with the zones that “Five-minute foot break” works highlighted.",
         "thumbnail": {"url": ROUTINE_MAP, "width": 1000, "height": 1000},
     },
+    "review": {
+        "reviewed_at": "2026-11-23T18:30:00Z",
+        "reviewer": {"name": "Anna Petrova", "role": "podiatrist"},
+    },
 }
 ROUTINE_DETAIL = {
     **ROUTINE_ITEM,

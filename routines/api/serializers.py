@@ -94,6 +94,22 @@ class SlugListField(serializers.ListField):
         return sorted(data or [])
 
 
+class ReviewerSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The reviewer's name as readers are told it.")
+    role = serializers.CharField(help_text="What the reviewer is: podiatrist, nurse …")
+
+
+class ReviewSerializer(serializers.Serializer):
+    """Who checked the routine as readers have it, and when."""
+
+    reviewed_at = serializers.DateTimeField(source="approved_at")
+    reviewer = serializers.SerializerMethodField()
+
+    @extend_schema_field(ReviewerSerializer)
+    def get_reviewer(self, approval: models.Approval) -> dict[str, str]:
+        return {"name": approval.reviewer_name, "role": approval.reviewer_role}
+
+
 class RoutineListSerializer(ContentModelSerializer):
     total_duration_seconds = serializers.IntegerField(
         source="total_duration", help_text="The sum of the steps' durations."
@@ -107,6 +123,14 @@ class RoutineListSerializer(ContentModelSerializer):
     image = serializers.SerializerMethodField(
         help_text="The editors' picture, or else the foot map with the zones the routine "
         "works highlighted."
+    )
+
+    review = ReviewSerializer(
+        source="approval",
+        read_only=True,
+        allow_null=True,
+        help_text="The reviewer (a clinician) who approved this version of the routine, and "
+        "when; null for a routine published before review was required.",
     )
 
     @extend_schema_field(ImageSerializer)
@@ -129,6 +153,7 @@ class RoutineListSerializer(ContentModelSerializer):
             "published_at",
             "updated_at",
             "image",
+            "review",
         ]
 
 

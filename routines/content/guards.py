@@ -10,13 +10,23 @@ to look.
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete
 from django.utils.translation import gettext
 
 from footcare.content.guards import check_later, guard_changes, guard_deletes, guard_saves
 from routines import safety
-from routines.models import Audience, Contraindication, Routine, SafetyScreen, Status, Step, Tool
+from routines.models import (
+    Approval,
+    Audience,
+    Contraindication,
+    Routine,
+    SafetyScreen,
+    Status,
+    Step,
+    Tool,
+)
 from zones.models import Area, Zone
 
 
@@ -144,6 +154,20 @@ def _general_one_deleted(item: Contraindication) -> list[str]:
     )
 
 
+def review_problems(was: Routine, routine: Routine | None) -> list[str]:
+    """While review is required, a routine becomes published only with a reviewer's approval
+    of the version it publishes, whatever path sets its status (``publish()`` checks first,
+    in the editor's words; this catches a script that sets the status itself)."""
+    if routine is None or was.is_published or not routine.is_published:
+        return []
+    if not settings.REVIEW_REQUIRED or Approval.of(routine) is not None:
+        return []
+    return [
+        gettext("“%(routine)s” cannot be published: a reviewer has not approved this version.")
+        % {"routine": routine}
+    ]
+
+
 def contraindication_change_problems(
     was: Contraindication, item: Contraindication | None
 ) -> list[str]:
@@ -245,6 +269,7 @@ def _recheck_routine_of(sender: Any, instance: Step, **_: Any) -> None:
 
 def connect() -> None:
     guard_saves(Routine, routine_problems)
+    guard_changes(Routine, review_problems)
     guard_saves(Step, _judge_its_routine)
     guard_saves(Zone, zone_problems)
     guard_saves(Area, area_problems)

@@ -14,6 +14,7 @@ from footcare.content.journal import (
     upserted,
 )
 from routines.models import (
+    Approval,
     Audience,
     Benefit,
     Contraindication,
@@ -170,6 +171,12 @@ def connect() -> None:
     track(SafetyScreen, "safety", key=lambda screen: "safety")
     track_part(PressureLevel, lambda level: SAFETY, resources=("safety",))
     track_part(Step, _step_changes, resources=("routine",))
+    # A published routine shows who approved it (its ``review``).
+    track_part(
+        Approval,
+        lambda approval: upserted("routine", _published(Routine.objects.filter(approval=approval))),
+        resources=("routine",),
+    )
 
     on_m2m_change(Routine.benefits, _routine_changes, resources=("routine", "benefit"))
     for routine_relation in (Routine.audiences, Routine.contraindications, Routine.tools):

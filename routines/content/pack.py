@@ -8,6 +8,7 @@ routine: written with it, or not at all.
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
 
 from footcare.content.fingerprints import PackItemKind
@@ -159,8 +160,14 @@ def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
             step.check_safety(zones)
         loader.links(step, "zones", zones, label=step_label)
     loader.removed(routine.steps.filter(position__gt=len(item["steps"])), label=label)
+    routine.forget_stale_approval()
     wanted = item.get("status", models.Status.DRAFT)
     if wanted != routine.status:
+        if wanted == models.Status.PUBLISHED and awaits_review(routine):
+            # Readers get a routine a reviewer approved: the pack's waits as a draft.
+            loader.changes.append(f"{label}: waits for a reviewer's approval")
+            loader.counts["routines waiting for a reviewer"] += 1
+            return
         loader.changes.append(f"{label}: status: {routine.status} -> {wanted}")
         if wanted == models.Status.PUBLISHED:
             routine.publish()
@@ -168,6 +175,11 @@ def _load_routine(loader: PackLoader, item: dict[str, Any]) -> None:
         else:
             routine.withdraw()
             loader.counts["routines withdrawn"] += 1
+
+
+def awaits_review(routine: models.Routine) -> bool:
+    """Whether publishing ``routine`` as it is now waits for a reviewer's approval."""
+    return settings.REVIEW_REQUIRED and models.Approval.of(routine) is None
 
 
 def _in_order(model: type[Model]) -> Any:

@@ -51,7 +51,7 @@ def test_unknown_field_names_are_400(api, param):
             "field": param,
             "message": "Unknown field(s) colour; choose from id, slug, title, summary, difficulty, "
             "performer, total_duration_seconds, step_count, audiences, tools, benefits, "
-            "published_at, updated_at, image.",
+            "published_at, updated_at, image, review.",
         }
     ]
 

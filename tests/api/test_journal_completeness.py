@@ -27,6 +27,7 @@ from django.urls import reverse
 from footcare.content.guards import UnsafeChange
 from footcare.content.journal import current_position, tracked_models
 from routines.models import (
+    Approval,
     Audience,
     Benefit,
     Contraindication,
@@ -140,7 +141,15 @@ def make_world() -> dict[str, Any]:
     routine.tools.set([Tool.objects.create(slug="towel", name_en="Towel")])
     Tool.objects.create(slug="spare", name_en="Spare towel")  # no routine's: only synced
     routine.publish()
+    routine.approval = approval(routine, "Rita Gray")
+    routine.save()
     return {"liver": liver, "spare": spare, "routine": routine, "step": routine.steps.first()}
+
+
+def approval(routine: Any, name: str) -> Approval:
+    return Approval.objects.create(
+        routine=routine, version="0" * 64, reviewer_name=name, reviewer_role="podiatrist"
+    )
 
 
 _world = made_once_per_module(make_world)
@@ -298,6 +307,11 @@ RECIPES: dict[type, tuple[Recipe, Recipe, Recipe]] = {
         (lambda w: PressureLevel.objects.create(level=2, feels_like_en="Light"), [SAFETY]),
         (lambda w: save(PressureLevel.objects.get(level=1), feels_like_en="Feather"), [SAFETY]),
         (lambda w: PressureLevel.objects.get(level=1).delete(), [SAFETY]),
+    ),
+    Approval: (
+        (lambda w: save(w["routine"], approval=approval(w["routine"], "Bea Lund")), [ROUTINE]),
+        (lambda w: save(Approval.objects.get(), reviewer_role="nurse"), [ROUTINE]),
+        (lambda w: Approval.objects.get().delete(), [ROUTINE]),
     ),
     Step: (
         (lambda w: StepFactory(routine=w["routine"], area=Area.objects.get()), [ROUTINE]),
@@ -490,6 +504,7 @@ BULK_UPDATES: dict[type, tuple[dict[str, Any], dict[str, Any], list[Shown]]] = {
     Tool: ({"slug": "towel"}, {"name_en": "Bulk"}, [ROUTINE, TOWEL]),
     SafetyScreen: ({"pk": 1}, {"title_en": "Bulk"}, [SAFETY]),
     PressureLevel: ({"level": 1}, {"feels_like_en": "Bulk"}, [SAFETY]),
+    Approval: ({"reviewer_name": "Rita Gray"}, {"reviewer_role": "nurse"}, [ROUTINE]),
 }  # fmt: skip
 
 

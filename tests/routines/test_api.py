@@ -50,6 +50,7 @@ def test_routine_list_is_compact(api, catalogue):
             "audiences": ["athletes"],
             "tools": [],
             "benefits": ["warm"],
+            "review": None,
         },
         {
             "slug": "evening",
@@ -62,6 +63,7 @@ def test_routine_list_is_compact(api, catalogue):
             "audiences": ["stress"],
             "tools": [],
             "benefits": ["calm"],
+            "review": None,
         },
     ]
 
@@ -71,6 +73,7 @@ def test_routine_detail_has_everything_a_player_needs(api, catalogue):
     assert body["Content-Language"] == "ru"
     assert without_dates(body.json()) == {
         "slug": "evening",
+        "review": None,
         "title": "Вечерний покой",
         "summary": "Расслабьтесь.",
         "difficulty": "easy",
