@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from routines import review
+from routines.models import Routine
 from tests.factories import AreaFactory, RoutineFactory, StepFactory, TechniqueFactory
 
 pytestmark = [
@@ -30,7 +31,7 @@ def published(settings):
         "rita", password="a-long-passphrase", is_staff=True, first_name="Rita", last_name="Gray"
     )
     rita.groups.add(Group.objects.get(name="Reviewers"))
-    routine = RoutineFactory(slug="evening", title_en="Evening", title_ru="Вечер")
+    routine: Routine = RoutineFactory(slug="evening", title_en="Evening", title_ru="Вечер")
     technique, area = TechniqueFactory(), AreaFactory()
     for position in (1, 2, 3):
         StepFactory(routine=routine, position=position, technique=technique, area=area)

@@ -6,7 +6,9 @@ import pytest
 import reversion
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from footcare.content.guards import UnsafeChange
@@ -17,6 +19,7 @@ from routines.models import Approval, Routine, Status
 from routines.versions import version
 from tests.admin_forms import revision_form_data
 from tests.factories import RoutineFactory, StepFactory, published_routine
+from tests.test_dashboard import dashboard, listing
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +229,20 @@ class TestAdmin:
         approve = reverse("admin:routines_routine_approve", args=[ready.pk])
         editor.post(approve, {"review_role": "editor"})
         assert not Approval.objects.exists()
+
+
+def test_the_dashboard_lists_what_waits_for_a_reviewer_in_fixed_queries(editor, ready, rita):
+    approved: Routine = RoutineFactory(slug="approved")
+    StepFactory(routine=approved)
+    review.approve(approved, rita, "podiatrist")
+    board, html = dashboard(editor)
+    assert [entry.label for entry in listing(board, "review").entries] == [str(ready)]
+    assert "Waiting for a reviewer" in html
+    with CaptureQueriesContext(connection) as few:
+        dashboard(editor)
+    for number in range(5):
+        StepFactory(routine=RoutineFactory(slug=f"more-{number}"))
+    with CaptureQueriesContext(connection) as many:
+        board, _html = dashboard(editor)
+    assert len(listing(board, "review").entries) == 6
+    assert len(many) == len(few)
