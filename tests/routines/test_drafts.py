@@ -239,3 +239,47 @@ class TestAdmin:
         draft.refresh_from_db()
         live.refresh_from_db()
         assert draft.title_en == "Saved only" and live.title_en != "Saved only"
+
+
+class TestWhoMayDoWhat:
+    """The draft and approve addresses refuse every account that may not use them."""
+
+    @pytest.fixture(autouse=True)
+    def _workflow(self, settings):
+        settings.LIVE_EDITS_THROUGH_DRAFTS = True
+
+    def test_anonymous_visitors_are_sent_to_log_in(self, client, live):
+        for name in ("routines_routine_draft", "routines_routine_approve"):
+            answer = client.post(reverse(f"admin:{name}", args=[live.pk]))
+            assert answer.status_code == 302 and "/admin/login/" in answer["Location"], name
+        assert not Routine.objects.filter(draft_of=live).exists()
+
+    def test_a_reader_of_routines_may_neither_draft_nor_approve(self, client, live):
+        user = User.objects.create_user("vera", password="a-long-passphrase", is_staff=True)
+        user.user_permissions.set(Permission.objects.filter(codename="view_routine"))
+        client.force_login(user)
+        draft = client.post(reverse("admin:routines_routine_draft", args=[live.pk]))
+        assert draft.status_code == 403
+        client.post(
+            reverse("admin:routines_routine_approve", args=[live.pk]), {"review_role": "nurse"}
+        )
+        assert not Routine.objects.filter(draft_of=live).exists()
+        assert not live.approvals.exists()
+
+    def test_unknown_routines_are_404_and_a_get_changes_nothing(self, editor, live):
+        assert (
+            editor.post(reverse("admin:routines_routine_draft", args=[999999])).status_code == 404
+        )
+        assert (
+            editor.get(reverse("admin:routines_routine_approve", args=[live.pk])).status_code == 405
+        )
+        assert (
+            editor.get(reverse("admin:routines_routine_draft", args=[live.pk])).status_code == 405
+        )
+        assert not Routine.objects.filter(draft_of=live).exists()
+
+    def test_a_draft_of_a_draft_is_refused_in_plain_words(self, editor, live):
+        draft = start_draft(live)
+        answer = editor.post(reverse("admin:routines_routine_draft", args=[draft.pk]), follow=True)
+        assert "is not published: edit it as it is" in answer.content.decode()
+        assert Routine.objects.filter(draft_of=draft).count() == 0
