@@ -82,7 +82,10 @@ class RoutineAdmin(
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Routine]:
-        return super().get_queryset(request).with_totals()  # type: ignore[attr-defined]
+        # The status column names a draft's routine and a routine's draft: joined, not a query
+        # per row.
+        routines = super().get_queryset(request).select_related("draft_of", "draft")
+        return routines.with_totals()  # type: ignore[attr-defined]
 
     @admin.display(description=_("total time"), ordering="total_duration_seconds")
     def total_time(self, routine: Routine) -> str:

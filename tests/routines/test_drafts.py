@@ -4,7 +4,8 @@ the draft is published over it in one go (routines.drafts, the routine admin).""
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from routines.content.pack import export_pack
@@ -239,6 +240,20 @@ class TestAdmin:
         draft.refresh_from_db()
         live.refresh_from_db()
         assert draft.title_en == "Saved only" and live.title_en != "Saved only"
+
+
+def test_the_routine_list_names_drafts_without_a_query_per_row(editor, live):
+    listing = reverse("admin:routines_routine_changelist")
+    start_draft(live)
+    editor.get(listing)  # what stays cached (content types, the session)
+    with CaptureQueriesContext(connection) as few:
+        page = editor.get(listing).content.decode()
+    assert "Published, with a draft of changes" in page and "Draft of changes to" in page
+    for number in range(3):
+        start_draft(published_routine(f"more-{number}", steps=1))
+    with CaptureQueriesContext(connection) as many:
+        editor.get(listing)
+    assert len(many) == len(few)
 
 
 class TestWhoMayDoWhat:
