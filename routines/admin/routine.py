@@ -237,7 +237,7 @@ class RoutineAdmin(
                         messages.SUCCESS,
                     )
             else:
-                obj.withdraw()
+                self.withdraw_one(request, obj)
                 self.message_user(
                     request,
                     gettext("“%(title)s” is a draft again; the apps no longer show it.")
@@ -274,6 +274,7 @@ class RoutineAdmin(
             return HttpResponseRedirect(request.path)
         if "_discard" in request.POST:
             discard_draft(draft)
+            self.log_change(request, live, gettext("Discarded a draft of changes"))
             self.message_user(
                 request,
                 gettext("The draft was discarded; “%(title)s” is as readers have it.")
@@ -296,9 +297,11 @@ class RoutineAdmin(
         stands in the way."""
         try:
             if routine.draft_of_id:
-                publish_draft(routine)
+                live = publish_draft(routine)
+                self.log_change(request, live, gettext("Published a draft of changes"))
             else:
                 routine.publish()
+                self.log_change(request, routine, gettext("Published"))
         except ValidationError as error:
             self.message_user(
                 request,
@@ -308,6 +311,13 @@ class RoutineAdmin(
             )
             return False
         return True
+
+    def withdraw_one(self, request: HttpRequest, routine: Routine, why: str = "") -> None:
+        """Withdraw, and say who did in the admin's log of changes (the dashboard's)."""
+        if routine.is_published:
+            routine.withdraw()
+            withdrawn = gettext("Withdrawn")
+            self.log_change(request, routine, f"{withdrawn}: {why}" if why else withdrawn)
 
     @admin.action(description=_("Publish selected routines"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
@@ -324,7 +334,7 @@ class RoutineAdmin(
     )
     def withdraw(self, request: HttpRequest, queryset: QuerySet[Routine]) -> None:
         for routine in queryset:
-            routine.withdraw()
+            self.withdraw_one(request, routine)
         self.message_user(request, _("Withdrawn; the routines are drafts again."), messages.SUCCESS)
 
     @admin.action(description=_("Duplicate selected routines as drafts"), permissions=["add"])
@@ -352,7 +362,7 @@ class RoutineAdmin(
                     )
                     % {"title": routine, "problems": " ".join(problems)}
                 )
-            routine.withdraw()
+            self.withdraw_one(request, routine, why=" ".join(problems))
             self.message_user(
                 request,
                 gettext("“%(title)s” was withdrawn and is a draft again: %(problems)s")

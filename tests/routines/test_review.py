@@ -4,6 +4,7 @@ own change; the approval is recorded with who, when and which version."""
 
 import pytest
 import reversion
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -246,3 +247,20 @@ def test_the_dashboard_lists_what_waits_for_a_reviewer_in_fixed_queries(editor, 
         board, _html = dashboard(editor)
     assert len(listing(board, "review").entries) == 6
     assert len(many) == len(few)
+
+
+def test_who_published_approved_and_withdrew_is_in_the_admins_log(editor, ready, rita):
+    reviewer = Client()
+    reviewer.force_login(rita)
+    reviewer.post(
+        reverse("admin:routines_routine_approve", args=[ready.pk]), {"review_role": "podiatrist"}
+    )
+    listing = reverse("admin:routines_routine_changelist")
+    editor.post(listing, {"action": "publish", "_selected_action": [ready.pk]})
+    editor.post(listing, {"action": "withdraw", "_selected_action": [ready.pk]})
+    entries = LogEntry.objects.filter(object_id=str(ready.pk)).order_by("pk")
+    assert [(entry.user.username, entry.change_message) for entry in entries] == [
+        ("rita", f"Approved for readers: {Approval.objects.get()}"),
+        ("edith", "Published"),
+        ("edith", "Withdrawn"),
+    ]
