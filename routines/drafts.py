@@ -33,7 +33,7 @@ def _copy_fields(source: Model, target: Model, identity: set[str]) -> None:
         setattr(target, field.attname, getattr(source, field.attname))
 
 
-def draft_of(routine: Routine) -> Routine | None:
+def current_draft(routine: Routine) -> Routine | None:
     """The draft of changes to ``routine``, if an editor has started one."""
     return Routine.objects.filter(draft_of=routine).first()
 
@@ -55,7 +55,7 @@ def start_draft(live: Routine) -> Routine:
         )
     with transaction.atomic():
         live = Routine.objects.select_for_update().get(pk=live.pk)
-        existing = draft_of(live)
+        existing = current_draft(live)
         if existing is not None:
             return existing
         draft = Routine(uuid=uuid.uuid4(), slug=_free_slug(live.slug), draft_of=live)

@@ -373,6 +373,12 @@ class Routine(CatalogueItem, JournaledModel):
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    @property
+    def reviewed_as_id(self) -> int:
+        """The routine an approval of this one is for (a saved one): for a draft of changes,
+        the published routine it will become; else this one."""
+        return self.draft_of_id if self.draft_of_id is not None else self.pk
+
     def total_duration(self) -> int:
         """Seconds the whole routine takes: the sum of its steps' durations."""
         annotated = getattr(self, "total_duration_seconds", None)
@@ -675,8 +681,9 @@ class Approval(JournaledModel):
     def of(cls, routine: Routine) -> "Approval | None":
         """The latest approval of ``routine``'s content as it is now (for a draft of changes,
         approved for the routine it changes)."""
-        subject = routine.draft_of_id or routine.pk
-        return cls.objects.filter(routine_id=subject, version=version(routine)).first()
+        return cls.objects.filter(
+            routine_id=routine.reviewed_as_id, version=version(routine)
+        ).first()
 
     @classmethod
     def required_for(cls, routine: Routine) -> "Approval | None":

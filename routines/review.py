@@ -14,13 +14,12 @@ from django.utils.translation import gettext
 from reversion.models import Version
 
 from routines.models import Approval, Routine
+from routines.permissions import REVIEW_PERMISSION
 from routines.versions import version
-
-REVIEW_PERMISSION = "routines.review_routine"
 
 
 def may_review(user: Any) -> bool:
-    return bool(user.has_perm(REVIEW_PERMISSION))
+    return bool(user.has_perm(f"routines.{REVIEW_PERMISSION}"))
 
 
 def last_changed_by(routine: Routine) -> Any:
@@ -51,7 +50,7 @@ def approve(routine: Routine, user: Any, role: str, comment: str = "") -> Approv
             gettext("You made the last change to this version: another reviewer approves it.")
         )
     return Approval.objects.create(
-        routine_id=routine.draft_of_id or routine.pk,
+        routine_id=routine.reviewed_as_id,
         version=version(routine),
         reviewer=user,
         reviewer_name=user.get_full_name() or user.get_username(),
@@ -62,4 +61,4 @@ def approve(routine: Routine, user: Any, role: str, comment: str = "") -> Approv
 
 def latest_approval(routine: Routine) -> Approval | None:
     """The latest approval of any version of ``routine`` (or of the routine a draft changes)."""
-    return Approval.objects.filter(routine_id=routine.draft_of_id or routine.pk).first()
+    return Approval.objects.filter(routine_id=routine.reviewed_as_id).first()

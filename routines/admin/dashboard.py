@@ -81,14 +81,12 @@ def waiting_for_review(viewer: Viewer) -> list[Listing]:
         .prefetch_related("steps__zones", *ROUTINE_LINKS)
         .order_by("-updated_at", "pk")
     )
-    subjects = {routine.draft_of_id or routine.pk for routine in drafts}
+    subjects = {routine.reviewed_as_id for routine in drafts}
     approved = set(
         Approval.objects.filter(routine_id__in=subjects).values_list("routine_id", "version")
     )
     waiting = [
-        routine
-        for routine in drafts
-        if (routine.draft_of_id or routine.pk, version(routine)) not in approved
+        routine for routine in drafts if (routine.reviewed_as_id, version(routine)) not in approved
     ]
     return [
         Listing(

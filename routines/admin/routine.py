@@ -23,7 +23,7 @@ from footcare.content.translations import translated_columns
 from routines import review
 from routines.admin.preview import routine_preview
 from routines.admin.steps import StepInline
-from routines.drafts import differences, discard_draft, draft_of, publish_draft, start_draft
+from routines.drafts import current_draft, differences, discard_draft, publish_draft, start_draft
 from routines.models import Approval, Routine
 
 
@@ -177,7 +177,7 @@ class RoutineAdmin(
     ) -> dict[str, Any]:
         """What the publication bar and buttons show of a saved routine; ``played`` is its
         preview's steps, whose timeline already holds the count and the total time."""
-        draft = draft_of(routine) if routine.is_published else None
+        draft = current_draft(routine) if routine.is_published else None
         return {
             "status": routine.status,
             "status_label": self.publication_state(routine),

@@ -2,11 +2,15 @@
 once a reviewer approved that exact version, on every path; an editor does not approve her
 own change; the approval is recorded with who, when and which version."""
 
+import io
+import re
+
 import pytest
 import reversion
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -184,10 +188,21 @@ def test_only_a_reviewer_approves_and_never_her_own_change(ready, rita, settings
     assert review.approve(ready, rita, "podiatrist").reviewer == rita
 
 
-def test_the_pack_loader_leaves_an_unapproved_routine_as_a_draft(ready, rita):
+def test_awaits_review_until_this_version_is_approved(ready, rita):
     assert awaits_review(ready)
     review.approve(ready, rita, "podiatrist")
     assert not awaits_review(ready)
+
+
+@pytest.mark.slow  # loads the whole pack into an empty database: about 10 s
+@pytest.mark.bare_safety  # the pack brings its own safety screen
+def test_the_pack_loader_leaves_its_routines_for_a_reviewer():
+    out = io.StringIO()
+    call_command("load_content", stdout=out)
+    assert not Routine.objects.published().exists()
+    reported = re.search(r"(\d+) routines waiting for a reviewer", out.getvalue())
+    assert reported is not None and int(reported.group(1)) > 10
+    assert "routines published" not in out.getvalue()
 
 
 class TestAdmin:
