@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 from django.apps import AppConfig, apps
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from footcare.admin.dashboard import Listing, Tally, Viewer
     from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
@@ -80,6 +82,12 @@ class AppHooks(Protocol):
     def content_rules(self) -> list["Rule"]:
         """The rules its content must keep: footcare.content.rules (``check_content``, the
         dashboard's findings, ``load_content``'s report)."""
+        ...
+
+    def apply_schedules(self, now: "datetime") -> list[object]:
+        """Publish and withdraw what editors scheduled for ``now`` or before; what it did, one
+        item a line: footcare.content.schedules (the edge watcher's every look,
+        ``manage.py apply_schedules``)."""
         ...
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:

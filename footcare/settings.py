@@ -372,6 +372,8 @@ LIVE_EDITS_THROUGH_DRAFTS = env_bool("DJANGO_LIVE_EDITS_THROUGH_DRAFTS", not DEB
 # REVIEW_SELF_APPROVAL allows it (a one-person team that holds both roles).
 REVIEW_REQUIRED = env_bool("DJANGO_REVIEW_REQUIRED", not DEBUG)
 REVIEW_SELF_APPROVAL = env_bool("DJANGO_REVIEW_SELF_APPROVAL", False)
+# How long a preview link an editor hands to a device stays valid (routines.preview_links).
+PREVIEW_LINK_HOURS = env_int("DJANGO_PREVIEW_LINK_HOURS", 24)
 
 # Versions being retired: {"v1": {"since": datetime(...), "sunset": datetime(...), "link": "…"}}.
 # Every answer of such a version then carries Deprecation, Sunset and Link headers.
@@ -381,6 +383,9 @@ API_DEPRECATED_VERSIONS: dict[str, dict[str, object]] = {}
 API_REPRESENTATION_CACHE = env_bool("DJANGO_API_REPRESENTATION_CACHE", True)
 API_CACHED_PREFIX = "/api/v1/"
 API_UNCACHED_PREFIXES = ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"]
+# Read content, in a snapshot like every read, but never stored: a preview shows what readers
+# do not have, to whoever holds its link.
+API_PRIVATE_PREFIXES = ["/api/v1/previews/"]
 # Names this release (a git commit, a version) for the stored answers: answers stored by an
 # earlier release are not served after a deploy, even where the contract did not change
 # (a reworded cue, a fixed translation). The contract's own digest is always part of it.

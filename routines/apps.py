@@ -10,6 +10,8 @@ from footcare.api.app_hooks import ApiApp
 from footcare.content.pack_apps import ContentPackApp
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from footcare.admin.dashboard import Listing, Tally, Viewer
     from footcare.content.labels import LabelSet
 
@@ -41,6 +43,11 @@ class RoutinesConfig(ApiApp, ContentPackApp, AppConfig):
         from routines.labels import LABEL_SETS
 
         return LABEL_SETS
+
+    def apply_schedules(self, now: "datetime") -> list[object]:
+        from routines.schedules import apply_due
+
+        return list(apply_due(now))
 
     def dashboard_tallies(self, viewer: "Viewer") -> list["Tally"]:
         from routines.admin.dashboard import tallies

@@ -336,6 +336,30 @@ class Routine(CatalogueItem, JournaledModel):
         related_name="+",
         verbose_name=_("approval"),
     )
+    # What the schedule worker (routines.schedules) does on its own, and for whom.
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Published (a draft of changes: over its routine) at this time."),
+    )
+    withdraw_at = models.DateTimeField(
+        _("withdraw at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Withdrawn from the apps at this time."),
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("scheduled by"),
+    )
 
     # The stubs see JournaledModel's manager as a class variable; this one only narrows it.
     objects = RoutineQuerySet.as_manager()  # type: ignore[misc]
@@ -792,3 +816,44 @@ class PressureLevel(Stamped, JournaledModel):
     @property
     def key(self) -> str:
         return Pressure(self.level).key
+
+
+class PreviewLink(models.Model):
+    """A time-limited link with which a device fetches a routine readers do not have yet (a
+    draft, or a draft of changes) in the published API's shape (``routines.preview_links``).
+
+    Not content: readers never see it, so it is not journaled. The link carries its own
+    expiry, signed; this row is what revoking it (or publishing or discarding the draft it
+    shows, which deletes the row with the draft) takes away.
+    """
+
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    routine = models.ForeignKey(
+        Routine,
+        on_delete=models.CASCADE,
+        related_name="preview_links",
+        verbose_name=_("routine"),
+        help_text=_("The routine, or draft of changes, the link shows."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self) -> str:
+        return gettext("Preview of “%(title)s”") % {"title": self.routine}
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

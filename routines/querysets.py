@@ -13,6 +13,7 @@ from routines.models import (
     Benefit,
     Contraindication,
     Routine,
+    RoutineQuerySet,
     Step,
     Technique,
 )
@@ -53,12 +54,15 @@ def routine_list_queryset() -> QuerySet[Routine]:
     )
 
 
-def routine_detail_queryset() -> QuerySet[Routine]:
+def routine_detail_queryset(routines: RoutineQuerySet | None = None) -> QuerySet[Routine]:
+    """Everything the detail shows, for the published routines (or ``routines``)."""
+    if routines is None:
+        routines = Routine.objects.published()
     steps = Step.objects.select_related("technique", "area").prefetch_related(
         "zones__contraindications", "technique__contraindications", *DRAWN_STEP_ROWS
     )
     return (
-        with_picture(Routine.objects.published().select_related("approval"))
+        with_picture(routines.select_related("approval"))
         .with_totals()
         .prefetch_related(
             "audiences",

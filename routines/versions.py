@@ -23,6 +23,10 @@ ROUTINE_IDENTITY = {
     "draft_of",
     "approval",
     "updated_at",
+    # When it goes live or out, not what readers get: a schedule needs no new approval.
+    "publish_at",
+    "withdraw_at",
+    "scheduled_by",
 }
 ROUTINE_LINKS = ["benefits", "audiences", "tools", "contraindications"]
 STEP_IDENTITY = {"id", "uuid", "routine", "original", "updated_at"}

@@ -3,6 +3,7 @@
 import copy
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
@@ -49,6 +50,15 @@ PROBLEM_RESPONSES: dict[int, OpenApiResponse] = {
             "status": 400,
             "detail": "The request has invalid values for: limit.",
             "errors": [{"field": "limit", "message": "Must be a whole number from 1 to 500."}],
+        },
+    ),
+    401: _problem(
+        "The token is not one the service issued, or it has expired: ask for a new one.",
+        {
+            "type": "about:blank",
+            "title": "Unauthorized",
+            "status": 401,
+            "detail": "This preview link expired at 2026-12-07T09:00:00+00:00; ask for a new one.",
         },
     ),
     404: _problem(
@@ -150,6 +160,11 @@ CACHE_HEADERS = {
         "which ones, as `resource.field` (e.g. `zone.caution, step.tip`)."
     ),
 }
+PRIVATE_CACHE_HEADERS = {
+    "Cache-Control": _header("`private, no-store`: for this reader only, kept by no cache."),
+    "Vary": CACHE_HEADERS["Vary"],
+    "Translation-Fallback": CACHE_HEADERS["Translation-Fallback"],
+}
 # Sent when the service has a rate limit (DJANGO_API_THROTTLE_RATE), on every API answer.
 RATE_LIMIT_HEADERS = {
     "RateLimit": _header(
@@ -230,10 +245,14 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)  # type: ignore[arg-type]
+        private = any(self.path.startswith(p) for p in settings.API_PRIVATE_PREFIXES)
         if self.method == "GET" and "200" in responses:
             headers = responses["200"].setdefault("headers", {})
-            headers.update(CACHE_HEADERS | RATE_LIMIT_HEADERS | DEPRECATION_HEADERS)
-            responses["304"] = NOT_MODIFIED
+            # A private answer (a preview) has no validators: nobody keeps it to revalidate.
+            cache = PRIVATE_CACHE_HEADERS if private else CACHE_HEADERS
+            headers.update(cache | RATE_LIMIT_HEADERS | DEPRECATION_HEADERS)
+            if not private:
+                responses["304"] = NOT_MODIFIED
         if self.method == "GET" and "{slug}" in self.path:
             responses["301"] = MOVED
         if self.method == "GET" and "302" in responses:

@@ -17,6 +17,7 @@ from django.db import DatabaseError, connection
 
 from footcare.api.response_cache import FORMAT
 from footcare.content.journal import version
+from footcare.content.schedules import apply_due
 from footcare.edge.tree import State, Tree, pause_tree, tree_state, write_tree
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,9 @@ class Watcher:
         return min(interval * 2 ** min(self.failures, 16), max(interval, LONGEST_WAIT_SECONDS))
 
     def look(self) -> None:
-        """One look: publish what changed, or the full syncs once nothing newer waits."""
+        """One look: apply what editors scheduled for now, then publish what changed, or the
+        full syncs once nothing newer waits."""
+        self._apply_schedules()
         try:
             self.seen = version().position
         except DatabaseError as error:
@@ -64,6 +67,17 @@ class Watcher:
             logger.exception("Publishing failed")
             _reconnect_next_time()
             self._pause_if_behind(f"Publishing failed ({type(error).__name__}: {error})")
+
+    def _apply_schedules(self) -> None:
+        # Before the version is read, so a routine published now is in this look's tree. A
+        # failure here must not keep changes from being published: it is logged and retried.
+        try:
+            for line in apply_due():
+                self.warn(line)
+        except DatabaseError:
+            _reconnect_next_time()  # the look below finds the database gone and says so
+        except Exception:
+            logger.exception("Applying the schedules failed")
 
     def stop(self) -> None:
         """Nobody will keep the tree current: stop serving it."""

@@ -12,6 +12,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -20,11 +22,11 @@ from footcare.admin.base import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixi
 from footcare.admin.pictures import PictureAdminMixin, PictureUploadForm
 from footcare.content.guards import UnsafeChange
 from footcare.content.translations import translated_columns
-from routines import review
+from routines import preview_links, review, schedules
 from routines.admin.preview import routine_preview
 from routines.admin.steps import StepInline
 from routines.drafts import current_draft, differences, discard_draft, publish_draft, start_draft
-from routines.models import Approval, Routine
+from routines.models import Approval, PreviewLink, Routine
 
 
 def minutes(seconds: int) -> str:
@@ -116,7 +118,15 @@ class RoutineAdmin(
     def get_urls(self) -> list[Any]:
         draft = self.admin_site.admin_view(require_POST(self.draft_view))
         approve = self.admin_site.admin_view(require_POST(self.approve_view))
+        preview_link = self.admin_site.admin_view(require_POST(self.preview_link_view))
+        schedule = self.admin_site.admin_view(require_POST(self.schedule_view))
         return [
+            path("<int:object_id>/schedule/", schedule, name="routines_routine_schedule"),
+            path(
+                "<int:object_id>/preview-link/",
+                preview_link,
+                name="routines_routine_preview_link",
+            ),
             path("<int:object_id>/draft/", draft, name="routines_routine_draft"),
             path("<int:object_id>/approve/", approve, name="routines_routine_approve"),
             *super().get_urls(),
@@ -143,6 +153,97 @@ class RoutineAdmin(
             messages.SUCCESS,
         )
         return back
+
+    def preview_link_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """Make a preview link for a routine readers do not have yet, or revoke one."""
+        if not super().has_change_permission(request):
+            raise PermissionDenied
+        routine = get_object_or_404(Routine, pk=object_id)
+        back = HttpResponseRedirect(reverse("admin:routines_routine_change", args=[object_id]))
+        revoked = request.POST.get("revoke_link", "")
+        if revoked:
+            link = get_object_or_404(
+                PreviewLink, pk=revoked if revoked.isdigit() else 0, routine=routine
+            )
+            preview_links.revoke(link)
+            self.log_change(request, routine, gettext("Revoked a preview link"))
+            self.message_user(
+                request, gettext("The preview link no longer works."), messages.SUCCESS
+            )
+            return back
+        if routine.is_published:
+            self.message_user(
+                request,
+                gettext("Readers have this routine already: preview its draft of changes."),
+                messages.ERROR,
+            )
+            return back
+        link = preview_links.issue(routine, request.user)
+        self.log_change(request, routine, gettext("Made a preview link"))
+        self.message_user(
+            request,
+            gettext("A preview link, valid until %(when)s, is below the status.")
+            % {"when": formats.localize(timezone.localtime(link.expires_at))},
+            messages.SUCCESS,
+        )
+        return back
+
+    def schedule_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """Set or clear when the routine goes live (a draft) or out (a published routine)."""
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        routine = get_object_or_404(Routine, pk=object_id)
+        back = HttpResponseRedirect(reverse("admin:routines_routine_change", args=[object_id]))
+        when = None
+        if "_schedule" in request.POST:
+            try:
+                when = parse_datetime(request.POST.get("scheduled_time", "").strip()[:40])
+            except ValueError:  # well formed, but no such day or hour
+                when = None
+            if when is None:
+                self.message_user(
+                    request, gettext("Give a date and time, e.g. 2027-01-31 09:00."), messages.ERROR
+                )
+                return back
+            if timezone.is_naive(when):
+                when = timezone.make_aware(when)
+        try:
+            schedules.schedule(
+                routine,
+                request.user,
+                publish_at=None if routine.is_published else when,
+                withdraw_at=when if routine.is_published else None,
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return back
+        if when is None:
+            self.log_change(request, routine, gettext("Cancelled the schedule"))
+            self.message_user(request, gettext("Nothing is scheduled now."), messages.SUCCESS)
+            return back
+        shown = formats.localize(timezone.localtime(when))
+        done = (
+            gettext("Scheduled to be withdrawn at %(when)s")
+            if routine.is_published
+            else gettext("Scheduled to be published at %(when)s")
+        ) % {"when": shown}
+        self.log_change(request, routine, done)
+        self.message_user(request, done, messages.SUCCESS)
+        return back
+
+    def preview_link_addresses(
+        self, request: HttpRequest, routine: Routine
+    ) -> list[dict[str, Any]]:
+        """The usable preview links of a routine, with the address a device opens."""
+        origin = settings.PUBLIC_ORIGIN or request.build_absolute_uri("/").rstrip("/")
+        return [
+            {
+                "link": link,
+                "address": origin
+                + reverse("v1:preview", kwargs={"token": preview_links.token(link)}),
+            }
+            for link in routine.preview_links.filter(revoked_at=None, expires_at__gt=timezone.now())
+        ]
 
     def draft_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """Open the draft of changes to a published routine, starting it if there is none."""
@@ -199,6 +300,14 @@ class RoutineAdmin(
             "can_draft": routine.is_published
             and super().has_change_permission(request)
             and (settings.LIVE_EDITS_THROUGH_DRAFTS or draft is not None),
+            # Readers do not have it yet: a device may preview it through a link.
+            "can_preview": not routine.is_published and super().has_change_permission(request),
+            "preview_links": []
+            if routine.is_published
+            else self.preview_link_addresses(request, routine),
+            # When the schedule worker publishes or withdraws it (routines.schedules).
+            "scheduled_time": routine.withdraw_at if routine.is_published else routine.publish_at,
+            "can_schedule": self.has_publish_permission(request),
         } | self.review_state(request, routine)
 
     def review_state(self, request: HttpRequest, routine: Routine) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from routines.api.views import (
     BenefitViewSet,
     ContraindicationViewSet,
     CurrentRoutineMapView,
+    PreviewView,
     RoutineMapView,
     RoutineViewSet,
     SafetyView,
@@ -36,6 +37,8 @@ urlpatterns = [
         "routines/<slug:slug>/map.svg", CurrentRoutineMapView.as_view(), name="routine-map-current"
     ),
     path("safety/", SafetyView.as_view(), name="safety"),
+    # A token is signed text: letters, digits, "-", "_" and ":".
+    re_path(r"^previews/(?P<token>[-A-Za-z0-9_:]{1,512})/$", PreviewView.as_view(), name="preview"),
 ]
 
 # In the order a client would explore them.

@@ -19,7 +19,9 @@ from footcare.api.deprecation import Deprecation
 from footcare.api.documentation import documented, example
 from footcare.api.language import language_of
 from footcare.api.pictures import IMMUTABLE
+from footcare.api.problems import problem_response
 from footcare.api.rendering import SVGRenderer
+from footcare.api.schema import PROBLEM_RESPONSES
 from footcare.api.viewsets import CatalogueViewSet
 from footcare.content.identity import renamed_to
 from footcare.content.translations import translated_columns
@@ -44,6 +46,7 @@ from routines.models import (
     SafetyScreen,
     Tool,
 )
+from routines.preview_links import LinkRefused, shown_by
 from routines.querysets import (
     benefit_queryset,
     contraindication_queryset,
@@ -189,6 +192,55 @@ class SafetyView(APIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response(SafetyScreenSerializer(safety_screen()).data)
+
+
+class PreviewView(APIView):
+    """A routine readers do not have yet, as the app will show it, to whoever holds its link."""
+
+    @extend_schema(
+        summary="Preview a routine before it is published",
+        operation_id="previews_retrieve",
+        description="The routine a preview link shows, in the shape of `GET /routines/{slug}/`: "
+        "a draft, or a published routine's draft of changes as it will read once published "
+        "(its `id` and `slug` are then the published routine's). For an editor's device or "
+        "browser: the token comes from the routine's page in the admin, valid for a limited "
+        "time (a day by default).\n\n"
+        "Never stored by any cache (`Cache-Control: private, no-store`), never in a sync. "
+        "**401** once the token has expired (or is not one the service issued), **404** once "
+        "it was revoked or the draft it showed was published or discarded.",
+        responses={200: RoutineDetailSerializer, 401: PROBLEM_RESPONSES[401]},
+        examples=[example("A draft routine (shortened)", examples.ROUTINE_DETAIL)],
+        tags=["Routines"],
+    )
+    def get(self, request: Request, token: str) -> Any:
+        try:
+            routine = shown_by(token)
+        except LinkRefused as refused:
+            headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
+            return private(
+                problem_response(
+                    refused.status,
+                    refused.detail,
+                    headers=headers if refused.status == 401 else None,
+                )
+            )
+        shown = routine_detail_queryset(Routine.objects.filter(pk=routine.pk)).get()
+        if shown.draft_of_id is not None:
+            # As it will read once published: under the published routine's id and address.
+            live = Routine.objects.only("uuid", "slug").get(pk=shown.draft_of_id)
+            shown.uuid, shown.slug = live.uuid, live.slug
+        serializer = RoutineDetailSerializer(shown, context=self.get_serializer_context())
+        return private(Response(serializer.data))
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {"request": self.request, "format": self.format_kwarg, "view": self}
+
+
+def private(response: Any) -> Any:
+    """Marked as one reader's: no shared cache, nor the response cache, keeps it."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def routine_at(slug: str) -> Routine:

@@ -31,7 +31,17 @@ def _reads_the_content(request: HttpRequest) -> bool:
 
 
 def _is_cacheable(request: HttpRequest) -> bool:
-    return settings.API_REPRESENTATION_CACHE and _reads_the_content(request)
+    return (
+        settings.API_REPRESENTATION_CACHE
+        and _reads_the_content(request)
+        and not any(request.path.startswith(prefix) for prefix in settings.API_PRIVATE_PREFIXES)
+    )
+
+
+def _is_private(response: HttpResponseBase) -> bool:
+    """An answer its view marked as one reader's (a preview): never stored, whatever its path."""
+    directives = response.get("Cache-Control", "").lower()
+    return "private" in directives or "no-store" in directives
 
 
 def _throttled(request: HttpRequest) -> HttpResponseBase | None:
@@ -85,6 +95,7 @@ class ResponseCacheMiddleware:
             response.status_code != 200
             or not isinstance(response, HttpResponse)
             or response.streaming
+            or _is_private(response)
             # Kept only under the media type it was made in (a view that chose otherwise
             # than its negotiation said would otherwise fill another answer's place).
             or getattr(getattr(response, "accepted_renderer", None), "media_type", None)

@@ -3,28 +3,33 @@
 One process applies the migrations, loads the content pack and makes the local admin, where
 three ``manage.py`` calls used to start Django three times; then it hands over to
 ``runserver``, whose own output shows as always. A watcher thread prints the addresses once
-``/healthz`` answers. Ctrl-C stops the server and the watcher with it.
+``/healthz`` answers; another applies what editors scheduled, as the edge worker does in
+production. Ctrl-C stops the server and both threads with it.
 """
 
 import os
 import re
 import socket
 import threading
+import time
+from collections.abc import Callable
 from typing import Any, TextIO
 from urllib.parse import urlparse
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 from django.core.management.commands.runserver import naiveip_re
-from django.db import connections
+from django.db import DatabaseError, close_old_connections, connections
 from django.urls import reverse
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.translation import gettext as _
 
+from footcare.content.schedules import apply_due
 from footcare.local.where_to_go import addresses, announce_when_up
 from footcare.management.commands.ensure_local_admin import ensure_local_admin
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
+SCHEDULE_LOOK_SECONDS = 5.0
 
 
 def local_base_url(addrport: str) -> str:
@@ -54,6 +59,19 @@ def prepare(stdout: OutputWrapper | TextIO) -> str:
     call_command("migrate", interactive=False, stdout=stdout)
     call_command("load_content", stdout=stdout)
     return ensure_local_admin()
+
+
+def apply_schedules_forever(write: Callable[[str], Any]) -> None:
+    """Publish and withdraw what is due, every few seconds (``footcare.content.schedules``)."""
+    while True:
+        try:
+            for line in apply_due():
+                write(line)
+        except DatabaseError:  # SQLite busy with the server's write: the next look retries
+            pass
+        finally:
+            close_old_connections()
+        time.sleep(SCHEDULE_LOOK_SECONDS)
 
 
 class Command(BaseCommand):
@@ -106,4 +124,7 @@ class Command(BaseCommand):
             daemon=True,  # dies with the command when Ctrl-C stops the server
         )
         watcher.start()
+        threading.Thread(
+            target=apply_schedules_forever, args=(self.stdout.write,), name="schedules", daemon=True
+        ).start()
         call_command("runserver", addrport, **serve)
