@@ -22,6 +22,7 @@ class FootcareConfig(AppConfig):
 
     def ready(self) -> None:
         from footcare import checks  # noqa: F401  (registers the checks on import)
+        from footcare.admin import webhooks  # noqa: F401  (registers its admins on import)
         from footcare.content.identity import follow_renames
         from footcare.content.picture_pruning import guard_restores
 

@@ -1,8 +1,12 @@
-"""The tables every app shares: the change journal, pictures, pack items, former slugs and content
-checks.
+"""The tables every app shares: the change journal, pictures, pack items, former slugs, content
+checks, and the webhooks that tell other systems of changes.
 """
 
+import secrets
+import uuid
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -182,3 +186,94 @@ class Picture(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type} {self.width}×{self.height} {self.digest[:12]}"
+
+
+class Event(models.TextChoices):
+    """What a webhook endpoint may be told of (``footcare.webhooks``)."""
+
+    CONTENT_CHANGED = "content.changed", _("Content changed (anything readers see)")
+    PUBLISHED = "published", _("Published: readers got an item they did not have")
+    WITHDRAWN = "withdrawn", _("Withdrawn: readers lost an item (withdrawn or deleted)")
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class WebhookEndpoint(models.Model):
+    """An address of another system (a CDN, a push service, an app build) that is sent a signed
+    POST for each event it subscribes to (``footcare.webhooks``)."""
+
+    url = models.URLField(
+        _("URL"), max_length=500, help_text=_("Where each event is POSTed (http or https).")
+    )
+    secret = models.CharField(
+        _("secret"),
+        max_length=200,
+        default=new_secret,
+        help_text=_(
+            "Shared with the receiver, which checks each request's X-Footcare-Signature with it."
+        ),
+    )
+    events = models.JSONField(
+        _("events"), default=list, help_text=_("The kinds of event this endpoint is sent.")
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["url", "pk"]
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed: no more tries")
+
+
+class WebhookDelivery(models.Model):
+    """One event for one endpoint: written in the transaction of the change that caused it (an
+    outbox), so that no change commits without it; sent, and retried with growing waits, by
+    ``manage.py deliver_webhooks`` until the endpoint answers 2xx or the tries run out."""
+
+    uuid = models.UUIDField(_("delivery id"), default=uuid.uuid4, unique=True, editable=False)
+    endpoint = models.ForeignKey(
+        WebhookEndpoint,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("endpoint"),
+    )
+    event = models.CharField(_("event"), max_length=40, choices=Event.choices)
+    payload = models.JSONField(_("payload"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    last_response = models.CharField(
+        _("last response"),
+        max_length=300,
+        blank=True,
+        help_text=_("The status code the endpoint answered, or why there was no answer."),
+    )
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.endpoint}"

@@ -372,6 +372,8 @@ LIVE_EDITS_THROUGH_DRAFTS = env_bool("DJANGO_LIVE_EDITS_THROUGH_DRAFTS", not DEB
 # REVIEW_SELF_APPROVAL allows it (a one-person team that holds both roles).
 REVIEW_REQUIRED = env_bool("DJANGO_REVIEW_REQUIRED", not DEBUG)
 REVIEW_SELF_APPROVAL = env_bool("DJANGO_REVIEW_SELF_APPROVAL", False)
+# How long a webhook endpoint has to answer one delivery (footcare.webhooks.delivery).
+WEBHOOK_TIMEOUT_SECONDS = env_int("DJANGO_WEBHOOK_TIMEOUT_SECONDS", 10)
 # How long a preview link an editor hands to a device stays valid (routines.preview_links).
 PREVIEW_LINK_HOURS = env_int("DJANGO_PREVIEW_LINK_HOURS", 24)
 

@@ -510,6 +510,22 @@ class Step(Identified, Positioned, JournaledModel):
     the player's timer counts down, and the routine's total is the sum of these.
     """
 
+    # What a step says, in the order editors (the step table) and readers (the API) meet it.
+    SHOWN = (
+        "title",
+        "instruction",
+        "technique",
+        "foot",
+        "zones",
+        "area",
+        "pressure",
+        "duration_seconds",
+        "repetitions",
+        "tip",
+        "narration",
+        "position",
+    )
+
     routine = models.ForeignKey(
         Routine, on_delete=models.CASCADE, related_name="steps", verbose_name=_("routine")
     )

@@ -29,7 +29,8 @@ from django.utils import timezone
 
 from footcare.content.guards import GuardedModel, check_later, deferred
 from footcare.content.identity import remember_former_slugs
-from footcare.models import Action, ContentChange, JournalCounter
+from footcare.models import Action, ContentChange, Event, JournalCounter
+from footcare.webhooks.events import record_content_change, record_event
 
 
 class Change(NamedTuple):
@@ -84,6 +85,9 @@ def record(changes: Iterable[Change]) -> None:
         counter.last_position = first + len(unique) - 1
         counter.last_changed = int(timezone.now().timestamp())
         counter.save(update_fields=["last_position", "last_changed"])
+        # In this transaction, under the counter's lock: the change and its event commit
+        # together, or neither does.
+        record_content_change(counter.last_position, [change.resource for change in unique])
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,7 @@ def track(
             was if was is not None else ("", False, [], None)
         )
         is_visible = row is not None and visible(row)
+        _announce(resource, was_visible, is_visible, old_key, old_id, row, key)
         changes: list[Change] = []
         if was_visible and (not is_visible or old_key != key(row)):
             changes.append(Change(resource, old_key, Action.DELETE, old_id))
@@ -373,6 +378,26 @@ def track(
 
     _register([model], "tracked as", (resource,), after)
     _connect(model, Tracker(before, after))
+
+
+def _announce(
+    resource: str,
+    was_visible: bool,
+    is_visible: bool,
+    old_key: str,
+    old_id: Any,
+    row: Any,
+    key: Callable[[Any], str],
+) -> None:
+    """Tell the webhook endpoints, in this transaction, that readers got an item they did not
+    have (a routine published, a zone added) or lost one (withdrawn, deleted)."""
+    if is_visible and not was_visible:
+        item_id = _id_of(row)
+        payload = {"resource": resource, "slug": key(row), "id": str(item_id) if item_id else None}
+        record_event(Event.PUBLISHED, payload)
+    elif was_visible and not is_visible:
+        payload = {"resource": resource, "slug": old_key, "id": str(old_id) if old_id else None}
+        record_event(Event.WITHDRAWN, payload)
 
 
 def _own_when_membership_changed(before: list[Change], after: list[Change]) -> list[Change]:

@@ -19,20 +19,7 @@ from footcare.content.translations import translated_columns
 from routines import safety
 from routines.models import Step
 
-STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = [
-    "title",
-    "instruction",
-    "technique",
-    "foot",
-    "zones",
-    "area",
-    "pressure",
-    "duration_seconds",
-    "repetitions",
-    "tip",
-    "narration",
-    "position",
-]
+STEP_FIELDS: list[str | list[str] | tuple[str, ...] | tuple[()]] = list(Step.SHOWN)
 # Shown in the step's dialog, English beside Russian; the rest are the table's columns.
 TEXTS = ["title", "instruction", "tip", "narration"]
 # A language without these is not written yet (a tip and a narration are optional).

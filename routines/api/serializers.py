@@ -250,23 +250,7 @@ class StepSerializer(ContentModelSerializer):
 
     class Meta:
         model = models.Step
-        fields = [
-            "number",
-            "title",
-            "instruction",
-            "technique",
-            "foot",
-            "zones",
-            "area",
-            "pressure",
-            "duration_seconds",
-            "repetitions",
-            "tip",
-            "narration",
-            "position",
-            "side",
-            "cues",
-        ]
+        fields = ["number", *models.Step.SHOWN, "side", "cues"]
 
     def get_narration(self, step: models.Step) -> str:
         return step.spoken

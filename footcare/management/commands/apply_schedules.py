@@ -1,12 +1,11 @@
 """``manage.py apply_schedules``: publish and withdraw what editors scheduled, when it is due."""
 
-import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import close_old_connections
+from django.core.management.base import BaseCommand, CommandParser
 
 from footcare.content.schedules import apply_due
+from footcare.management.options import add_every, repeat
 
 
 class Command(BaseCommand):
@@ -21,20 +20,7 @@ class Command(BaseCommand):
     help = "Publish and withdraw what editors scheduled for now or before."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--every",
-            type=float,
-            default=None,
-            help="Keep running, looking every this many seconds (stop with Ctrl+C or SIGTERM).",
-        )
+        add_every(parser)
 
     def handle(self, *args: Any, every: float | None, **options: Any) -> None:
-        if every is not None and not 0.05 <= every <= 3600:
-            raise CommandError("--every takes seconds from 0.05 to 3600.")
-        while True:
-            for line in apply_due():
-                self.stdout.write(line)
-            if every is None:
-                return
-            close_old_connections()
-            time.sleep(every)
+        repeat(every, apply_due, self.stdout.write)

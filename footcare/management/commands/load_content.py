@@ -14,6 +14,7 @@ from footcare.content.history import revision_per_item
 from footcare.content.packs import KeptItem, PackLoader, made_by_an_earlier_release
 from footcare.content.rules import Violation, violations
 from footcare.hooks import AppHooks, providers
+from footcare.management.options import add_dry_run
 
 
 class DryRun(Exception):
@@ -60,11 +61,7 @@ class Command(BaseCommand):
             help="Put the pack's version back over editors' changes too, and re-create the "
             "items they deleted (their work is undone: see it first with --dry-run).",
         )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Print what would change, field by field, and change nothing.",
-        )
+        add_dry_run(parser, "Print what would change, field by field, and change nothing.")
 
     def handle(
         self,

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from footcare.content.picture_pruning import prune, unused
+from footcare.management.options import add_dry_run
 
 
 class Command(BaseCommand):
@@ -29,9 +30,7 @@ class Command(BaseCommand):
             default=7,
             help="Keep pictures stored fewer than this many days ago (default 7).",
         )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Say how many would go, and remove nothing."
-        )
+        add_dry_run(parser, "Say how many would go, and remove nothing.")
 
     def handle(self, *args: Any, grace_days: float, dry_run: bool, **options: Any) -> None:
         if not grace_days >= 0:

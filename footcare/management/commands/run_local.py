@@ -3,8 +3,8 @@
 One process applies the migrations, loads the content pack and makes the local admin, where
 three ``manage.py`` calls used to start Django three times; then it hands over to
 ``runserver``, whose own output shows as always. A watcher thread prints the addresses once
-``/healthz`` answers; another applies what editors scheduled, as the edge worker does in
-production. Ctrl-C stops the server and both threads with it.
+``/healthz`` answers; another applies what editors scheduled and sends webhook deliveries,
+as the edge and webhook workers do in production. Ctrl-C stops the server and both threads with it.
 """
 
 import os
@@ -27,9 +27,10 @@ from django.utils.translation import gettext as _
 from footcare.content.schedules import apply_due
 from footcare.local.where_to_go import addresses, announce_when_up
 from footcare.management.commands.ensure_local_admin import ensure_local_admin
+from footcare.webhooks.delivery import deliver_due
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
-SCHEDULE_LOOK_SECONDS = 5.0
+WORK_EVERY_SECONDS = 5.0
 
 
 def local_base_url(addrport: str) -> str:
@@ -61,17 +62,20 @@ def prepare(stdout: OutputWrapper | TextIO) -> str:
     return ensure_local_admin()
 
 
-def apply_schedules_forever(write: Callable[[str], Any]) -> None:
-    """Publish and withdraw what is due, every few seconds (``footcare.content.schedules``)."""
+def work_forever(write: Callable[[str], Any]) -> None:
+    """Every few seconds: publish and withdraw what is due (``footcare.content.schedules``),
+    and send the webhook deliveries that are (``footcare.webhooks``)."""
     while True:
         try:
             for line in apply_due():
                 write(line)
+            for outcome in deliver_due():
+                write(str(outcome))
         except DatabaseError:  # SQLite busy with the server's write: the next look retries
             pass
         finally:
             close_old_connections()
-        time.sleep(SCHEDULE_LOOK_SECONDS)
+        time.sleep(WORK_EVERY_SECONDS)
 
 
 class Command(BaseCommand):
@@ -125,6 +129,6 @@ class Command(BaseCommand):
         )
         watcher.start()
         threading.Thread(
-            target=apply_schedules_forever, args=(self.stdout.write,), name="schedules", daemon=True
+            target=work_forever, args=(self.stdout.write,), name="workers", daemon=True
         ).start()
         call_command("runserver", addrport, **serve)

@@ -6,6 +6,7 @@ from django.db import models
 
 from footcare.content.picture_cleaning import items_showing, stored_with_metadata, strip_metadata
 from footcare.content.pictures import picture_url
+from footcare.management.options import add_dry_run
 from footcare.models import Picture
 
 
@@ -25,11 +26,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="List the pictures that carry metadata and the items that show them; change "
-            "nothing.",
+        add_dry_run(
+            parser,
+            "List the pictures that carry metadata and the items that show them; change nothing.",
         )
 
     def handle(self, *args: Any, dry_run: bool, **options: Any) -> None:
