@@ -1,5 +1,5 @@
-"""Drafts of changes to a published routine: edit it, steps included, without readers seeing
-half-done work.
+"""Drafts of changes to a published routine, or to the safety screen: edit it, steps included,
+without readers seeing half-done work.
 
 A draft is a routine row of its own (``Routine.draft_of``), a draft in status, so the API,
 the syncs, the journal and the published tree never see it; each of its steps remembers the
@@ -13,15 +13,17 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, Model
 from django.utils.translation import gettext
 
-from routines.models import Approval, Routine, Step
+from routines.models import Approval, Routine, SafetyScreen, Step
 from routines.versions import (
     ROUTINE_IDENTITY,
     ROUTINE_LINKS,
+    SCREEN_IDENTITY,
     STEP_IDENTITY,
     content_fields,
     edited_fields,
@@ -188,3 +190,60 @@ def differences(draft: Routine) -> list[Difference]:
                 )
             )
     return found
+
+
+def screen_draft() -> SafetyScreen | None:
+    """The draft of changes to the safety screen, if an editor has started one."""
+    return SafetyScreen.objects.filter(pk=SafetyScreen.DRAFT).first()
+
+
+def start_screen_draft() -> SafetyScreen:
+    """The draft of changes to the safety screen: the one already started, or a copy of the
+    screen readers have."""
+    with transaction.atomic():
+        live = SafetyScreen.objects.select_for_update().filter(pk=SafetyScreen.LIVE).first()
+        if live is None:
+            raise ValidationError(gettext("Write the safety screen first; it has no readers yet."))
+        existing = screen_draft()
+        if existing is not None:
+            return existing
+        draft = SafetyScreen(is_draft=True)
+        _copy_fields(live, draft, SCREEN_IDENTITY)
+        draft.save()
+        return draft
+
+
+def publish_screen_draft() -> SafetyScreen:
+    """Write the draft over the safety screen readers have in one transaction, with the
+    reviewer's approval of its texts (required while review is), and drop the draft."""
+    with transaction.atomic():
+        live = SafetyScreen.objects.select_for_update().get(pk=SafetyScreen.LIVE)
+        draft = screen_draft()
+        if draft is None:
+            raise ValidationError(
+                gettext("This draft was already published or discarded; nothing changed.")
+            )
+        approval = Approval.of_screen(draft)
+        if approval is None and settings.REVIEW_REQUIRED:
+            raise ValidationError(
+                gettext(
+                    "A reviewer has not approved this version of the safety screen yet; any "
+                    "change after an approval needs a new one."
+                )
+            )
+        _copy_fields(draft, live, SCREEN_IDENTITY)
+        live.approval = approval
+        live.save()
+        draft.delete()
+    return live
+
+
+def discard_screen_draft() -> None:
+    """Drop the draft of changes to the safety screen; readers keep the screen they have."""
+    SafetyScreen.objects.filter(pk=SafetyScreen.DRAFT).delete()
+
+
+def screen_differences(draft: SafetyScreen) -> list[Difference]:
+    """What publishing the screen's draft would change, field by field."""
+    live = SafetyScreen.objects.filter(pk=SafetyScreen.LIVE).first()
+    return [] if live is None else _field_differences(live, draft, SCREEN_IDENTITY)

@@ -24,7 +24,7 @@ from footcare.content.journal import JournaledModel, JournaledQuerySet
 from footcare.content.translations import translated_columns
 from footcare.models import Picture
 from routines import safety
-from routines.versions import version
+from routines.versions import screen_version, version
 from zones.models import Area, Foot, Pressure, Source, Zone
 
 # Sent once a routine's publishing has committed (with ``routine=``): the API stores its
@@ -687,7 +687,13 @@ class Approval(JournaledModel):
     """
 
     routine = models.ForeignKey(
-        Routine, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("routine")
+        Routine,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="approvals",
+        verbose_name=_("routine"),
+        help_text=_("Empty for an approval of the safety screen."),
     )
     version = models.CharField(
         _("version"), max_length=64, help_text=_("SHA-256 of the approved content.")
@@ -726,6 +732,11 @@ class Approval(JournaledModel):
         ).first()
 
     @classmethod
+    def of_screen(cls, screen: "SafetyScreen") -> "Approval | None":
+        """The latest approval of the safety screen's texts as they are now."""
+        return cls.objects.filter(routine=None, version=screen_version(screen)).first()
+
+    @classmethod
     def required_for(cls, routine: Routine) -> "Approval | None":
         """The approval that lets ``routine`` be published as it is now; raises
         ValidationError without one while review is required."""
@@ -751,6 +762,7 @@ class SafetyScreen(Stamped, JournaledModel):
     """
 
     TEXTS = ("title", "disclaimer", "screen", "preparation", "aftercare", "when_to_stop")
+    LIVE, DRAFT = 1, 2  # the rows: what readers get, and the draft of changes to it
 
     title = models.CharField(_("title"), max_length=120)
     disclaimer = models.TextField(
@@ -770,17 +782,53 @@ class SafetyScreen(Stamped, JournaledModel):
     when_to_stop = models.TextField(
         _("when to stop"), help_text=_("Signs to stop at once, and when to see a doctor.")
     )
+    # The draft of changes (routines.drafts): readers never see it; publishing writes it over
+    # the screen readers have.
+    is_draft = models.BooleanField(_("draft of changes"), default=False, editable=False)
+    # The reviewer's sign-off of the texts readers have, set as a draft is published.
+    approval = models.ForeignKey(
+        "Approval",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approval"),
+    )
 
     class Meta:
         verbose_name = _("safety screen")
         verbose_name_plural = _("safety screen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pk=1, is_draft=False) | models.Q(pk=2, is_draft=True),
+                name="one_safety_screen_and_one_draft",
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.title or str(_("Safety screen"))
+        title = self.title or str(_("Safety screen"))
+        return (
+            gettext("Draft of changes to “%(title)s”") % {"title": title}
+            if self.is_draft
+            else title
+        )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.pk = 1  # there is one safety screen; saving another replaces it
+        # One screen readers get and at most one draft of it; saving another replaces it.
+        self.pk = self.DRAFT if self.is_draft else self.LIVE
+        # Texts changed since the reviewer approved them (a pack correction, a script):
+        # readers are not told she checked what she never saw.
+        if self.approval_id is not None and not self._approval_current():
+            self.approval = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "approval"}
         super().save(*args, **kwargs)
+
+    def _approval_current(self) -> bool:
+        return Approval.objects.filter(
+            pk=self.approval_id or 0, routine=None, version=screen_version(self)
+        ).exists()
 
     def missing_texts(self) -> list[str]:
         """The translated columns that are empty, e.g. ``disclaimer_ru``."""

@@ -30,6 +30,8 @@ ROUTINE_IDENTITY = {
 }
 ROUTINE_LINKS = ["benefits", "audiences", "tools", "contraindications"]
 STEP_IDENTITY = {"id", "uuid", "routine", "original", "updated_at"}
+# The safety screen's: its row (live or draft) and the approval it was published with.
+SCREEN_IDENTITY = {"id", "is_draft", "approval", "updated_at"}
 
 
 def content_fields(model: type[Model], identity: set[str]) -> list["Field[Any, Any]"]:
@@ -77,4 +79,11 @@ def version(routine: Model) -> str:
             for step in steps
         ],
     }
+    return hashlib.sha256(orjson.dumps(form, default=str, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def screen_version(screen: Model) -> str:
+    """The SHA-256 of the safety screen's texts in every language: the version a reviewer
+    approves, the same for its draft and for the screen after the draft is published."""
+    form = _values(screen, SCREEN_IDENTITY)
     return hashlib.sha256(orjson.dumps(form, default=str, option=orjson.OPT_SORT_KEYS)).hexdigest()

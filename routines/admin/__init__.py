@@ -13,13 +13,12 @@ from django.http import HttpRequest
 from footcare.admin.base import GuardedAdminMixin, HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin.pictures import PictureAdminMixin, PictureUploadForm
 from footcare.content.translations import translated_columns
-from routines.admin import routine  # noqa: F401  (registers the routine editor)
+from routines.admin import routine, safety_screen  # noqa: F401  (register their editors)
 from routines.models import (
     Audience,
     Benefit,
     Contraindication,
     PressureLevel,
-    SafetyScreen,
     Technique,
     Tool,
 )
@@ -75,20 +74,6 @@ class ToolAdmin(SortableAdminMixin, GuardedAdminMixin, UnicodeSearchMixin, Trans
     list_display = ["position", "name"]
     search_fields = ["slug", *translated_columns("name")]
     prepopulated_fields = {"slug": ["name_en"]}
-
-
-@admin.register(SafetyScreen)
-class SafetyScreenAdmin(HistoryAdmin, TranslatedAdmin):
-    """The one safety screen: editors change its text; nobody adds a second or deletes it."""
-
-    list_display = ["title", "updated_at"]
-    readonly_fields = ["updated_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return super().has_add_permission(request) and not SafetyScreen.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(PressureLevel)

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from footcare.admin.dashboard import LIST_LIMIT, Entry, Listing, Tally, Viewer, tally_of
 from routines import safety
+from routines.drafts import screen_draft
 from routines.models import (
     Approval,
     Benefit,
@@ -69,10 +70,16 @@ def listings(viewer: Viewer) -> list[Listing]:
     return [drafts_waiting(viewer), *waiting_for_review(viewer), safety_problems(viewer)]
 
 
+def _changes_something(item: Routine | SafetyScreen) -> bool:
+    """A draft of changes to what readers have, not a new routine."""
+    return isinstance(item, SafetyScreen) or item.draft_of_id is not None
+
+
 def waiting_for_review(viewer: Viewer) -> list[Listing]:
     """While review is required: the drafts (new routines and drafts of changes) whose
     version no reviewer approved, the last edited first. Eight queries, however many drafts:
-    every draft with its steps, zones and links, then the approvals of them all."""
+    every draft with its steps, zones and links, then the approvals of them all; two more
+    for the safety screen's draft."""
     if not settings.REVIEW_REQUIRED:
         return []
     drafts = list(
@@ -85,9 +92,13 @@ def waiting_for_review(viewer: Viewer) -> list[Listing]:
     approved = set(
         Approval.objects.filter(routine_id__in=subjects).values_list("routine_id", "version")
     )
-    waiting = [
+    waiting: list[Routine | SafetyScreen] = [
         routine for routine in drafts if (routine.reviewed_as_id, version(routine)) not in approved
     ]
+    # The safety screen's draft of changes, first: every routine relies on it.
+    screen = screen_draft()
+    if screen is not None and Approval.of_screen(screen) is None:
+        waiting.insert(0, screen)
     return [
         Listing(
             key="review",
@@ -98,7 +109,7 @@ def waiting_for_review(viewer: Viewer) -> list[Listing]:
                     label=str(routine),
                     url=viewer.change_url(routine),
                     updated=routine.updated_at,
-                    tag=_("changes") if routine.draft_of_id else "",
+                    tag=_("changes") if _changes_something(routine) else "",
                 )
                 for routine in waiting[:LIST_LIMIT]
             ],

@@ -196,4 +196,5 @@ SAFETY = {
         {"level": 1, "key": "feather", "feels_like": "Barely touching, like stroking a cat."}
     ],
     "updated_at": UPDATED_AT,
+    "review": ROUTINE_ITEM["review"],
 }

@@ -354,6 +354,13 @@ class SafetyScreenSerializer(ContentModelSerializer):
     pressure_scale = serializers.SerializerMethodField(
         help_text="What pressure 1 to 5 feels like, in words."
     )
+    review = ReviewSerializer(
+        source="approval",
+        read_only=True,
+        allow_null=True,
+        help_text="The reviewer (a clinician) who approved these texts, and when; null until "
+        "a reviewer approves them (changed texts need a new approval).",
+    )
 
     class Meta:
         model = models.SafetyScreen
@@ -368,6 +375,7 @@ class SafetyScreenSerializer(ContentModelSerializer):
             "when_to_stop",
             "pressure_scale",
             "updated_at",
+            "review",
         ]
 
     def get_slug(self, screen: models.SafetyScreen) -> str:

@@ -46,7 +46,7 @@ def safety_loader(serializer: type[SafetyScreenSerializer]) -> Any:
     """The one safety screen, whatever slugs are asked for (its journal key is ``safety``)."""
 
     def load(slugs: Sequence[str] | None, context: dict[str, Any]) -> list[dict[str, Any]]:
-        screens = SafetyScreen.objects.filter(pk=1)
+        screens = SafetyScreen.objects.filter(pk=SafetyScreen.LIVE).select_related("approval")
         return serializer(screens, many=True, context=context).data  # type: ignore[return-value]
 
     return load

@@ -170,7 +170,7 @@ class RoutineViewSet(CatalogueViewSet):
 
 
 def safety_screen() -> SafetyScreen:
-    screen = SafetyScreen.objects.filter(pk=1).first()
+    screen = SafetyScreen.objects.filter(pk=SafetyScreen.LIVE).select_related("approval").first()
     if screen is None:
         raise Http404("No safety screen has been written yet.")
     return screen

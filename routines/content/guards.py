@@ -75,7 +75,10 @@ def zone_problems(zone: Zone) -> list[str]:
 
 
 def safety_screen_problems(screen: SafetyScreen) -> list[str]:
-    """Published routines rely on the safety screen: it may not lose a text in any language."""
+    """Published routines rely on the safety screen: it may not lose a text in any language.
+    Its draft of changes is judged when it is published over it."""
+    if screen.is_draft:
+        return []
     missing = screen.missing_texts()
     if not missing or not Routine.objects.published().exists():
         return []
@@ -89,7 +92,7 @@ def safety_screen_problems(screen: SafetyScreen) -> list[str]:
 
 
 def safety_screen_deletion_problems(screen: SafetyScreen) -> list[str]:
-    if not Routine.objects.published().exists():
+    if screen.is_draft or not Routine.objects.published().exists():
         return []
     return [gettext("Published routines rely on the safety screen; it cannot be deleted.")]
 

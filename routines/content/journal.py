@@ -168,7 +168,8 @@ def connect() -> None:
         ),
         resources=("benefit", "contraindication", "safety"),
     )
-    track(SafetyScreen, "safety", key=lambda screen: "safety")
+    # Its draft of changes is not what readers have: invisible, like a routine's.
+    track(SafetyScreen, "safety", key=lambda screen: "safety", visible=lambda s: not s.is_draft)
     track_part(PressureLevel, lambda level: SAFETY, resources=("safety",))
     track_part(Step, _step_changes, resources=("routine",))
     # A published routine shows who approved it (its ``review``).
