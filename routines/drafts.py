@@ -13,7 +13,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, Model
@@ -223,14 +222,7 @@ def publish_screen_draft() -> SafetyScreen:
             raise ValidationError(
                 gettext("This draft was already published or discarded; nothing changed.")
             )
-        approval = Approval.of_screen(draft)
-        if approval is None and settings.REVIEW_REQUIRED:
-            raise ValidationError(
-                gettext(
-                    "A reviewer has not approved this version of the safety screen yet; any "
-                    "change after an approval needs a new one."
-                )
-            )
+        approval = Approval.required_for(draft)
         _copy_fields(draft, live, SCREEN_IDENTITY)
         live.approval = approval
         live.save()

@@ -737,17 +737,17 @@ class Approval(JournaledModel):
         return cls.objects.filter(routine=None, version=screen_version(screen)).first()
 
     @classmethod
-    def required_for(cls, routine: Routine) -> "Approval | None":
-        """The approval that lets ``routine`` be published as it is now; raises
-        ValidationError without one while review is required."""
-        approval = cls.of(routine)
+    def required_for(cls, item: "Routine | SafetyScreen") -> "Approval | None":
+        """The approval that lets ``item`` (a routine, or the safety screen's draft) be
+        published as it is now; raises ValidationError without one while review is required."""
+        approval = cls.of_screen(item) if isinstance(item, SafetyScreen) else cls.of(item)
         if approval is None and settings.REVIEW_REQUIRED:
             raise ValidationError(
                 gettext(
                     "A reviewer has not approved this version of “%(title)s” yet; any change "
                     "after an approval needs a new one."
                 )
-                % {"title": routine}
+                % {"title": item}
             )
         return approval
 

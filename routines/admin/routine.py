@@ -24,6 +24,7 @@ from footcare.content.guards import UnsafeChange
 from footcare.content.translations import translated_columns
 from routines import preview_links, review, schedules
 from routines.admin.preview import routine_preview
+from routines.admin.review_bar import review_bar
 from routines.admin.steps import StepInline
 from routines.drafts import current_draft, differences, discard_draft, publish_draft, start_draft
 from routines.models import Approval, PreviewLink, Routine
@@ -313,17 +314,8 @@ class RoutineAdmin(
     def review_state(self, request: HttpRequest, routine: Routine) -> dict[str, Any]:
         """What the publication bar says of the reviewer's sign-off, and the approve form."""
         current = routine.approval if routine.is_published else Approval.of(routine)
-        latest = review.latest_approval(routine)
         required = settings.REVIEW_REQUIRED and not routine.is_published
-        can_review = review.may_review(request.user)
-        return {
-            "approval": current,
-            # An older version was approved, not this one.
-            "approved_before": latest if current is None and latest is not None else None,
-            "review_missing": required and current is None,
-            "can_review": can_review and current is None,
-            "review_role": review.usual_role(request.user) if can_review else "",
-        }
+        return review_bar(request, current, review.latest_approval(routine), required=required)
 
     def response_change(self, request: HttpRequest, obj: Routine) -> HttpResponse:
         """The routine's own buttons: the form is saved by now; act on the saved routine."""

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from footcare.admin.base import HistoryAdmin, TranslatedAdmin
 from routines import review
+from routines.admin.review_bar import review_bar
 from routines.drafts import (
     discard_screen_draft,
     publish_screen_draft,
@@ -144,8 +145,6 @@ class SafetyScreenAdmin(HistoryAdmin, TranslatedAdmin):
     def workflow(self, request: HttpRequest, screen: SafetyScreen) -> dict[str, Any]:
         """What the bar on top says: the draft and what it changes, who approved what."""
         current = screen.approval if not screen.is_draft else Approval.of_screen(screen)
-        latest = review.latest_screen_approval()
-        can_review = review.may_review(request.user)
         draft = None if screen.is_draft else screen_draft()
         return {
             "is_draft": screen.is_draft,
@@ -155,9 +154,9 @@ class SafetyScreenAdmin(HistoryAdmin, TranslatedAdmin):
             and super().has_change_permission(request)
             and (settings.LIVE_EDITS_THROUGH_DRAFTS or draft is not None),
             "can_publish": screen.is_draft and self.may_publish(request),
-            "approval": current,
-            "approved_before": latest if current is None and latest is not None else None,
-            "review_missing": settings.REVIEW_REQUIRED and screen.is_draft and current is None,
-            "can_review": can_review and current is None,
-            "review_role": review.usual_role(request.user) if can_review else "",
-        }
+        } | review_bar(
+            request,
+            current,
+            review.latest_screen_approval(),
+            required=settings.REVIEW_REQUIRED and screen.is_draft,
+        )

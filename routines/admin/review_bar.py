@@ -1,0 +1,25 @@
+"""What the admin's bar on top says of a reviewer's sign-off, for a routine's page and the safety
+screen's (the template ``admin/routines/review_state.html``)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from routines import review
+from routines.models import Approval
+
+
+def review_bar(
+    request: HttpRequest, current: Approval | None, latest: Approval | None, *, required: bool
+) -> dict[str, Any]:
+    """``current``: the approval of the version on the page; ``latest``: the last approval of
+    any version of it; ``required``: whether publishing it waits for an approval."""
+    can_review = review.may_review(request.user)
+    return {
+        "approval": current,
+        # An older version was approved, not this one.
+        "approved_before": latest if current is None and latest is not None else None,
+        "review_missing": required and current is None,
+        "can_review": can_review and current is None,
+        "review_role": review.usual_role(request.user) if can_review else "",
+    }
