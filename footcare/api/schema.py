@@ -241,6 +241,8 @@ class AutoSchema(SpectacularAutoSchema):
         codes = [400, 406, 429, 500, 503]
         if "{" in self.path:
             codes.append(404)
+        if any(self.path.startswith(prefix) for prefix in settings.API_PRIVATE_PREFIXES):
+            codes.append(401)  # a private answer is shown to a token's holder only
         return sorted(codes)
 
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:

@@ -21,7 +21,6 @@ from footcare.api.language import language_of
 from footcare.api.pictures import IMMUTABLE
 from footcare.api.problems import problem_response
 from footcare.api.rendering import SVGRenderer
-from footcare.api.schema import PROBLEM_RESPONSES
 from footcare.api.viewsets import CatalogueViewSet
 from footcare.content.identity import renamed_to
 from footcare.content.translations import translated_columns
@@ -208,7 +207,7 @@ class PreviewView(APIView):
         "Never stored by any cache (`Cache-Control: private, no-store`), never in a sync. "
         "**401** once the token has expired (or is not one the service issued), **404** once "
         "it was revoked or the draft it showed was published or discarded.",
-        responses={200: RoutineDetailSerializer, 401: PROBLEM_RESPONSES[401]},
+        responses={200: RoutineDetailSerializer},
         examples=[example("A draft routine (shortened)", examples.ROUTINE_DETAIL)],
         tags=["Routines"],
     )
