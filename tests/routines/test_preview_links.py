@@ -64,7 +64,7 @@ def test_a_routine_never_published_is_previewed_and_stays_out_of_the_list(api):
     ]
 
 
-def test_no_cache_keeps_a_preview(api, draft_of_changes, settings, django_assert_max_num_queries):
+def test_no_cache_keeps_a_preview(api, draft_of_changes, settings):
     settings.API_REPRESENTATION_CACHE = True
     cache.clear()
     link = preview_links.issue(draft_of_changes, None)
