@@ -44,6 +44,18 @@ def _related_model(model: type[Model], path: str) -> type[Model]:
     return model
 
 
+def matching(model: type[Model], **lookups: Any) -> QuerySet[Any]:
+    """The ids of the rows of ``model`` that ``lookups`` match, as a subquery: a filter across
+    a many-valued relation is ``pk IN (…)`` (a semi-join), never a join.
+
+    A join repeats a routine once per matching step and zone, and each more such filter
+    multiplies the rows (hence DISTINCT over them all): the fuzzer's request with every filter
+    at once ran past the 5 s statement timeout on PostgreSQL over 14 routines. As semi-joins,
+    filters combined cost the sum of their costs, and no row comes twice.
+    """
+    return model._base_manager.filter(**lookups).values("pk")
+
+
 class ItemFilter(filters.CharFilter):
     """Items related to the item a client names by id, slug or former slug (``named``)."""
 
@@ -53,11 +65,11 @@ class ItemFilter(filters.CharFilter):
         if value in EMPTY_VALUES:
             return qs
         target = _related_model(qs.model, self.field_name)
-        found = qs.filter(**{f"{self.field_name}__in": named(target, value)})
-        return found.distinct() if self.distinct else found
+        related = {f"{self.field_name}__in": named(target, value)}
+        return qs.filter(pk__in=matching(qs.model, **related))
 
 
-def item_filter(field_name: str, help_text: str, *, distinct: bool = False) -> filters.CharFilter:
+def item_filter(field_name: str, help_text: str) -> filters.CharFilter:
     """Items related to the item named by ``field_name``'s id or slug (a former slug too).
 
     A well-formed name that names nothing matches nothing (an empty page, like a search for
@@ -67,7 +79,6 @@ def item_filter(field_name: str, help_text: str, *, distinct: bool = False) -> f
     help_text += NAMES_AN_ITEM
     item = ItemFilter(
         field_name=field_name,
-        distinct=distinct,
         max_length=SLUG_MAX_LENGTH,
         validators=[forms.SlugField.default_validators[0]],
         help_text=help_text,

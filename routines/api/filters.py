@@ -1,8 +1,9 @@
 """The filters of the routines' lists, each value one the contract can state."""
 
+from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from footcare.api.filters import PlainBooleanFilter, item_filter, whole_number_filter
+from footcare.api.filters import PlainBooleanFilter, item_filter, matching, whole_number_filter
 from routines.models import Benefit, Contraindication, Difficulty, Performer, Routine, Severity
 
 
@@ -15,15 +16,13 @@ class RoutineFilter(filters.FilterSet):
     )
     tool = item_filter("tools", "Routines that use this tool.")
     without_tools = PlainBooleanFilter(
-        field_name="tools", lookup_expr="isnull", distinct=True,
+        method="filter_without_tools",
         help_text="`true`: routines that need nothing but hands; `false`: routines with a tool.",
-    )  # fmt: skip
+    )
     difficulty = filters.ChoiceFilter(choices=Difficulty.choices)
-    zone = item_filter("steps__zones", "Routines with a step on this zone.", distinct=True)
+    zone = item_filter("steps__zones", "Routines with a step on this zone.")
     body_part = item_filter(
-        "steps__zones__body_parts",
-        "Routines with a step on a zone linked to this body part.",
-        distinct=True,
+        "steps__zones__body_parts", "Routines with a step on a zone linked to this body part."
     )
     max_duration_seconds = whole_number_filter(
         "total_duration_seconds", "lte", "Routines that take at most this many seconds."
@@ -42,6 +41,12 @@ class RoutineFilter(filters.FilterSet):
             "body_part",
             "max_duration_seconds",
         ]
+
+    def filter_without_tools(
+        self, queryset: QuerySet[Routine], name: str, value: bool
+    ) -> QuerySet[Routine]:
+        with_tools = matching(Routine, tools__isnull=False)
+        return queryset.exclude(pk__in=with_tools) if value else queryset.filter(pk__in=with_tools)
 
 
 class BenefitFilter(filters.FilterSet):

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
-from footcare.api.filters import item_filter
+from footcare.api.filters import item_filter, matching
 from zones.models import BodyPart, BodySystem, Foot, FootSide, Region, Sensitivity, View, Zone
 
 
@@ -21,8 +21,7 @@ class ZoneFilter(filters.FilterSet):
     body_part = item_filter("body_parts", "Zones linked to this body part.")
     body_system = filters.ChoiceFilter(
         choices=BodySystem.choices,
-        field_name="body_parts__system",
-        distinct=True,
+        method="filter_body_system",
         help_text="Zones linked to a body part of this system.",
     )
     longitudinal_zone = filters.ChoiceFilter(
@@ -46,6 +45,9 @@ class ZoneFilter(filters.FilterSet):
 
     def filter_foot(self, queryset: QuerySet[Zone], name: str, value: str) -> QuerySet[Zone]:
         return queryset.filter(Q(foot=value) | Q(foot=Foot.BOTH))
+
+    def filter_body_system(self, queryset: QuerySet[Zone], name: str, value: str) -> QuerySet[Zone]:
+        return queryset.filter(pk__in=matching(Zone, body_parts__system=value))
 
 
 class BodyPartFilter(filters.FilterSet):
