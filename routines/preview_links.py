@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from routines.models import PreviewLink, Routine
 
-SALT = "routines.preview_links"
+SIGNER = signing.Signer(salt="routines.preview_links")
 
 
 class LinkRefused(Exception):
@@ -43,10 +43,13 @@ def issue(routine: Routine, made_by: Any, hours: int | None = None) -> PreviewLi
 
 
 def token(link: PreviewLink) -> str:
-    """The link's token: its key and expiry, signed (URL-safe, no slash)."""
-    return signing.dumps(
-        {"key": str(link.key), "expires": int(link.expires_at.timestamp())}, salt=SALT
-    )
+    """The link's token: its key and expiry, signed (URL-safe, no slash).
+
+    The same token each time: the expiry is in what is signed, so the signer is one that adds
+    no time of signing (``signing.dumps`` would, and the address on the editor's page would
+    change from one second to the next)."""
+    payload = {"key": str(link.key), "expires": int(link.expires_at.timestamp())}
+    return SIGNER.sign_object(payload)
 
 
 def revoke(link: PreviewLink) -> None:
@@ -58,7 +61,7 @@ def revoke(link: PreviewLink) -> None:
 def shown_by(value: str) -> Routine:
     """The routine a token shows, or ``LinkRefused`` saying why not."""
     try:
-        payload = signing.loads(value, salt=SALT)
+        payload = SIGNER.unsign_object(value)
         key, expires = str(payload["key"]), int(payload["expires"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise LinkRefused(
