@@ -60,33 +60,36 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Audience(CatalogueItem, Positioned, JournaledModel):
-    """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
+class Tag(CatalogueItem, Positioned, JournaledModel):
+    """An item a routine is tagged with and a list filters by, known by a short name: an
+    audience or a tool."""
 
     name = models.CharField(_("name"), max_length=80)
 
     class Meta:
+        abstract = True
         ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Audience(Tag):
+    """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
+
+    class Meta(Tag.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class Tool(CatalogueItem, Positioned, JournaledModel):
+class Tool(Tag):
     """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
 
-    name = models.CharField(_("name"), max_length=80)
     description = models.TextField(_("description"), blank=True)
 
-    class Meta:
-        ordering = ["position", "slug"]
+    class Meta(Tag.Meta):
         verbose_name = _("tool")
         verbose_name_plural = _("tools")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Benefit(CatalogueItem, Positioned, JournaledModel):

@@ -105,6 +105,9 @@ class Source(CatalogueItem, JournaledModel):
     title, who wrote or published it and when, and says what in our content it supports.
     """
 
+    # How it is cited, in the order the pack and the API give it.
+    CITATION_FIELDS = ["citation", "title", "author", "publisher", "year", "url", "doi", "isbn"]
+
     citation = models.CharField(
         _("citation"), max_length=300, help_text=_("Author, title, publisher, year.")
     )

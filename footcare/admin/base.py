@@ -134,6 +134,28 @@ class GuardedAdminMixin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
 
+class ItemPageMixin(admin.ModelAdmin):
+    """A change page that shows more than its form once the item is saved (a routine's preview
+    and publication bar, the safety screen's workflow): ``saved_item_context`` adds to the
+    template's context."""
+
+    def saved_item_context(self, request: HttpRequest, obj: Any) -> dict[str, Any]:
+        return {}
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> HttpResponse:
+        if obj is not None and obj.pk:
+            context.update(self.saved_item_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 class _Undo(Exception):
     """Carries a page out of the transaction that undoes what was written to draw it."""
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from footcare.admin.base import HistoryAdmin, TranslatedAdmin, UnicodeSearchMixin
+from footcare.admin.base import HistoryAdmin, ItemPageMixin, TranslatedAdmin, UnicodeSearchMixin
 from footcare.admin.pictures import PictureAdminMixin, PictureUploadForm
 from footcare.content.guards import UnsafeChange
 from footcare.content.translations import translated_columns
@@ -45,7 +45,12 @@ class RoutineForm(PictureUploadForm):
 
 @admin.register(Routine)
 class RoutineAdmin(
-    SortableAdminBase, PictureAdminMixin, HistoryAdmin, UnicodeSearchMixin, TranslatedAdmin
+    SortableAdminBase,
+    PictureAdminMixin,
+    ItemPageMixin,
+    HistoryAdmin,
+    UnicodeSearchMixin,
+    TranslatedAdmin,
 ):
     inlines = [StepInline]
     list_display = [
@@ -258,21 +263,14 @@ class RoutineAdmin(
             return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[object_id]))
         return HttpResponseRedirect(reverse("admin:routines_routine_change", args=[draft.pk]))
 
-    def render_change_form(
-        self,
-        request: HttpRequest,
-        context: dict[str, Any],
-        add: bool = False,
-        change: bool = False,
-        form_url: str = "",
-        obj: Routine | None = None,
-    ) -> HttpResponse:
-        if obj is not None and obj.pk:
-            context["preview"] = preview = routine_preview(obj)
-            context["publication"] = self.publication(request, obj, preview["steps"])
+    def saved_item_context(self, request: HttpRequest, obj: Routine) -> dict[str, Any]:
+        preview = routine_preview(obj)
+        return {
+            "preview": preview,
+            "publication": self.publication(request, obj, preview["steps"]),
             # One row of buttons: Save, Save and continue, and the routine's own.
-            context["show_save_and_add_another"] = False
-        return super().render_change_form(request, context, add, change, form_url, obj)
+            "show_save_and_add_another": False,
+        }
 
     def publication(
         self, request: HttpRequest, routine: Routine, played: list[dict[str, Any]]

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from footcare.admin.base import HistoryAdmin, TranslatedAdmin
+from footcare.admin.base import HistoryAdmin, ItemPageMixin, TranslatedAdmin
 from routines import review
 from routines.admin.review_bar import review_bar
 from routines.drafts import (
@@ -31,7 +31,7 @@ def page(screen: SafetyScreen | None = None) -> HttpResponseRedirect:
 
 
 @admin.register(SafetyScreen)
-class SafetyScreenAdmin(HistoryAdmin, TranslatedAdmin):
+class SafetyScreenAdmin(ItemPageMixin, HistoryAdmin, TranslatedAdmin):
     """The one safety screen and its draft of changes; nobody adds a second or deletes it."""
 
     list_display = ["__str__", "updated_at"]
@@ -129,18 +129,8 @@ class SafetyScreenAdmin(HistoryAdmin, TranslatedAdmin):
             return page()
         return super().response_change(request, obj)
 
-    def render_change_form(
-        self,
-        request: HttpRequest,
-        context: dict[str, Any],
-        add: bool = False,
-        change: bool = False,
-        form_url: str = "",
-        obj: SafetyScreen | None = None,
-    ) -> HttpResponse:
-        if obj is not None and obj.pk:
-            context["workflow"] = self.workflow(request, obj)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def saved_item_context(self, request: HttpRequest, obj: SafetyScreen) -> dict[str, Any]:
+        return {"workflow": self.workflow(request, obj)}
 
     def workflow(self, request: HttpRequest, screen: SafetyScreen) -> dict[str, Any]:
         """What the bar on top says: the draft and what it changes, who approved what."""

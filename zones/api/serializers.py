@@ -79,18 +79,7 @@ class SourceSerializer(ContentModelSerializer):
 
     class Meta:
         model = Source
-        fields = [
-            "citation",
-            "title",
-            "author",
-            "publisher",
-            "year",
-            "url",
-            "doi",
-            "isbn",
-            "link",
-            "supports",
-        ]
+        fields = [*Source.CITATION_FIELDS, "link", "supports"]
 
 
 class SourceItemSerializer(SourceSerializer):

@@ -42,17 +42,7 @@ ZONE_FIELDS = [
     "tradition",
     "tradition_note",
 ]
-SOURCE_FIELDS = [
-    "citation",
-    "title",
-    "author",
-    "publisher",
-    "year",
-    "url",
-    "doi",
-    "isbn",
-    "supports",
-]
+SOURCE_FIELDS = [*Source.CITATION_FIELDS, "supports"]
 OUTLINE_FIELDS = ["points", "aspect_ratio"]
 LANDMARK_FIELDS = ["name", "description", "view", "points"]
 AREA_FIELDS = ["name", "description", "max_pressure"]
