@@ -3,10 +3,13 @@ screen's (the template ``admin/routines/review_state.html``)."""
 
 from typing import Any
 
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from routines import review
-from routines.models import Approval
+from routines.models import Approval, Routine, SafetyScreen
 
 
 def review_bar(
@@ -23,3 +26,22 @@ def review_bar(
         "can_review": can_review and current is None,
         "review_role": review.usual_role(request.user) if can_review else "",
     }
+
+
+def approve_as_asked(
+    model_admin: admin.ModelAdmin, request: HttpRequest, item: Routine | SafetyScreen, done: str
+) -> None:
+    """The bar's Approve button: ``item`` approved as now saved, with the role and comment the
+    reviewer gave, in its history; ``done`` tells her so, or a message says why not."""
+    try:
+        approval = review.approve(
+            item,
+            request.user,
+            request.POST.get("review_role", ""),
+            request.POST.get("review_comment", ""),
+        )
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+        return
+    model_admin.log_change(request, item, gettext("Approved for readers: %s") % approval)
+    model_admin.message_user(request, done, messages.SUCCESS)

@@ -24,7 +24,7 @@ from footcare.content.guards import UnsafeChange
 from footcare.content.translations import translated_columns
 from routines import preview_links, review, schedules
 from routines.admin.preview import routine_preview
-from routines.admin.review_bar import review_bar
+from routines.admin.review_bar import approve_as_asked, review_bar
 from routines.admin.steps import StepInline
 from routines.drafts import current_draft, differences, discard_draft, publish_draft, start_draft
 from routines.models import Approval, PreviewLink, Routine
@@ -142,22 +142,8 @@ class RoutineAdmin(
         """A reviewer approves the routine (or draft of changes) as it is now saved."""
         routine = get_object_or_404(Routine, pk=object_id)
         back = HttpResponseRedirect(reverse("admin:routines_routine_change", args=[object_id]))
-        try:
-            approval = review.approve(
-                routine,
-                request.user,
-                request.POST.get("review_role", ""),
-                request.POST.get("review_comment", ""),
-            )
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return back
-        self.log_change(request, routine, gettext("Approved for readers: %s") % approval)
-        self.message_user(
-            request,
-            gettext("You approved this version of “%(title)s”.") % {"title": routine},
-            messages.SUCCESS,
-        )
+        done = gettext("You approved this version of “%(title)s”.") % {"title": routine}
+        approve_as_asked(self, request, routine, done)
         return back
 
     def preview_link_view(self, request: HttpRequest, object_id: int) -> HttpResponse:

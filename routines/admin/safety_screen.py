@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from footcare.admin.base import HistoryAdmin, ItemPageMixin, TranslatedAdmin
 from routines import review
-from routines.admin.review_bar import review_bar
+from routines.admin.review_bar import approve_as_asked, review_bar
 from routines.drafts import (
     discard_screen_draft,
     publish_screen_draft,
@@ -81,18 +81,7 @@ class SafetyScreenAdmin(ItemPageMixin, HistoryAdmin, TranslatedAdmin):
         screen = screen_draft() or SafetyScreen.objects.filter(pk=SafetyScreen.LIVE).first()
         if screen is None:
             return page()
-        try:
-            approval = review.approve(
-                screen,
-                request.user,
-                request.POST.get("review_role", ""),
-                request.POST.get("review_comment", ""),
-            )
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return page(screen)
-        self.log_change(request, screen, gettext("Approved for readers: %s") % approval)
-        self.message_user(request, gettext("You approved this version."), messages.SUCCESS)
+        approve_as_asked(self, request, screen, gettext("You approved this version."))
         return page(screen)
 
     def response_change(self, request: HttpRequest, obj: SafetyScreen) -> HttpResponse:
