@@ -14,6 +14,7 @@ what those registrations do for one model.
 """
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
@@ -103,6 +104,18 @@ class AppHooks(Protocol):
 HOOKS = tuple(
     name for name in vars(AppHooks) if not name.startswith("_") and name not in vars(Protocol)
 )
+
+
+class ByConvention:
+    """An AppConfig mixin for hooks that read the app's own modules by fixed names (the API's
+    ``ApiApp``, the content pack's ``ContentPackApp``)."""
+
+    name: str
+
+    def _read(self, module: str, attribute: str) -> Any:
+        """``attribute`` of the app's ``module`` (``api.sync``, ``content.pack`` …), imported
+        when a hook asks: an AppConfig is imported before any model may be."""
+        return getattr(import_module(f"{self.name}.{module}"), attribute)
 
 
 def providers(hook: Callable[..., Any] | property) -> list[Any]:

@@ -7,31 +7,27 @@ patterns and ``INDEX_LINKS``; ``api/sync.py`` its ``RESOURCES`` and ``LEAN_RESOU
 hook is called.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from footcare.hooks import ByConvention
 
 if TYPE_CHECKING:
     from footcare.api.index_links import IndexLink
     from footcare.api.sync import SyncResource
 
 
-class ApiApp:
+class ApiApp(ByConvention):
     """An AppConfig mixin: the app's routes, front-door links and sync resources come from
     its ``api.urls`` and ``api.sync`` modules."""
-
-    name: str
 
     def api_urlconfs(self) -> list[str]:
         return [f"{self.name}.api.urls"]
 
     def index_links(self) -> list["IndexLink"]:
-        links: list[IndexLink] = import_module(f"{self.name}.api.urls").INDEX_LINKS
-        return links
+        return self._read("api.urls", "INDEX_LINKS")
 
     def sync_resources(self) -> list["SyncResource"]:
-        resources: list[SyncResource] = import_module(f"{self.name}.api.sync").RESOURCES
-        return resources
+        return self._read("api.sync", "RESOURCES")
 
     def lean_sync_resources(self) -> list["SyncResource"]:
-        resources: list[SyncResource] = import_module(f"{self.name}.api.sync").LEAN_RESOURCES
-        return resources
+        return self._read("api.sync", "LEAN_RESOURCES")

@@ -4,9 +4,10 @@ Kept apart from the packs module, which uses models: an AppConfig is imported be
 model may be.
 """
 
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from footcare.hooks import ByConvention
 
 if TYPE_CHECKING:
     from footcare.content.fingerprints import PackItemKind
@@ -14,12 +15,11 @@ if TYPE_CHECKING:
     from footcare.content.rules import Rule
 
 
-class ContentPackApp:
+class ContentPackApp(ByConvention):
     """An AppConfig mixin: the app ships a pack in its ``data/`` folder and maps it to its
     models in its ``content`` module (``load_pack(loader, folder)``, ``export_pack()``,
     ``PACK_ITEMS``)."""
 
-    name: str
     path: str
 
     @property
@@ -28,19 +28,15 @@ class ContentPackApp:
         return Path(self.path) / "data"
 
     def load_content_pack(self, loader: "PackLoader", folder: Path) -> None:
-        import_module(f"{self.name}.content.pack").load_pack(loader, folder)
+        self._read("content.pack", "load_pack")(loader, folder)
 
     def export_content_pack(self) -> dict[str, dict[str, Any]]:
-        pack = import_module(f"{self.name}.content.pack")
-        documents: dict[str, dict[str, Any]] = pack.export_pack()
-        return documents
+        return self._read("content.pack", "export_pack")()
 
     def content_pack_items(self) -> list["PackItemKind"]:
         """Its top-level pack items and their pack forms: ``PACK_ITEMS`` of its content module."""
-        kinds: list[PackItemKind] = import_module(f"{self.name}.content.pack").PACK_ITEMS
-        return kinds
+        return self._read("content.pack", "PACK_ITEMS")
 
     def content_rules(self) -> list["Rule"]:
-        """The rules its content must keep: ``RULES`` of its ``content_rules`` module."""
-        rules: list[Rule] = import_module(f"{self.name}.content.rules").RULES
-        return rules
+        """The rules its content must keep: ``RULES`` of its ``content.rules`` module."""
+        return self._read("content.rules", "RULES")
