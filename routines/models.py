@@ -60,7 +60,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class Tag(CatalogueItem, Positioned, JournaledModel):
+class Tag(CatalogueItem, Positioned):
     """An item a routine is tagged with and a list filters by, known by a short name: an
     audience or a tool."""
 
@@ -74,7 +74,7 @@ class Tag(CatalogueItem, Positioned, JournaledModel):
         return self.name
 
 
-class Audience(Tag):
+class Audience(Tag, JournaledModel):
     """A group of people a benefit or routine is meant for (flat feet, athletes …)."""
 
     class Meta(Tag.Meta):
@@ -82,7 +82,7 @@ class Audience(Tag):
         verbose_name_plural = _("audiences")
 
 
-class Tool(Tag):
+class Tool(Tag, JournaledModel):
     """Something a routine needs besides hands: a towel, oil, a ball, a basin of warm water."""
 
     description = models.TextField(_("description"), blank=True)
