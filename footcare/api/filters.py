@@ -48,7 +48,7 @@ def matching(model: type[Model], **lookups: Any) -> QuerySet[Any]:
     """The ids of the rows of ``model`` that ``lookups`` match, as a subquery: a filter across
     a many-valued relation is ``pk IN (…)`` (a semi-join), never a join.
 
-    A join repeats a routine once per matching step and zone, and each more such filter
+    A join repeats a routine once per matching step and zone, and each further such filter
     multiplies the rows (hence DISTINCT over them all): the fuzzer's request with every filter
     at once ran past the 5 s statement timeout on PostgreSQL over 14 routines. As semi-joins,
     filters combined cost the sum of their costs, and no row comes twice.
