@@ -31,13 +31,13 @@ class RoutinesConfig(ApiApp, ContentPackApp, AppConfig):
         from routines import signals  # noqa: F401  (signals on import)
         from routines.api import warm
         from routines.content import guards, history, journal
-        from routines.permissions import grant_editors_content_permissions
+        from routines.permissions import grant_content_permissions
 
         journal.connect()
         guards.connect()
         warm.connect()
         history.connect()
-        post_migrate.connect(grant_editors_content_permissions, sender=self)
+        post_migrate.connect(grant_content_permissions, sender=self)
 
     def label_sets(self) -> list["LabelSet"]:
         from routines.labels import LABEL_SETS
