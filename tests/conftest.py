@@ -116,6 +116,16 @@ def quick_password_hashing(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _quick_password_hashing_in_process(request) -> None:
+    """``quick_password_hashing`` for every test but the ``server`` ones: ``editor``, ``boss``
+    and pytest-django's ``admin_user`` each hash a password they never type, and the real
+    hasher took 0.46 s a user here, in about 200 tests of ``make test-fast``. The settings keep
+    Django's default hashers; only this process's tests trade them for speed."""
+    if request.node.get_closest_marker("server") is None:
+        request.getfixturevalue("quick_password_hashing")
+
+
+@pytest.fixture(autouse=True)
 def _publishable(request) -> None:
     """What every published routine relies on: the safety screen, written in both languages,
     and a contraindication that applies to every routine. Tests that need a database start

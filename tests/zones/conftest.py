@@ -16,6 +16,11 @@ WEB = [[0.3, 0.2], [0.35, 0.2], [0.32, 0.25]]
 @pytest.fixture
 def small_map(db):
     """Three zones: liver (right foot only), sinuses (both, two views), toe webs (tender)."""
+    return make_small_map()
+
+
+def make_small_map():
+    """``small_map``'s rows, for a module that makes them once (``made_once_per_module``)."""
     kunz = SourceFactory(slug="kunz", citation="Kunz, Complete Reflexology for Life, 2007")
     liver = BodyPartFactory(slug="liver", name_en="Liver", name_ru="Печень", system="digestive")
     sinuses = BodyPartFactory(

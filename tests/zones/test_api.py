@@ -5,9 +5,19 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from tests.conftest import fresh, made_once_per_module
 from tests.factories import source_json, without_ids
+from tests.zones.conftest import make_small_map
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+# Every test here starts from the small map: made once for the module (0.5 s a test before).
+_small_map = made_once_per_module(make_small_map)
+
+
+@pytest.fixture
+def small_map(_small_map, db):
+    return fresh(_small_map)
 
 
 def slugs(response):
