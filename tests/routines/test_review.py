@@ -110,9 +110,11 @@ def test_a_script_may_not_leave_readers_told_a_reviewer_checked_what_she_did_not
     approved = version(ready)
     # In a transaction of its own, as a script's: Django's many-to-many writes open no
     # savepoint, so a refusal there spoils the transaction it is in.
-    with pytest.raises(UnsafeChange, match="a reviewer approved another version"):
-        with transaction.atomic():
-            edit(Routine.objects.get(pk=ready.pk))
+    with (
+        pytest.raises(UnsafeChange, match="a reviewer approved another version"),
+        transaction.atomic(),
+    ):
+        edit(Routine.objects.get(pk=ready.pk))
     ready = Routine.objects.get(pk=ready.pk)
     assert version(ready) == approved  # nothing of the edit was kept
     answer = api.get(reverse("v1:routine-detail", args=[ready.slug])).json()
@@ -245,7 +247,7 @@ def test_a_draft_that_changes_steps_and_links_is_published_with_its_approval(set
     live = published_routine("evening", steps=2)
     settings.REVIEW_REQUIRED = True
     draft = start_draft(live)
-    draft.benefits.add(BenefitFactory())
+    draft.benefits.add(BenefitFactory().pk)
     step = draft.steps.get(position=1)
     step.duration_seconds += 30
     step.save()
