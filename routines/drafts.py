@@ -18,7 +18,6 @@ from django.db import transaction
 from django.db.models import Field, Model
 from django.utils.translation import gettext
 
-from footcare.content.guards import deferred
 from routines.models import Approval, Routine, SafetyScreen, Step
 from routines.versions import (
     ROUTINE_IDENTITY,
@@ -79,9 +78,7 @@ def publish_draft(draft: Routine) -> Routine:
     changed routine could not stay published (the reasons ``publish_problems`` gives)."""
     if draft.draft_of_id is None:
         raise ValidationError(gettext("This routine is not a draft of changes."))
-    # One change for the guards: the routine is judged as the copy leaves it, with the
-    # approval it brings, not after each of its writes.
-    with deferred():
+    with transaction.atomic():
         live = Routine.objects.select_for_update().get(pk=draft.draft_of_id)
         # Read again under the routine's lock: another editor may have published or
         # discarded this draft since it was read, and its steps would be gone.

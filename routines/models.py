@@ -448,16 +448,11 @@ class Routine(CatalogueItem, JournaledModel):
         """Drop the approval the routine was published with once its content is no longer the
         version approved (a correction the pack loader brought, an edit with the editorial
         workflow off): readers are not told a reviewer checked what she never saw."""
-        if not self.approval_is_current():
+        if self.approval_id is None:
+            return
+        if not Approval.objects.filter(pk=self.approval_id, version=version(self)).exists():
             self.approval = None
             self.save(update_fields=["approval", "updated_at"])
-
-    def approval_is_current(self) -> bool:
-        """Whether the approval the routine was published with, if any, is of its content as
-        it is now (the guards hold every path to it: ``routines.content.guards``)."""
-        if self.approval_id is None:
-            return True
-        return Approval.objects.filter(pk=self.approval_id, version=version(self)).exists()
 
     def withdraw(self) -> None:
         """Take the routine out of the API; it stays editable as a draft."""

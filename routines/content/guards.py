@@ -2,9 +2,7 @@
 
 Registered with ``footcare.content.guards`` for every model a published routine's safety
 depends on: the routine, its steps and their zone links, the zones and areas they name, the
-contraindications that apply to every routine, and the audiences and tools routines name. And
-a published routine keeps the reviewer's approval only of what readers get: any change to its
-fields, steps or links judges it again.
+contraindications that apply to every routine, and the audiences and tools routines name.
 Messages name the routines and steps concerned, so an editor or a script author knows where
 to look.
 """
@@ -29,7 +27,6 @@ from routines.models import (
     Step,
     Tool,
 )
-from routines.versions import ROUTINE_LINKS
 from zones.models import Area, Zone
 
 
@@ -174,24 +171,6 @@ def review_problems(was: Routine, routine: Routine | None) -> list[str]:
     ]
 
 
-def approval_problems(routine: Routine) -> list[str]:
-    """A published routine names the reviewer who approved it (``review`` in the API): the
-    approval must be of the routine as it is, whatever path changed it. The admin and the
-    content loader drop an approval their change outdates (``forget_stale_approval``) within
-    the change; a script must do the same, or make the change in a draft of changes."""
-    if not routine.is_published or routine.approval_is_current():
-        return []
-    return [
-        gettext(
-            "Published routine “%(routine)s”: a reviewer approved another version of it, and "
-            "readers would be told she checked this one. Make the change in a draft of "
-            "changes for a reviewer to approve, or drop the approval in the same change "
-            "(forget_stale_approval)."
-        )
-        % {"routine": routine}
-    ]
-
-
 def contraindication_change_problems(
     was: Contraindication, item: Contraindication | None
 ) -> list[str]:
@@ -269,29 +248,6 @@ def _recheck_steps(
         check_later(Routine, routine_id)
 
 
-def _recheck_linked_routines(
-    sender: Any, instance: Any, action: str, pk_set: Any, **_: Any
-) -> None:
-    """A routine's benefits, audiences, tools and contraindications are part of the version
-    a reviewer approves: a change to them, from either side, judges the routine again."""
-    if isinstance(instance, Routine):
-        routines: Iterable[Any] = [instance.pk] if action.startswith("post_") else []
-    elif action in ("post_add", "post_remove"):
-        routines = pk_set or ()
-    elif action == "pre_clear":  # after the clear, nothing says which routines had it
-        link = next(name for name in ROUTINE_LINKS if getattr(Routine, name).through is sender)
-        instance._routines_cleared = list(
-            Routine.objects.filter(**{link: instance}).values_list("pk", flat=True)
-        )
-        return
-    elif action == "post_clear":
-        routines = instance.__dict__.pop("_routines_cleared", [])
-    else:
-        routines = []
-    for routine_id in routines:
-        check_later(Routine, routine_id)
-
-
 def _recheck_overlapping(
     sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **_: Any
 ) -> None:
@@ -317,7 +273,6 @@ def _recheck_routine_of(sender: Any, instance: Step, **_: Any) -> None:
 def connect() -> None:
     guard_saves(Routine, routine_problems)
     guard_changes(Routine, review_problems)
-    guard_saves(Routine, approval_problems)
     guard_saves(Step, _judge_its_routine)
     guard_saves(Zone, zone_problems)
     guard_saves(Area, area_problems)
@@ -330,8 +285,4 @@ def connect() -> None:
     guard_deletes(Tool, tool_deletion_problems)
     m2m_changed.connect(_recheck_steps, sender=Step.zones.through, weak=False)
     m2m_changed.connect(_recheck_overlapping, sender=Zone.overlaps.through, weak=False)
-    for link in ROUTINE_LINKS:
-        m2m_changed.connect(
-            _recheck_linked_routines, sender=getattr(Routine, link).through, weak=False
-        )
     post_delete.connect(_recheck_routine_of, sender=Step, weak=False)
