@@ -107,22 +107,15 @@ def _fresh_cache() -> None:
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture
-def quick_password_hashing(settings) -> None:
-    """Passwords hashed in microseconds: a real login hashes for about 0.3 s on purpose, and
-    the lockout tests make dozens. Not for tests whose servers, in processes of their own,
-    check a password made here (they would not know this hasher)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture(autouse=True)
-def _quick_password_hashing_in_process(request) -> None:
-    """``quick_password_hashing`` for every test but the ``server`` ones: ``editor``, ``boss``
-    and pytest-django's ``admin_user`` each hash a password they never type, and the real
-    hasher took 0.46 s a user here, in about 200 tests of ``make test-fast``. The settings keep
-    Django's default hashers; only this process's tests trade them for speed."""
+def _quick_password_hashing(request) -> None:
+    """Passwords hashed in microseconds, in every test but the ``server`` ones: a real login
+    hashes for about 0.46 s here on purpose, and ``editor``, ``boss``, pytest-django's
+    ``admin_user`` and the lockout tests make users by the dozen. The settings keep Django's
+    default hashers; a server in a process of its own would not know this one."""
     if request.node.get_closest_marker("server") is None:
-        request.getfixturevalue("quick_password_hashing")
+        settings = request.getfixturevalue("settings")
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,6 @@ DIRECT = "198.51.100.7"  # a client that reached the app server without our prox
 NGINX = "127.0.0.1"  # our proxy on the same host, the default trusted address
 LOGIN = "/admin/login/?next=/admin/"
 
-pytestmark = pytest.mark.usefixtures("quick_password_hashing")
-
 
 @pytest.fixture
 def one_proxy(settings):

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/?next=/admin/"
 

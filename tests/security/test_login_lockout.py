@@ -8,7 +8,7 @@ locked the owner out from every address, the superuser included.
 import pytest
 from django.contrib.auth.models import User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("quick_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/?next=/admin/"
 GUESSER = "203.0.113.66"
